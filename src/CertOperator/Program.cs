@@ -1,1 +1,8 @@
-return 0;
+using System.CommandLine;
+using CertOperator.Cli;
+
+var root = new RootCommand("CertOperator: cert-manager compatible certificate operator for Kubernetes")
+{
+    GenerateCommand.Create(),
+};
+return await root.Parse(args).InvokeAsync();

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Installs the real components the tests and the demo start themselves:
+# pebble + pebble-challtestsrv (ACME test server), bind9 (RFC 2136 target), lego (benchmark peer).
+# Idempotent; works as root without a TTY, or through sudo otherwise.
+set -euo pipefail
+
+packages=(pebble lego bind9 bind9-utils openssl ca-certificates)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if ((${#missing[@]})); then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+if ! command -v kubectl >/dev/null 2>&1; then
+  echo "kubectl is not on PATH: install kubectl 1.32 (the tests drive the API test server with it)." >&2
+  exit 1
+fi
+if ! command -v dotnet >/dev/null 2>&1; then
+  echo "dotnet is not on PATH: install the .NET 10 SDK." >&2
+  exit 1
+fi

@@ -1,0 +1,40 @@
+namespace CertOperator.Generation;
+
+/// <summary>
+/// Everything the operator does against the API, declared once: config/rbac is generated from it,
+/// so a controller that starts touching a new resource must say so here.
+/// </summary>
+internal static class OperatorPermissions
+{
+    public const string Namespace = "certoperator-system";
+    public const string ServiceAccount = "certoperator";
+    public const string ClusterRole = "certoperator-controller";
+    public const string LeaderElectionRole = "certoperator-leader-election";
+
+    private static readonly string[] ReadWrite = ["get", "list", "watch", "create", "update", "patch", "delete"];
+    private static readonly string[] StatusVerbs = ["get", "update", "patch"];
+
+    /// <summary>Cluster-wide rules: our kinds (with status and finalizers), Secrets, solver resources, Events.</summary>
+    public static IReadOnlyList<RbacRule> ClusterRules { get; } =
+    [
+        new(["cert-manager.io"], ["certificates", "certificaterequests", "issuers", "clusterissuers"], ReadWrite),
+        new(["cert-manager.io"], ["certificates/status", "certificaterequests/status", "issuers/status", "clusterissuers/status"], StatusVerbs),
+        new(["cert-manager.io"], ["certificates/finalizers", "certificaterequests/finalizers"], ["update"]),
+        new(["acme.cert-manager.io"], ["orders", "challenges"], ReadWrite),
+        new(["acme.cert-manager.io"], ["orders/status", "challenges/status"], StatusVerbs),
+        new(["acme.cert-manager.io"], ["orders/finalizers", "challenges/finalizers"], ["update"]),
+        new([""], ["secrets"], ReadWrite),
+        new([""], ["pods", "services"], ["get", "list", "watch", "create", "delete"]),
+        new(["networking.k8s.io"], ["ingresses"], ReadWrite),
+        new(["networking.k8s.io"], ["ingresses/finalizers"], ["update"]),
+        new(["networking.k8s.io"], ["ingressclasses"], ["get", "list", "watch"]),
+        new([""], ["events"], ["get", "create", "patch"]),
+        new(["events.k8s.io"], ["events"], ["create", "patch"]),
+    ];
+
+    /// <summary>Namespaced rules in the operator's own namespace: the leader-election Lease only.</summary>
+    public static IReadOnlyList<RbacRule> LeaderElectionRules { get; } =
+    [
+        new(["coordination.k8s.io"], ["leases"], ["get", "list", "watch", "create", "update", "patch"]),
+    ];
+}
