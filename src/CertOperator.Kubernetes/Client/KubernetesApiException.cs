@@ -1,0 +1,56 @@
+using System.Net;
+using CertOperator.Kubernetes.Model;
+
+namespace CertOperator.Kubernetes.Client;
+
+/// <summary>A request the API server answered with an error; <see cref="Status"/> carries its reason, message and causes.</summary>
+public class KubernetesApiException : Exception
+{
+    public KubernetesApiException(HttpStatusCode statusCode, Status status, string message)
+        : base(message)
+    {
+        StatusCode = statusCode;
+        Status = status;
+    }
+
+    public KubernetesApiException()
+        : this(HttpStatusCode.InternalServerError, new Status(), "Kubernetes API request failed")
+    {
+    }
+
+    public KubernetesApiException(string message)
+        : this(HttpStatusCode.InternalServerError, new Status { Message = message }, message)
+    {
+    }
+
+    public KubernetesApiException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        StatusCode = HttpStatusCode.InternalServerError;
+        Status = new Status { Message = message };
+    }
+
+    public HttpStatusCode StatusCode { get; }
+
+    public Status Status { get; }
+
+    public string? Reason => Status.Reason;
+
+    public bool IsNotFound => StatusCode == HttpStatusCode.NotFound;
+
+    /// <summary>409 because the object changed since it was read (optimistic concurrency); retry with a fresh read.</summary>
+    public bool IsConflict => StatusCode == HttpStatusCode.Conflict && Status.Reason != "AlreadyExists";
+
+    public bool IsAlreadyExists => StatusCode == HttpStatusCode.Conflict && Status.Reason == "AlreadyExists";
+
+    /// <summary>410 Gone / reason Expired: the requested resourceVersion is older than the server keeps; relist.</summary>
+    public bool IsExpired => StatusCode == HttpStatusCode.Gone || Status.Reason is "Expired" or "Gone";
+
+    internal static KubernetesApiException From(HttpStatusCode code, Status status, string operation)
+    {
+        var message = $"{operation} failed: {(int)code} {status.Reason ?? code.ToString()}: {status.Message}";
+        return code == HttpStatusCode.Gone || status.Code == 410
+            ? new WatchExpiredException(status, message)
+            : new KubernetesApiException(code, status, message);
+    }
+}

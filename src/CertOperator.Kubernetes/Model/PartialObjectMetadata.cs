@@ -1,0 +1,14 @@
+namespace CertOperator.Kubernetes.Model;
+
+/// <summary>
+/// meta.k8s.io/v1 PartialObjectMetadata: an object with only its metadata, which the server
+/// returns for `Accept: application/json;as=PartialObjectMetadata…` so caches skip payloads.
+/// </summary>
+public sealed class PartialObjectMetadata : IKubernetesObject
+{
+    public string? ApiVersion { get; set; }
+
+    public string? Kind { get; set; }
+
+    public ObjectMeta Metadata { get; set; } = new();
+}

@@ -1,0 +1,27 @@
+using System.Text.Json.Serialization;
+using CertOperator.Kubernetes.Configuration;
+using CertOperator.Kubernetes.Model;
+
+namespace CertOperator.Kubernetes.Serialization;
+
+/// <summary>The library's one source-generated JSON context: Kubernetes casing, nulls omitted, metav1.Time dates.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    PropertyNameCaseInsensitive = false,
+    Converters = [typeof(Rfc3339DateTimeConverter)])]
+[JsonSerializable(typeof(Status))]
+[JsonSerializable(typeof(PartialObjectMetadata))]
+[JsonSerializable(typeof(KubernetesList<PartialObjectMetadata>))]
+[JsonSerializable(typeof(Secret))]
+[JsonSerializable(typeof(KubernetesList<Secret>))]
+[JsonSerializable(typeof(ConfigMap))]
+[JsonSerializable(typeof(KubernetesList<ConfigMap>))]
+[JsonSerializable(typeof(Lease))]
+[JsonSerializable(typeof(KubernetesList<Lease>))]
+[JsonSerializable(typeof(KubeEvent))]
+[JsonSerializable(typeof(KubernetesList<KubeEvent>))]
+[JsonSerializable(typeof(ExecCredential))]
+[JsonSerializable(typeof(List<Client.JsonPatchOperation>))]
+[JsonSerializable(typeof(Client.DeleteOptions))]
+internal sealed partial class KubernetesJsonContext : JsonSerializerContext;
