@@ -1,0 +1,37 @@
+using System.ComponentModel;
+using System.Text.Json;
+using CertOperator.Crds.Meta;
+using CertOperator.Crds.Schema;
+
+namespace CertOperator.Crds.Acme;
+
+/// <summary>
+/// The subset of a PodSpec cert-manager applies to solver pods. Affinity and securityContext are
+/// core/v1 types far larger than this API; they are passed through untyped.
+/// </summary>
+[Description("Pod spec overrides for the HTTP-01 solver pods.")]
+public sealed class Http01PodSpec
+{
+    [Description("Node labels the solver pod requires to be scheduled on a node.")]
+    public Dictionary<string, string>? NodeSelector { get; set; }
+
+    [PreserveUnknownFields(ObjectOnly = true)]
+    [Description("The solver pod's scheduling constraints, as a core/v1 Affinity.")]
+    public JsonElement? Affinity { get; set; }
+
+    [Description("The solver pod's tolerations.")]
+    public List<Toleration>? Tolerations { get; set; }
+
+    [Description("The solver pod's priorityClassName.")]
+    public string? PriorityClassName { get; set; }
+
+    [Description("The solver pod's service account.")]
+    public string? ServiceAccountName { get; set; }
+
+    [Description("Secrets used to pull the solver image.")]
+    public List<LocalObjectReference>? ImagePullSecrets { get; set; }
+
+    [PreserveUnknownFields(ObjectOnly = true)]
+    [Description("The solver pod's security context, as a core/v1 PodSecurityContext.")]
+    public JsonElement? SecurityContext { get; set; }
+}

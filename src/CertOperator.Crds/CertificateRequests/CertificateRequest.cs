@@ -1,0 +1,39 @@
+using System.ComponentModel;
+using System.Text.Json.Serialization.Metadata;
+using CertOperator.Crds.Schema;
+using CertOperator.Crds.Serialization;
+using CertOperator.Kubernetes.Model;
+
+namespace CertOperator.Crds.CertificateRequests;
+
+[Description("A CertificateRequest asks an issuer to sign one PEM-encoded CSR. It is created by a Certificate (or by hand), must be approved, and holds the signed certificate in its status once ready. Its spec is immutable.")]
+[ShortNames("cr", "crs")]
+[Categories("cert-manager")]
+[PrinterColumn("Approved", "string", ".status.conditions[?(@.type==\"Approved\")].status")]
+[PrinterColumn("Denied", "string", ".status.conditions[?(@.type==\"Denied\")].status")]
+[PrinterColumn("Ready", "string", ".status.conditions[?(@.type==\"Ready\")].status")]
+[PrinterColumn("Issuer", "string", ".spec.issuerRef.name")]
+[PrinterColumn("Requester", "string", ".spec.username")]
+[PrinterColumn("Status", "string", ".status.conditions[?(@.type==\"Ready\")].message", Priority = 1)]
+[PrinterColumn("Age", "date", ".metadata.creationTimestamp", Description = "CreationTimestamp is a timestamp representing the server time when this object was created.")]
+public sealed class CertificateRequest : IKubernetesObject<CertificateRequest>
+{
+    public static ResourceType Resource { get; } = new("cert-manager.io", "v1", "CertificateRequest", "certificaterequests", Namespaced: true);
+
+    public static JsonTypeInfo<CertificateRequest> JsonTypeInfo => CertManagerJsonContext.Default.CertificateRequest;
+
+    public static JsonTypeInfo<KubernetesList<CertificateRequest>> ListJsonTypeInfo => CertManagerJsonContext.Default.KubernetesListCertificateRequest;
+
+    public string? ApiVersion { get; set; } = Resource.ApiVersion;
+
+    public string? Kind { get; set; } = Resource.Kind;
+
+    public ObjectMeta Metadata { get; set; } = new();
+
+    [Required]
+    [Description("The CSR to sign and the issuer to sign it.")]
+    public CertificateRequestSpec Spec { get; set; } = new();
+
+    [Description("Approval, readiness and the signed certificate, maintained by the operator. Read-only.")]
+    public CertificateRequestStatus? Status { get; set; }
+}

@@ -1,0 +1,38 @@
+using System.ComponentModel;
+using System.Text.Json.Serialization.Metadata;
+using CertOperator.Crds.Schema;
+using CertOperator.Crds.Serialization;
+using CertOperator.Kubernetes.Model;
+
+namespace CertOperator.Crds.Certificates;
+
+[Description("A Certificate asks for an up to date, signed X.509 certificate to be kept in the Secret named in `spec.secretName`; it is renewed before it expires (see `spec.renewBefore`).")]
+[ShortNames("cert", "certs")]
+[Categories("cert-manager")]
+[PrinterColumn("Ready", "string", ".status.conditions[?(@.type==\"Ready\")].status")]
+[PrinterColumn("Secret", "string", ".spec.secretName")]
+[PrinterColumn("Issuer", "string", ".spec.issuerRef.name", Priority = 1)]
+[PrinterColumn("Status", "string", ".status.conditions[?(@.type==\"Ready\")].message", Priority = 1)]
+[PrinterColumn("Expiration", "date", ".status.notAfter", Description = "When the certificate in the Secret expires.")]
+[PrinterColumn("Age", "date", ".metadata.creationTimestamp", Description = "CreationTimestamp is a timestamp representing the server time when this object was created.")]
+public sealed class Certificate : IKubernetesObject<Certificate>
+{
+    public static ResourceType Resource { get; } = new("cert-manager.io", "v1", "Certificate", "certificates", Namespaced: true);
+
+    public static JsonTypeInfo<Certificate> JsonTypeInfo => CertManagerJsonContext.Default.Certificate;
+
+    public static JsonTypeInfo<KubernetesList<Certificate>> ListJsonTypeInfo => CertManagerJsonContext.Default.KubernetesListCertificate;
+
+    public string? ApiVersion { get; set; } = Resource.ApiVersion;
+
+    public string? Kind { get; set; } = Resource.Kind;
+
+    public ObjectMeta Metadata { get; set; } = new();
+
+    [Required]
+    [Description("Desired state of the Certificate.")]
+    public CertificateSpec Spec { get; set; } = new();
+
+    [Description("Observed state of the Certificate, maintained by the operator. Read-only.")]
+    public CertificateStatus? Status { get; set; }
+}

@@ -1,0 +1,35 @@
+using System.ComponentModel;
+using System.Text.Json.Serialization.Metadata;
+using CertOperator.Crds.Schema;
+using CertOperator.Crds.Serialization;
+using CertOperator.Kubernetes.Model;
+
+namespace CertOperator.Crds.Orders;
+
+[Description("An Order is one ACME certificate order, created for an ACME CertificateRequest; it owns a Challenge per authorization to solve and ends with the signed certificate.")]
+[Categories("cert-manager", "cert-manager-acme")]
+[PrinterColumn("State", "string", ".status.state")]
+[PrinterColumn("Issuer", "string", ".spec.issuerRef.name", Priority = 1)]
+[PrinterColumn("Reason", "string", ".status.reason", Priority = 1)]
+[PrinterColumn("Age", "date", ".metadata.creationTimestamp", Description = "CreationTimestamp is a timestamp representing the server time when this object was created.")]
+public sealed class Order : IKubernetesObject<Order>
+{
+    public static ResourceType Resource { get; } = new("acme.cert-manager.io", "v1", "Order", "orders", Namespaced: true);
+
+    public static JsonTypeInfo<Order> JsonTypeInfo => CertManagerJsonContext.Default.Order;
+
+    public static JsonTypeInfo<KubernetesList<Order>> ListJsonTypeInfo => CertManagerJsonContext.Default.KubernetesListOrder;
+
+    public string? ApiVersion { get; set; } = Resource.ApiVersion;
+
+    public string? Kind { get; set; } = Resource.Kind;
+
+    public ObjectMeta Metadata { get; set; } = new();
+
+    [Required]
+    [Description("What to order and from which issuer.")]
+    public OrderSpec Spec { get; set; } = new();
+
+    [Description("Progress of the order at the ACME server, maintained by the operator. Read-only.")]
+    public OrderStatus? Status { get; set; }
+}
