@@ -1,0 +1,191 @@
+using System.Text.Json;
+using CertOperator.Kubernetes.Client;
+using CertOperator.Kubernetes.Model;
+using Microsoft.Extensions.Logging;
+
+namespace CertOperator.Kubernetes.Informers;
+
+/// <summary>
+/// List, then watch from the list's resourceVersion with bookmarks. A broken stream re-watches from the
+/// last seen resourceVersion after a backoff; 410 Expired relists. The store is replaced on relist and
+/// handlers see the differences.
+/// </summary>
+internal sealed partial class Informer<T> : IInformer<T>, ISyncable
+    where T : class, IKubernetesObject
+{
+    private static readonly TimeSpan InitialBackoff = TimeSpan.FromMilliseconds(500);
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
+
+    private readonly ListWatch<T> _source;
+    private readonly ObjectStore<T> _store = new();
+    private readonly Lock _handlerGate = new();
+    private readonly List<InformerHandler<T>> _handlers = [];
+    private readonly TaskCompletionSource _synced = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private TimeSpan _backoff = InitialBackoff;
+    private int _lists;
+
+    public Informer(ListWatch<T> source, TimeProvider time, ILogger logger)
+    {
+        _source = source;
+        _time = time;
+        _logger = logger;
+    }
+
+    public IObjectStore<T> Store => _store;
+
+    public bool HasSynced => _synced.Task.IsCompleted;
+
+    /// <summary>How many full lists have run (1 + relists); tests assert on it.</summary>
+    internal int ListCount => Volatile.Read(ref _lists);
+
+    public Task WaitForSyncAsync(CancellationToken ct) => _synced.Task.WaitAsync(ct);
+
+    public void AddIndex(string name, Func<T, IEnumerable<string>> indexFunction) => _store.AddIndex(name, indexFunction);
+
+    public void AddEventHandler(InformerHandler<T> handler)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        lock (_handlerGate)
+        {
+            _handlers.Add(handler);
+            foreach (var item in _store.List())
+            {
+                handler.OnAdd?.Invoke(item);
+            }
+        }
+    }
+
+    public async Task RunAsync(CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                var resourceVersion = await ListAsync(ct).ConfigureAwait(false);
+                await WatchUntilExpiredAsync(resourceVersion, ct).ConfigureAwait(false);
+                LogRelist(_logger, _source.Description);
+            }
+            catch (Exception e) when (IsTransient(e, ct))
+            {
+                LogListFailed(_logger, e, _source.Description, _backoff);
+                await DelayAsync(ct).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task<string?> ListAsync(CancellationToken ct)
+    {
+        var list = await _source.List(ct).ConfigureAwait(false);
+        Interlocked.Increment(ref _lists);
+        var seen = new HashSet<ObjectKey>();
+        foreach (var item in list.Items)
+        {
+            seen.Add(ObjectKey.Of(item));
+            Apply(WatchEventType.Added, item);
+        }
+
+        foreach (var gone in _store.KeysExcept(seen))
+        {
+            if (_store.Remove(gone) is { } old)
+            {
+                Dispatch(h => h.OnDelete?.Invoke(old));
+            }
+        }
+
+        _synced.TrySetResult();
+        _backoff = InitialBackoff;
+        return list.Metadata.ResourceVersion;
+    }
+
+    /// <summary>Watches (re-watching after clean ends and transient failures) until the resourceVersion expires.</summary>
+    private async Task WatchUntilExpiredAsync(string? resourceVersion, CancellationToken ct)
+    {
+        while (!ct.IsCancellationRequested)
+        {
+            var events = 0;
+            try
+            {
+                await foreach (var change in _source.Watch(resourceVersion, ct).ConfigureAwait(false))
+                {
+                    events++;
+                    resourceVersion = change.Item.Metadata.ResourceVersion ?? resourceVersion;
+                    if (change.Type != WatchEventType.Bookmark)
+                    {
+                        Apply(change.Type, change.Item);
+                    }
+                }
+            }
+            catch (WatchExpiredException)
+            {
+                return;
+            }
+            catch (Exception e) when (IsTransient(e, ct))
+            {
+                LogWatchBroken(_logger, e, _source.Description, resourceVersion, _backoff);
+                await DelayAsync(ct).ConfigureAwait(false);
+                continue;
+            }
+
+            if (events == 0)
+            {
+                await DelayAsync(ct).ConfigureAwait(false);
+            }
+            else
+            {
+                _backoff = InitialBackoff;
+            }
+        }
+    }
+
+    private void Apply(WatchEventType type, T item)
+    {
+        if (type == WatchEventType.Deleted)
+        {
+            var removed = _store.Remove(ObjectKey.Of(item));
+            Dispatch(h => h.OnDelete?.Invoke(removed ?? item));
+            return;
+        }
+
+        var old = _store.Upsert(item);
+        if (old is null)
+        {
+            Dispatch(h => h.OnAdd?.Invoke(item));
+        }
+        else if (old.Metadata.ResourceVersion != item.Metadata.ResourceVersion)
+        {
+            Dispatch(h => h.OnUpdate?.Invoke(old, item));
+        }
+    }
+
+    private void Dispatch(Action<InformerHandler<T>> call)
+    {
+        lock (_handlerGate)
+        {
+            foreach (var handler in _handlers)
+            {
+                call(handler);
+            }
+        }
+    }
+
+    private async Task DelayAsync(CancellationToken ct)
+    {
+        var delay = _backoff;
+        _backoff = TimeSpan.FromTicks(Math.Min(MaxBackoff.Ticks, _backoff.Ticks * 2));
+        await Task.Delay(delay, _time, ct).ConfigureAwait(false);
+    }
+
+    private static bool IsTransient(Exception e, CancellationToken ct) =>
+        !ct.IsCancellationRequested && e is HttpRequestException or IOException or KubernetesApiException or JsonException or TimeoutException or OperationCanceledException;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Informer {Source}: resourceVersion expired, relisting")]
+    private static partial void LogRelist(ILogger logger, string source);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Informer {Source}: list failed, retrying in {Backoff}")]
+    private static partial void LogListFailed(ILogger logger, Exception exception, string source, TimeSpan backoff);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Informer {Source}: watch from {ResourceVersion} broke, re-watching in {Backoff}")]
+    private static partial void LogWatchBroken(ILogger logger, Exception exception, string source, string? resourceVersion, TimeSpan backoff);
+}

@@ -1,0 +1,143 @@
+using CertOperator.Kubernetes.Model;
+
+namespace CertOperator.Kubernetes.Informers;
+
+/// <summary>The thread-safe cache behind an informer: objects by key plus user-defined secondary indexes.</summary>
+internal sealed class ObjectStore<T> : IObjectStore<T>
+    where T : class, IKubernetesObject
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<ObjectKey, T> _items = [];
+    private readonly Dictionary<string, Index> _indexes = new(StringComparer.Ordinal);
+
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _items.Count;
+            }
+        }
+    }
+
+    public T? Find(ObjectKey key)
+    {
+        lock (_gate)
+        {
+            return _items.GetValueOrDefault(key);
+        }
+    }
+
+    public IReadOnlyList<T> List()
+    {
+        lock (_gate)
+        {
+            return [.. _items.Values];
+        }
+    }
+
+    public IReadOnlyList<T> ByIndex(string indexName, string value)
+    {
+        lock (_gate)
+        {
+            var index = _indexes.GetValueOrDefault(indexName) ?? throw new InvalidOperationException($"no index named '{indexName}'");
+            return index.Keys.TryGetValue(value, out var keys) ? [.. keys.Select(k => _items[k])] : [];
+        }
+    }
+
+    public void AddIndex(string name, Func<T, IEnumerable<string>> function)
+    {
+        lock (_gate)
+        {
+            var index = new Index(function);
+            if (!_indexes.TryAdd(name, index))
+            {
+                throw new InvalidOperationException($"index '{name}' already exists");
+            }
+
+            foreach (var (key, item) in _items)
+            {
+                index.Add(key, item);
+            }
+        }
+    }
+
+    /// <summary>Stores <paramref name="item"/> and returns what it replaced.</summary>
+    public T? Upsert(T item)
+    {
+        var key = ObjectKey.Of(item);
+        lock (_gate)
+        {
+            var old = _items.GetValueOrDefault(key);
+            _items[key] = item;
+            foreach (var index in _indexes.Values)
+            {
+                if (old is not null)
+                {
+                    index.Remove(key, old);
+                }
+
+                index.Add(key, item);
+            }
+
+            return old;
+        }
+    }
+
+    public T? Remove(ObjectKey key)
+    {
+        lock (_gate)
+        {
+            if (!_items.Remove(key, out var old))
+            {
+                return null;
+            }
+
+            foreach (var index in _indexes.Values)
+            {
+                index.Remove(key, old);
+            }
+
+            return old;
+        }
+    }
+
+    /// <summary>Keys cached now that are not in <paramref name="keep"/> (deleted while we were not watching).</summary>
+    public IReadOnlyList<ObjectKey> KeysExcept(HashSet<ObjectKey> keep)
+    {
+        lock (_gate)
+        {
+            return [.. _items.Keys.Where(k => !keep.Contains(k))];
+        }
+    }
+
+    private sealed class Index(Func<T, IEnumerable<string>> function)
+    {
+        public Dictionary<string, HashSet<ObjectKey>> Keys { get; } = new(StringComparer.Ordinal);
+
+        public void Add(ObjectKey key, T item)
+        {
+            foreach (var value in function(item))
+            {
+                if (!Keys.TryGetValue(value, out var set))
+                {
+                    Keys[value] = set = [];
+                }
+
+                set.Add(key);
+            }
+        }
+
+        public void Remove(ObjectKey key, T item)
+        {
+            foreach (var value in function(item))
+            {
+                if (Keys.TryGetValue(value, out var set) && set.Remove(key) && set.Count == 0)
+                {
+                    Keys.Remove(value);
+                }
+            }
+        }
+    }
+}

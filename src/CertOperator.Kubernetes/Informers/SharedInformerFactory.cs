@@ -1,0 +1,89 @@
+using System.Collections.Concurrent;
+using CertOperator.Kubernetes.Client;
+using CertOperator.Kubernetes.Model;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CertOperator.Kubernetes.Informers;
+
+/// <summary>
+/// One informer per kind (and per full/metadata-only view), shared by every controller that asks for it.
+/// Informers requested after <see cref="Start"/> start at once.
+/// </summary>
+public sealed class SharedInformerFactory : IAsyncDisposable
+{
+    private readonly KubernetesClient _client;
+    private readonly string? _namespace;
+    private readonly TimeProvider _time;
+    private readonly ILoggerFactory _loggers;
+    private readonly ConcurrentDictionary<(ResourceType, bool), object> _informers = new();
+    private readonly ConcurrentDictionary<object, Task> _running = new();
+    private readonly CancellationTokenSource _stop = new();
+    private volatile bool _started;
+
+    /// <param name="ns">Watch only this namespace; null for all namespaces.</param>
+    public SharedInformerFactory(KubernetesClient client, string? ns = null, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        _client = client;
+        _namespace = ns;
+        _time = timeProvider ?? client.Time;
+        _loggers = loggerFactory ?? NullLoggerFactory.Instance;
+    }
+
+    public IInformer<T> GetInformer<T>()
+        where T : class, IKubernetesObject<T> =>
+        Get((T.Resource, false), () => ListWatch<T>.Objects<T>(_client, _namespace));
+
+    /// <summary>The metadata-only informer for <typeparamref name="T"/>: caches PartialObjectMetadata, never payloads.</summary>
+    public IInformer<PartialObjectMetadata> GetMetadataInformer<T>()
+        where T : class, IKubernetesObject<T> => GetMetadataInformer(T.Resource);
+
+    public IInformer<PartialObjectMetadata> GetMetadataInformer(ResourceType resource) =>
+        Get((resource, true), () => ListWatch<PartialObjectMetadata>.Metadata(_client, resource, _namespace));
+
+    /// <summary>Starts every informer created so far, and any created later, until disposal.</summary>
+    public void Start()
+    {
+        _started = true;
+        foreach (var informer in _informers.Values)
+        {
+            StartOne(informer);
+        }
+    }
+
+    /// <summary>Completes when every informer created so far has listed once.</summary>
+    public Task WaitForSyncAsync(CancellationToken ct) =>
+        Task.WhenAll(_informers.Values.Select(i => ((ISyncable)i).WaitForSyncAsync(ct)));
+
+    private IInformer<TItem> Get<TItem>((ResourceType, bool) key, Func<ListWatch<TItem>> source)
+        where TItem : class, IKubernetesObject
+    {
+        var informer = (IInformer<TItem>)_informers.GetOrAdd(
+            key, _ => new Informer<TItem>(source(), _time, _loggers.CreateLogger<Informer<TItem>>()));
+        if (_started)
+        {
+            StartOne(informer);
+        }
+
+        return informer;
+    }
+
+    private void StartOne(object informer) =>
+        _running.GetOrAdd(informer, i => Task.Run(() => ((ISyncable)i).RunAsync(_stop.Token)));
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await Task.WhenAll(_running.Values).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping is the expected way informers end.
+        }
+
+        _stop.Dispose();
+    }
+}
