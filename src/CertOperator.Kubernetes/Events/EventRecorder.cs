@@ -1,0 +1,121 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using CertOperator.Kubernetes.Client;
+using CertOperator.Kubernetes.Model;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CertOperator.Kubernetes.Events;
+
+/// <summary>
+/// Records core/v1 Events. A repeat of an identical event (same object, type, reason, message) patches the
+/// existing Event's count and lastTimestamp instead of creating another, as kubectl describe expects.
+/// Failures are logged, never thrown: an event is never worth failing a reconcile for.
+/// </summary>
+public sealed partial class EventRecorder : IDisposable
+{
+    private const int MaxCached = 4096;
+    private readonly KubernetesClient _client;
+    private readonly string _component;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Dictionary<string, (string Namespace, string Name, int Count)> _recent = new(StringComparer.Ordinal);
+
+    public EventRecorder(KubernetesClient client, string component, TimeProvider? timeProvider = null, ILogger<EventRecorder>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentException.ThrowIfNullOrEmpty(component);
+        _client = client;
+        _component = component;
+        _time = timeProvider ?? client.Time;
+        _logger = logger ?? NullLogger<EventRecorder>.Instance;
+    }
+
+    public async Task RecordAsync(IKubernetesObject involved, EventType type, string reason, string message, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(involved);
+        var meta = involved.Metadata;
+        var key = string.Join('\u0001', _component, involved.ApiVersion, involved.Kind, meta.Namespace, meta.Name, meta.Uid, type, reason, message);
+        await _gate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            if (_recent.TryGetValue(key, out var existing) && await IncrementAsync(existing.Namespace, existing.Name, existing.Count + 1, ct).ConfigureAwait(false))
+            {
+                _recent[key] = existing with { Count = existing.Count + 1 };
+                return;
+            }
+
+            var created = await _client.CreateAsync(NewEvent(involved, type, reason, message), ct).ConfigureAwait(false);
+            if (_recent.Count >= MaxCached)
+            {
+                _recent.Clear();
+            }
+
+            _recent[key] = (created.Metadata.Namespace!, created.Metadata.Name!, created.Count ?? 1);
+        }
+        catch (Exception e) when (e is KubernetesApiException or HttpRequestException or TimeoutException)
+        {
+            LogFailed(_logger, e, reason, meta.Name);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Patches count and lastTimestamp; false if the Event is gone (expired by the server's TTL).</summary>
+    private async Task<bool> IncrementAsync(string ns, string name, int count, CancellationToken ct)
+    {
+        var patch = new JsonObject
+        {
+            ["count"] = count,
+            ["lastTimestamp"] = _time.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture),
+        };
+        try
+        {
+            await _client.PatchAsync<KubeEvent>(ns, name, Patch.Merge(patch), ct).ConfigureAwait(false);
+            return true;
+        }
+        catch (KubernetesApiException e) when (e.IsNotFound)
+        {
+            return false;
+        }
+    }
+
+    private KubeEvent NewEvent(IKubernetesObject involved, EventType type, string reason, string message)
+    {
+        var meta = involved.Metadata;
+        var now = _time.GetUtcNow();
+        return new KubeEvent
+        {
+            Metadata = new ObjectMeta
+            {
+                Name = $"{meta.Name}.{now.ToUnixTimeMilliseconds():x}{Random.Shared.Next(0x10000):x4}",
+                Namespace = string.IsNullOrEmpty(meta.Namespace) ? "default" : meta.Namespace,
+            },
+            InvolvedObject = new ObjectReference
+            {
+                ApiVersion = involved.ApiVersion,
+                Kind = involved.Kind,
+                Namespace = meta.Namespace,
+                Name = meta.Name,
+                Uid = meta.Uid,
+                ResourceVersion = meta.ResourceVersion,
+            },
+            Type = type.ToString(),
+            Reason = reason,
+            Message = message,
+            Source = new EventSource { Component = _component },
+            ReportingComponent = _component,
+            FirstTimestamp = now,
+            LastTimestamp = now,
+            Count = 1,
+        };
+    }
+
+    public void Dispose() => _gate.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record event {Reason} for {Name}")]
+    private static partial void LogFailed(ILogger logger, Exception exception, string reason, string? name);
+}
