@@ -1,0 +1,222 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using CertOperator.TestApiServer.Json;
+using CertOperator.TestApiServer.Model;
+using CertOperator.TestApiServer.Schema;
+
+namespace CertOperator.TestApiServer.Api;
+
+/// <summary>
+/// What the server does to an object before it is stored: server-owned metadata, status
+/// isolation, per-kind defaults, structural-schema pruning/defaulting/validation and generation.
+/// </summary>
+internal static class Admission
+{
+    private const string SuffixChars = "bcdfghjklmnpqrstvwxz2456789";
+    private static readonly string[] ServerOwnedMetadata = ["uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "generation", "managedFields", "namespace", "name"];
+    private static int s_clusterIp;
+
+    public static JsonObject PrepareCreate(ServerContext ctx, ResourceType type, string? ns, JsonObject obj, WriteOptions options)
+    {
+        CheckKind(type, obj);
+        var meta = JsonNodes.Metadata(obj);
+        if (string.IsNullOrEmpty(JsonNodes.Str(meta, "name")))
+        {
+            var prefix = JsonNodes.Str(meta, "generateName");
+            if (string.IsNullOrEmpty(prefix))
+            {
+                throw ApiException.InvalidResource(type, "", [new ValidationCause("FieldValueRequired", "Required value: name or generateName is required", "metadata.name")]);
+            }
+
+            meta["name"] = prefix + string.Concat(Enumerable.Range(0, 5).Select(_ => SuffixChars[Random.Shared.Next(SuffixChars.Length)]));
+        }
+
+        if (type.Namespaced)
+        {
+            var bodyNs = JsonNodes.Str(meta, "namespace");
+            if (!string.IsNullOrEmpty(bodyNs) && bodyNs != ns)
+            {
+                throw ApiException.BadRequest("the namespace of the provided object does not match the namespace sent on the request");
+            }
+
+            meta["namespace"] = ns;
+        }
+        else
+        {
+            meta.Remove("namespace");
+        }
+
+        foreach (var key in new[] { "resourceVersion", "deletionTimestamp", "deletionGracePeriodSeconds", "managedFields", "selfLink" })
+        {
+            meta.Remove(key);
+        }
+
+        meta["uid"] = Guid.NewGuid().ToString();
+        meta["creationTimestamp"] = ctx.Now();
+        if (type.TracksGeneration)
+        {
+            meta["generation"] = 1;
+        }
+
+        if (type.HasStatus && type.IsCustom)
+        {
+            obj.Remove("status");
+        }
+
+        ApplyKindRules(ctx, type, obj, old: null);
+        ApplySchema(type, obj, options);
+        return obj;
+    }
+
+    public static JsonObject PrepareUpdate(ServerContext ctx, ResourceType type, JsonObject candidate, JsonObject old, string? subresource, WriteOptions options)
+    {
+        CheckKind(type, candidate);
+        JsonObject next;
+        if (subresource == "status")
+        {
+            next = (JsonObject)old.DeepClone();
+            SetOrRemove(next, "status", candidate["status"]);
+        }
+        else
+        {
+            next = candidate;
+            if (type.HasStatus)
+            {
+                SetOrRemove(next, "status", old["status"]);
+            }
+        }
+
+        var meta = JsonNodes.Metadata(next);
+        var oldMeta = JsonNodes.Metadata(old);
+        foreach (var key in ServerOwnedMetadata)
+        {
+            SetOrRemove(meta, key, oldMeta[key]);
+        }
+
+        meta["resourceVersion"] = oldMeta["resourceVersion"]?.DeepClone();
+        next["apiVersion"] = old["apiVersion"]?.DeepClone();
+        ApplyKindRules(ctx, type, next, old);
+        ApplySchema(type, next, options);
+        if (type.TracksGeneration && !SameContent(old, next))
+        {
+            meta["generation"] = (oldMeta["generation"] is JsonValue g ? (long)JsonNodes.AsDouble(g) : 0) + 1;
+        }
+
+        return next;
+    }
+
+    /// <summary>True when everything but metadata and status is equal (generation does not move).</summary>
+    public static bool SameContent(JsonObject a, JsonObject b)
+    {
+        var keys = a.Select(p => p.Key).Concat(b.Select(p => p.Key)).Where(k => k is not "metadata" and not "status" and not "apiVersion" and not "kind").Distinct(StringComparer.Ordinal);
+        return keys.All(k => JsonNode.DeepEquals(a[k], b[k]));
+    }
+
+    private static void CheckKind(ResourceType type, JsonObject obj)
+    {
+        var kind = JsonNodes.Str(obj, "kind");
+        if (!string.IsNullOrEmpty(kind) && kind != type.Kind)
+        {
+            throw ApiException.BadRequest($"the API version in the data ({JsonNodes.Str(obj, "apiVersion")}) does not match the expected API version ({type.GroupVersion}) or kind {kind} is not {type.Kind}");
+        }
+
+        obj["apiVersion"] = type.GroupVersion;
+        obj["kind"] = type.Kind;
+    }
+
+    private static void ApplySchema(ResourceType type, JsonObject obj, WriteOptions options)
+    {
+        if (type.Schema is null)
+        {
+            return;
+        }
+
+        var causes = new List<ValidationCause>();
+        var unknown = SchemaPruner.PruneRoot(obj, type.Schema);
+        if (options.FieldValidation == "Strict")
+        {
+            causes.AddRange(unknown.Select(ValidationCause.UnknownField));
+        }
+        else if (options.FieldValidation == "Warn")
+        {
+            options.Warnings.AddRange(unknown.Select(u => $"unknown field \"{u}\""));
+        }
+
+        SchemaDefaulter.Apply(obj, type.Schema);
+        causes.AddRange(SchemaValidator.ValidateRoot(obj, type.Schema));
+        if (causes.Count > 0)
+        {
+            throw ApiException.Invalid(type, JsonNodes.Name(obj), causes);
+        }
+    }
+
+    private static void ApplyKindRules(ServerContext ctx, ResourceType type, JsonObject obj, JsonObject? old)
+    {
+        switch (type.Group, type.Kind)
+        {
+            case ("", "Secret"):
+                SecretRules(obj);
+                break;
+            case ("", "Namespace"):
+                obj["status"] = old?["status"]?.DeepClone() ?? new JsonObject { ["phase"] = "Active" };
+                break;
+            case ("", "Service"):
+                var spec = obj["spec"] as JsonObject ?? [];
+                obj["spec"] = spec;
+                spec["type"] ??= "ClusterIP";
+                spec["clusterIP"] ??= old?["spec"]?["clusterIP"]?.DeepClone() ?? NextClusterIp();
+                break;
+            case ("", "Pod") when old is null:
+                obj["status"] ??= new JsonObject { ["phase"] = "Pending" };
+                break;
+            case ("", "Event"):
+                obj["eventTime"] ??= null;
+                obj["reportingComponent"] ??= "";
+                obj["reportingInstance"] ??= "";
+                break;
+            case ("apiextensions.k8s.io", "CustomResourceDefinition"):
+                var causes = CrdReader.Validate(obj);
+                if (causes.Count > 0)
+                {
+                    throw ApiException.Invalid(type, JsonNodes.Name(obj), causes);
+                }
+
+                obj["status"] = CrdReader.Status(obj, JsonNodes.Str(old, "metadata", "creationTimestamp") ?? ctx.Now());
+                break;
+        }
+    }
+
+    private static void SecretRules(JsonObject obj)
+    {
+        obj["type"] ??= "Opaque";
+        if (obj["stringData"] is JsonObject stringData)
+        {
+            var data = obj["data"] as JsonObject ?? [];
+            obj["data"] = data;
+            foreach (var (key, value) in JsonNodes.StringMap(stringData))
+            {
+                data[key] = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(value));
+            }
+
+            obj.Remove("stringData");
+        }
+    }
+
+    private static string NextClusterIp()
+    {
+        var n = Interlocked.Increment(ref s_clusterIp);
+        return string.Create(CultureInfo.InvariantCulture, $"10.96.{n / 250 % 250}.{n % 250 + 1}");
+    }
+
+    private static void SetOrRemove(JsonObject target, string key, JsonNode? value)
+    {
+        if (value is null)
+        {
+            target.Remove(key);
+        }
+        else
+        {
+            target[key] = value.DeepClone();
+        }
+    }
+}
