@@ -1,5 +1,6 @@
 using CertOperator.Acme;
 using CertOperator.Testing.Pebble;
+using Microsoft.Extensions.Logging;
 
 namespace CertOperator.Acme.Tests.Support;
 
@@ -30,18 +31,19 @@ public abstract class PebbleFixtureBase : IAsyncLifetime
     }
 
     /// <summary>A client for a brand-new account key, trusting pebble's generated TLS CA.</summary>
-    public IAcmeClient CreateClient(AcmeAccountKey key, Uri? accountUrl = null) => AcmeClientFactory.Create(new AcmeClientOptions
+    public IAcmeClient CreateClient(AcmeAccountKey key, Uri? accountUrl = null, ILogger? logger = null) => AcmeClientFactory.Create(new AcmeClientOptions
     {
         DirectoryUrl = Environment.Pebble.DirectoryUrl,
         AccountKey = key,
         AccountUrl = accountUrl,
         Handler = Environment.Pebble.Tls.CreateHandler(),
+        Logger = logger,
     });
 
     /// <summary>A client whose account is already registered.</summary>
-    public async Task<IAcmeClient> CreateRegisteredClientAsync(AcmeKeyAlgorithm algorithm = AcmeKeyAlgorithm.ES256)
+    public async Task<IAcmeClient> CreateRegisteredClientAsync(AcmeKeyAlgorithm algorithm = AcmeKeyAlgorithm.ES256, ILogger? logger = null)
     {
-        var client = CreateClient(AcmeAccountKey.Create(algorithm));
+        var client = CreateClient(AcmeAccountKey.Create(algorithm), logger: logger);
         await client.EnsureAccountAsync(new AcmeAccountRequest { TermsOfServiceAgreed = true, Contact = ["mailto:ops@example.test"] }, CancellationToken.None);
         return client;
     }
