@@ -188,7 +188,11 @@ internal static class Admission
 
     private static void SecretRules(JsonObject obj)
     {
-        obj["type"] ??= "Opaque";
+        if (string.IsNullOrEmpty(JsonNodes.Str(obj, "type")))
+        {
+            obj["type"] = "Opaque";
+        }
+
         if (obj["stringData"] is JsonObject stringData)
         {
             var data = obj["data"] as JsonObject ?? [];

@@ -155,7 +155,13 @@ internal sealed class ResourceEndpoint(ServerContext ctx, ResourceService servic
 
     private static async Task<JsonObject> ReadObjectAsync(HttpContext http, CancellationToken ct)
     {
+        var contentType = http.Request.ContentType ?? "application/json";
         var bytes = await ReadBytesAsync(http, ct);
+        if (contentType.StartsWith("application/vnd.kubernetes.protobuf", StringComparison.Ordinal))
+        {
+            return KubeProtobuf.Decode(bytes) ?? throw ApiException.UnsupportedMediaType(contentType);
+        }
+
         return JsonNodes.Parse(bytes) as JsonObject ?? throw ApiException.BadRequest("the request body must be a JSON object");
     }
 
