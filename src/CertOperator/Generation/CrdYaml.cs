@@ -12,7 +12,6 @@ internal static class CrdYaml
     private static readonly ISerializer Serializer = new SerializerBuilder()
         .DisableAliases()
         .WithQuotingNecessaryStrings()
-        .WithIndentedSequences()
         .Build();
 
     public static string Serialize(object document)
