@@ -1,0 +1,90 @@
+using CertOperator.Kubernetes.Controllers;
+using CertOperator.Testing;
+
+namespace CertOperator.Kubernetes.Tests.Controllers;
+
+public sealed class WorkQueueTests
+{
+    private static readonly ObjectKey A = new("ns", "a");
+    private static readonly ObjectKey B = new("ns", "b");
+    private readonly FakeTimeProvider _time = new();
+
+    [Fact]
+    public void Duplicate_adds_merge_into_one_entry()
+    {
+        using var queue = new WorkQueue(_time);
+        queue.Add(A);
+        queue.Add(A);
+        queue.Add(B);
+        queue.Add(A);
+
+        queue.Length.Should().Be(2);
+    }
+
+    [Fact]
+    public async Task A_key_added_while_processing_waits_until_done_and_then_runs_once()
+    {
+        using var queue = new WorkQueue(_time);
+        queue.Add(A);
+        var first = await queue.GetAsync(CancellationToken.None);
+
+        queue.Add(A);
+        queue.Add(A);
+        queue.Length.Should().Be(0, "a key being processed must not be handed to another worker");
+
+        queue.Done(first!.Value);
+        queue.Length.Should().Be(1);
+        (await queue.GetAsync(CancellationToken.None)).Should().Be(A);
+    }
+
+    [Fact]
+    public async Task Keys_come_out_in_insertion_order()
+    {
+        using var queue = new WorkQueue(_time);
+        queue.Add(B);
+        queue.Add(A);
+
+        (await queue.GetAsync(CancellationToken.None)).Should().Be(B);
+        (await queue.GetAsync(CancellationToken.None)).Should().Be(A);
+    }
+
+    [Fact]
+    public void AddAfter_fires_exactly_at_the_due_time()
+    {
+        using var queue = new WorkQueue(_time);
+        queue.AddAfter(A, TimeSpan.FromSeconds(10));
+
+        _time.Advance(TimeSpan.FromSeconds(9.999));
+        queue.Length.Should().Be(0);
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        queue.Length.Should().Be(1);
+    }
+
+    [Fact]
+    public void AddAfter_keeps_the_earliest_pending_time_for_a_key()
+    {
+        using var queue = new WorkQueue(_time);
+        queue.AddAfter(A, TimeSpan.FromSeconds(30));
+        queue.AddAfter(A, TimeSpan.FromSeconds(5));
+        queue.AddAfter(A, TimeSpan.FromSeconds(60));
+
+        _time.PendingTimers.Should().Be(1);
+        _time.Advance(TimeSpan.FromSeconds(5));
+        queue.Length.Should().Be(1);
+        _time.Advance(TimeSpan.FromMinutes(2));
+        queue.Length.Should().Be(1, "the later requests were merged into the earlier one");
+    }
+
+    [Fact]
+    public async Task ShutDown_releases_waiting_workers_and_drops_timers()
+    {
+        using var queue = new WorkQueue(_time);
+        queue.AddAfter(A, TimeSpan.FromSeconds(1));
+        var waiting = queue.GetAsync(CancellationToken.None);
+
+        queue.ShutDown();
+
+        (await waiting.WaitAsync(TimeSpan.FromSeconds(5))).Should().BeNull();
+        _time.PendingTimers.Should().Be(0);
+    }
+}
