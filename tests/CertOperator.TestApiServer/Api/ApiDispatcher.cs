@@ -1,5 +1,4 @@
 using System.Text.Json;
-using CertOperator.TestApiServer.Json;
 using Microsoft.AspNetCore.Http;
 
 namespace CertOperator.TestApiServer.Api;
@@ -46,6 +45,10 @@ internal sealed class ApiDispatcher(Func<ServerContext> context, string token, K
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             // Client disconnected or server stopping.
+        }
+        catch (Exception e) when (!http.Response.HasStarted)
+        {
+            await JsonResponses.WriteAsync(http, 500, StatusObjects.Failure(500, "InternalError", $"Internal error occurred: {e.Message}", null), ct);
         }
     }
 

@@ -48,7 +48,7 @@ internal static class SchemaPruner
         foreach (var key in obj.Select(p => p.Key).ToList())
         {
             var childPath = path.Length == 0 ? key : $"{path}.{key}";
-            if (isResourceRoot && ObjectRootFields.Contains(key) && properties?[key] is null)
+            if (isResourceRoot && (key == "metadata" || ObjectRootFields.Contains(key) && properties?[key] is null))
             {
                 continue;
             }

@@ -5,7 +5,7 @@ namespace CertOperator.TestApiServer.Storage;
 /// <summary>A live subscription: events for one storage key (optionally one namespace) are queued in commit order.</summary>
 internal sealed class Watcher(string storageKey, string? ns)
 {
-    private readonly Channel<WatchEvent> _channel = Channel.CreateUnbounded<WatchEvent>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<WatchEvent> _channel = Channel.CreateUnbounded<WatchEvent>();
 
     public ChannelReader<WatchEvent> Reader => _channel.Reader;
 

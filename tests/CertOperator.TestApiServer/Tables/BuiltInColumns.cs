@@ -16,12 +16,12 @@ internal static class BuiltInColumns
     public static IReadOnlyList<PrinterColumn> Secret { get; } =
     [
         Path("Type", ".type", "The type of the secret"),
-        new("Data", "string", 0, "The number of entries in the secret", Compute: o => Count(o["data"])),
+        new("Data", "integer", 0, "The number of entries in the secret", Compute: o => Count(o["data"])),
         Age,
     ];
 
     public static IReadOnlyList<PrinterColumn> ConfigMap { get; } =
-        [new("Data", "string", 0, "Number of data in the configmap", Compute: o => Count(o["data"]) + Count(o["binaryData"])), Age];
+        [new("Data", "integer", 0, "Number of data in the configmap", Compute: o => Count(o["data"]) + Count(o["binaryData"])), Age];
 
     public static IReadOnlyList<PrinterColumn> Service { get; } =
     [
