@@ -101,6 +101,22 @@ public sealed class ControllerBuilder<TPrimary>
         return this;
     }
 
+    /// <summary>
+    /// A <typeparamref name="TRelated"/> wakes the primaries whose index <paramref name="indexName"/> holds
+    /// <paramref name="indexValue"/>(related) — e.g. an Issuer wakes the CertificateRequests that reference it.
+    /// </summary>
+    public ControllerBuilder<TPrimary> WatchesByIndex<TRelated>(string indexName, Func<TRelated, string> indexValue)
+        where TRelated : class, IKubernetesObject<TRelated>
+    {
+        _sources.Add((factory, enqueue) =>
+        {
+            var primaries = factory.GetInformer<TPrimary>().Store;
+            factory.GetInformer<TRelated>().AddEventHandler(Handler<TRelated>(
+                related => primaries.ByIndex(indexName, indexValue(related)).Select(ObjectKey.Of), enqueue));
+        });
+        return this;
+    }
+
     public ControllerDefinition Build(IReconciler reconciler)
     {
         ArgumentNullException.ThrowIfNull(reconciler);
