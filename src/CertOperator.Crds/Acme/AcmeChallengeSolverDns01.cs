@@ -23,6 +23,21 @@ public sealed class AcmeChallengeSolverDns01
     [Description("Use the AWS Route53 API.")]
     public Route53Provider? Route53 { get; set; }
 
+    [Description("Use Akamai Edge DNS.")]
+    public AkamaiProvider? Akamai { get; set; }
+
+    [JsonPropertyName("cloudDNS")]
+    [Description("Use Google Cloud DNS.")]
+    public CloudDnsProvider? CloudDns { get; set; }
+
+    [JsonPropertyName("azureDNS")]
+    [Description("Use Azure DNS.")]
+    public AzureDnsProvider? AzureDns { get; set; }
+
+    [JsonPropertyName("digitalocean")]
+    [Description("Use DigitalOcean Domains.")]
+    public DigitalOceanProvider? DigitalOcean { get; set; }
+
     [JsonPropertyName("acmeDNS")]
     [Description("Use an acme-dns server (https://github.com/joohoi/acme-dns).")]
     public AcmeDnsProvider? AcmeDns { get; set; }

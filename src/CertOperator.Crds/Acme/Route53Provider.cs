@@ -27,4 +27,7 @@ public sealed class Route53Provider
 
     [Description("ARN of an IAM role to assume before calling Route53.")]
     public string? Role { get; set; }
+
+    [Description("Obtain AWS credentials by exchanging a Kubernetes service account token for the `role`, instead of static keys.")]
+    public Route53Auth? Auth { get; set; }
 }

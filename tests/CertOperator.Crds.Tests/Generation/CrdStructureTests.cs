@@ -66,6 +66,8 @@ public sealed class CrdStructureTests
             ".dns01.webhook.config",
             ".http01.ingress.podTemplate.spec.affinity",
             ".http01.ingress.podTemplate.spec.securityContext",
+            ".http01.gatewayHTTPRoute.podTemplate.spec.affinity",
+            ".http01.gatewayHTTPRoute.podTemplate.spec.securityContext",
         ];
         var expected = new Dictionary<string, IEnumerable<string>>
         {

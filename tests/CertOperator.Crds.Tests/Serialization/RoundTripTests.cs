@@ -21,6 +21,7 @@ public sealed class RoundTripTests
     [
         "clusterissuer-acme.yaml",
         "clusterissuer-selfsigned.yaml",
+        "issuer-dns-providers.yaml",
         "issuer-ca.yaml",
         "certificate-full.yaml",
         "certificate-renew-percentage.yaml",

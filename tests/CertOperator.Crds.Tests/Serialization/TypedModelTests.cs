@@ -50,6 +50,20 @@ public sealed class TypedModelTests
     }
 
     [Fact]
+    public void Cloud_dns_providers_and_gateway_routes_are_typed()
+    {
+        var solvers = Read("issuer-dns-providers.yaml", Issuer.JsonTypeInfo).Spec.Acme!.Solvers!;
+
+        solvers[0].Dns01!.CloudDns!.Project.Should().Be("example-project");
+        solvers[1].Dns01!.AzureDns!.ManagedIdentity!.ClientId.Should().Be("00000000-0000-0000-0000-000000000002");
+        solvers[2].Dns01!.AzureDns!.TenantId.Should().Be("00000000-0000-0000-0000-000000000004");
+        solvers[3].Dns01!.DigitalOcean!.TokenSecretRef.Key.Should().Be("access-token");
+        solvers[4].Dns01!.Akamai!.AccessTokenSecretRef.Name.Should().Be("akamai");
+        solvers[5].Dns01!.Route53!.Auth!.Kubernetes.ServiceAccountRef.Audiences.Should().Equal("sts.amazonaws.com");
+        solvers[6].Http01!.GatewayHttpRoute!.ParentRefs![0].Port.Should().Be(80);
+    }
+
+    [Fact]
     public void Order_and_challenge_progress_is_typed()
     {
         var order = Read("order.yaml", Order.JsonTypeInfo);
