@@ -163,6 +163,7 @@ public sealed class KubeApiServer : IAsyncDisposable
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel =>
         {
             kestrel.Limits.MaxRequestBodySize = 64 * 1024 * 1024;
+            kestrel.Limits.Http2.MaxStreamsPerConnection = 1000;
             kestrel.Listen(IPAddress.Loopback, _port, listen =>
             {
                 listen.Protocols = HttpProtocols.Http1AndHttp2;
