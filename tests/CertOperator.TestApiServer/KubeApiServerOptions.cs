@@ -6,7 +6,7 @@ public sealed class KubeApiServerOptions
     /// <summary>TCP port on 127.0.0.1; 0 picks any free port.</summary>
     public int Port { get; set; }
 
-    /// <summary>Number of events retained for watch resume; older resourceVersions get 410 Expired.</summary>
+    /// <summary>Number of events retained per resource for watch resume; older resourceVersions get 410 Expired.</summary>
     public int WatchHistoryWindow { get; set; } = 1000;
 
     /// <summary>Every CRD YAML file in this directory is applied at start (and after a restart without storage).</summary>

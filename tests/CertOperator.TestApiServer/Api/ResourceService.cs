@@ -41,16 +41,25 @@ internal sealed partial class ResourceService(ServerContext ctx)
     public static Dictionary<string, string> Labels(JsonObject obj) =>
         JsonNodes.StringMap(obj["metadata"]?["labels"]).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
 
-    /// <summary>Objects are stored in the version they were written in; reads through another version only relabel apiVersion.</summary>
+    /// <summary>
+    /// Objects are stored in the version they were written in; reads through another version only
+    /// relabel apiVersion. Schema defaults are applied on read too, as for objects written before a
+    /// CRD gained a default.
+    /// </summary>
     public static JsonObject View(ResourceType type, JsonObject stored)
     {
-        if (JsonNodes.Str(stored, "apiVersion") == type.GroupVersion)
+        if (JsonNodes.Str(stored, "apiVersion") == type.GroupVersion && !type.HasDefaults)
         {
             return stored;
         }
 
         var copy = (JsonObject)stored.DeepClone();
         copy["apiVersion"] = type.GroupVersion;
+        if (type.HasDefaults)
+        {
+            Schema.SchemaDefaulter.Apply(copy, type.Schema);
+        }
+
         return copy;
     }
 

@@ -32,7 +32,7 @@ internal sealed class WatchStreamer(ServerContext ctx, TimeSpan bookmarkInterval
         await http.Response.StartAsync(ct);
         if (subscription is not { } sub)
         {
-            var expired = StatusObjects.Failure(410, "Expired", $"too old resource version: {rvText} ({ctx.Store.OldestRetainedResourceVersion})", null);
+            var expired = StatusObjects.Failure(410, "Expired", $"too old resource version: {rvText} ({ctx.Store.OldestRetainedResourceVersion(type.StorageKey)})", null);
             await WriteLineAsync(http, "ERROR", expired, ct);
             return;
         }

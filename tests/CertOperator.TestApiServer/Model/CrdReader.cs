@@ -22,6 +22,7 @@ internal static class CrdReader
             .Where(v => v["served"]?.GetValue<bool>() != false)
             .Select(v => new ResourceType(group, JsonNodes.Str(v, "name") ?? "", plural, singular, kind, namespaced)
             {
+                HasDefaults = v["schema"]?.ToJsonString().Contains("\"default\":", StringComparison.Ordinal) == true,
                 ShortNames = Strings(names["shortNames"]),
                 Categories = Strings(names["categories"]),
                 HasStatus = v["subresources"]?["status"] is JsonObject,

@@ -14,6 +14,9 @@ internal sealed record ResourceType(string Group, string Version, string Plural,
     /// <summary>openAPIV3Schema of a custom resource version; null for built-ins (no validation).</summary>
     public JsonObject? Schema { get; init; }
 
+    /// <summary>True when the schema declares any default, so reads must default objects stored under an older schema.</summary>
+    public bool HasDefaults { get; init; }
+
     public IReadOnlyList<PrinterColumn> Columns { get; init; } = [];
 
     public bool IsCustom { get; init; }

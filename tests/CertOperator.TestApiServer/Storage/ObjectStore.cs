@@ -13,7 +13,7 @@ internal sealed class ObjectStore(int historyWindow)
 {
     private readonly Dictionary<string, SortedDictionary<string, JsonObject>> _data = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _uidToStorageKey = new(StringComparer.Ordinal);
-    private readonly EventHistory _history = new(historyWindow);
+    private readonly Dictionary<string, EventHistory> _histories = new(StringComparer.Ordinal);
     private readonly List<Watcher> _watchers = [];
     private long _resourceVersion;
 
@@ -133,13 +133,13 @@ internal sealed class ObjectStore(int historyWindow)
                     .Select(p => new WatchEvent("ADDED", ParseRv(p.Object), storageKey, p.Object, null))
                     .ToList();
             }
-            else if (_history.IsExpired(from))
+            else if (History(storageKey).IsExpired(from))
             {
                 return null;
             }
             else
             {
-                backlog = _history.After(from).Where(watcher.Matches).ToList();
+                backlog = History(storageKey).After(from).Where(watcher.Matches).ToList();
             }
 
             _watchers.Add(watcher);
@@ -147,14 +147,11 @@ internal sealed class ObjectStore(int historyWindow)
         }
     }
 
-    public long OldestRetainedResourceVersion
+    public long OldestRetainedResourceVersion(string storageKey)
     {
-        get
+        lock (Gate)
         {
-            lock (Gate)
-            {
-                return _history.EvictedThrough + 1;
-            }
+            return History(storageKey).EvictedThrough + 1;
         }
     }
 
@@ -191,9 +188,21 @@ internal sealed class ObjectStore(int historyWindow)
     public static long ParseRv(JsonObject obj) =>
         long.TryParse(JsonNodes.Str(obj, "metadata", "resourceVersion"), CultureInfo.InvariantCulture, out var rv) ? rv : 0;
 
+    /// <summary>History is kept per resource, like the apiserver's per-type watch cache.</summary>
+    private EventHistory History(string storageKey)
+    {
+        if (!_histories.TryGetValue(storageKey, out var history))
+        {
+            history = new EventHistory(historyWindow);
+            _histories[storageKey] = history;
+        }
+
+        return history;
+    }
+
     private void Commit(WatchEvent e)
     {
-        _history.Add(e);
+        History(e.StorageKey).Add(e);
         foreach (var w in _watchers)
         {
             if (w.Matches(e))
