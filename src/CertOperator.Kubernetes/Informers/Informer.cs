@@ -8,7 +8,7 @@ namespace CertOperator.Kubernetes.Informers;
 /// <summary>
 /// List, then watch from the list's resourceVersion with bookmarks. A broken stream re-watches from the
 /// last seen resourceVersion after a backoff; 410 Expired relists. The store is replaced on relist and
-/// handlers see the differences.
+/// handlers see the differences. Cached objects have managedFields removed to save memory.
 /// </summary>
 internal sealed partial class Informer<T> : IInformer<T>, ISyncable
     where T : class, IKubernetesObject
@@ -148,6 +148,8 @@ internal sealed partial class Informer<T> : IInformer<T>, ISyncable
             return;
         }
 
+        // managedFields can outweigh the rest of the metadata; caches strip them as controller-runtime recommends.
+        item.Metadata.ManagedFields = null;
         var old = _store.Upsert(item);
         if (old is null)
         {
