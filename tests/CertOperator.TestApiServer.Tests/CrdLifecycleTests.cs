@@ -62,4 +62,24 @@ public sealed class CrdLifecycleTests
         var (_, list) = await api.GetAsync(ApiClient.SecretsPath);
         list!["items"]!.AsArray().Select(i => i!["metadata"]!["name"]!.GetValue<string>()).Should().Equal("keep");
     }
+
+    [Fact]
+    public async Task Defaults_added_to_a_CRD_later_show_up_when_existing_objects_are_read()
+    {
+        await using var server = await KubeApiServer.StartAsync();
+        using var api = new ApiClient(server.CreateHttpClient());
+        var crd = YamlToJson.ParseSingle(await File.ReadAllTextAsync(Path.Combine(ServerFixture.TestDataDirectory, "widget-crd.yaml")))!.AsObject();
+        var color = crd["spec"]!["versions"]![0]!["schema"]!["openAPIV3Schema"]!["properties"]!["spec"]!["properties"]!["color"]!.AsObject();
+        color.Remove("default");
+        var created = await api.CreateAsync(Crds, crd);
+        await api.CreateAsync(ApiClient.WidgetsPath, Gen.Widget("old"));
+        (await api.GetAsync(ApiClient.WidgetsPath + "/old")).Body!["spec"]!.AsObject().ContainsKey("color").Should().BeFalse();
+
+        var withDefault = created.DeepClone();
+        withDefault["spec"]!["versions"]![0]!["schema"]!["openAPIV3Schema"]!["properties"]!["spec"]!["properties"]!["color"]!["default"] = "blue";
+        (await api.PutAsync(Crds + "/widgets.demo.example.com", withDefault)).Status.Should().Be(HttpStatusCode.OK);
+
+        var (_, read) = await api.GetAsync(ApiClient.WidgetsPath + "/old");
+        read!["spec"]!["color"]!.GetValue<string>().Should().Be("blue");
+    }
 }
