@@ -15,7 +15,7 @@ namespace CertOperator.Crds.CertificateRequests;
 [PrinterColumn("Issuer", "string", ".spec.issuerRef.name")]
 [PrinterColumn("Requester", "string", ".spec.username")]
 [PrinterColumn("Status", "string", ".status.conditions[?(@.type==\"Ready\")].message", Priority = 1)]
-[PrinterColumn("Age", "date", ".metadata.creationTimestamp", Description = "CreationTimestamp is a timestamp representing the server time when this object was created.")]
+[PrinterColumn("Age", "date", ".metadata.creationTimestamp")]
 public sealed class CertificateRequest : IKubernetesObject<CertificateRequest>
 {
     public static ResourceType Resource { get; } = new("cert-manager.io", "v1", "CertificateRequest", "certificaterequests", Namespaced: true);

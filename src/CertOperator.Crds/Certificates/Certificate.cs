@@ -14,7 +14,7 @@ namespace CertOperator.Crds.Certificates;
 [PrinterColumn("Issuer", "string", ".spec.issuerRef.name", Priority = 1)]
 [PrinterColumn("Status", "string", ".status.conditions[?(@.type==\"Ready\")].message", Priority = 1)]
 [PrinterColumn("Expiration", "date", ".status.notAfter", Description = "When the certificate in the Secret expires.")]
-[PrinterColumn("Age", "date", ".metadata.creationTimestamp", Description = "CreationTimestamp is a timestamp representing the server time when this object was created.")]
+[PrinterColumn("Age", "date", ".metadata.creationTimestamp")]
 public sealed class Certificate : IKubernetesObject<Certificate>
 {
     public static ResourceType Resource { get; } = new("cert-manager.io", "v1", "Certificate", "certificates", Namespaced: true);

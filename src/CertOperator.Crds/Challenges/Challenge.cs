@@ -11,7 +11,7 @@ namespace CertOperator.Crds.Challenges;
 [PrinterColumn("State", "string", ".status.state")]
 [PrinterColumn("Domain", "string", ".spec.dnsName")]
 [PrinterColumn("Reason", "string", ".status.reason", Priority = 1)]
-[PrinterColumn("Age", "date", ".metadata.creationTimestamp", Description = "CreationTimestamp is a timestamp representing the server time when this object was created.")]
+[PrinterColumn("Age", "date", ".metadata.creationTimestamp")]
 public sealed class Challenge : IKubernetesObject<Challenge>
 {
     public static ResourceType Resource { get; } = new("acme.cert-manager.io", "v1", "Challenge", "challenges", Namespaced: true);

@@ -11,7 +11,7 @@ namespace CertOperator.Crds.Issuers;
 [Categories("cert-manager")]
 [PrinterColumn("Ready", "string", ".status.conditions[?(@.type==\"Ready\")].status")]
 [PrinterColumn("Status", "string", ".status.conditions[?(@.type==\"Ready\")].message", Priority = 1)]
-[PrinterColumn("Age", "date", ".metadata.creationTimestamp", Description = "CreationTimestamp is a timestamp representing the server time when this object was created.")]
+[PrinterColumn("Age", "date", ".metadata.creationTimestamp")]
 public sealed class Issuer : IKubernetesObject<Issuer>, IIssuerObject
 {
     public static ResourceType Resource { get; } = new("cert-manager.io", "v1", "Issuer", "issuers", Namespaced: true);

@@ -11,7 +11,7 @@ namespace CertOperator.Crds.Orders;
 [PrinterColumn("State", "string", ".status.state")]
 [PrinterColumn("Issuer", "string", ".spec.issuerRef.name", Priority = 1)]
 [PrinterColumn("Reason", "string", ".status.reason", Priority = 1)]
-[PrinterColumn("Age", "date", ".metadata.creationTimestamp", Description = "CreationTimestamp is a timestamp representing the server time when this object was created.")]
+[PrinterColumn("Age", "date", ".metadata.creationTimestamp")]
 public sealed class Order : IKubernetesObject<Order>
 {
     public static ResourceType Resource { get; } = new("acme.cert-manager.io", "v1", "Order", "orders", Namespaced: true);
