@@ -3,6 +3,7 @@ using CertOperator.Cli;
 
 var root = new RootCommand("CertOperator: cert-manager compatible certificate operator for Kubernetes")
 {
+    RunCommand.Create(),
     GenerateCommand.Create(),
 };
 return await root.Parse(args).InvokeAsync();

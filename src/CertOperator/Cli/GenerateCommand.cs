@@ -22,6 +22,7 @@ internal static class GenerateCommand
                 return 2;
             }
 
+            await CrdGenerator.WriteAsync(Path.Combine(root, "config", "crds"), ct);
             await RbacGenerator.WriteAsync(Path.Combine(root, "config", "rbac"), ct);
             Console.WriteLine($"wrote {Path.Combine(root, "config")}");
             return 0;

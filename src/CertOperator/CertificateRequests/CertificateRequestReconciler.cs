@@ -1,0 +1,122 @@
+using System.Text;
+using CertOperator.Certificates.Pki;
+using CertOperator.Crds.CertificateRequests;
+using CertOperator.Crds.WellKnown;
+using CertOperator.Infrastructure;
+using CertOperator.Issuers;
+using CertOperator.Kubernetes;
+using CertOperator.Kubernetes.Client;
+using CertOperator.Kubernetes.Controllers;
+using CertOperator.Kubernetes.Events;
+using CertOperator.Kubernetes.Informers;
+
+namespace CertOperator.CertificateRequests;
+
+/// <summary>
+/// Approves CertificateRequests for our issuers (as cert-manager's built-in approver does), then signs
+/// them with the referenced issuer and stores the result in status. Terminal states are never revisited.
+/// </summary>
+internal sealed class CertificateRequestReconciler(
+    SharedInformerFactory informers, KubernetesClient client, IssuerLookup issuers, RequestSigner signer, EventRecorder events, TimeProvider time)
+    : ConflictTolerantReconciler
+{
+    public const string ApprovedReason = "cert-manager.io";
+
+    protected override async Task<ReconcileResult> ReconcileCoreAsync(ObjectKey key, CancellationToken ct)
+    {
+        if (informers.GetInformer<CertificateRequest>().Store.Find(key) is not { Metadata.DeletionTimestamp: null } request
+            || !IssuerLookup.IsOurs(request.Spec.IssuerRef))
+        {
+            return ReconcileResult.Done;
+        }
+
+        var conditions = request.Status?.Conditions;
+        if (Conditions.Find(conditions, ConditionTypes.Approved) is null && Conditions.Find(conditions, ConditionTypes.Denied) is null)
+        {
+            await SetAsync(request, ConditionTypes.Approved, Conditions.True, ApprovedReason, "Certificate request has been approved by cert-manager.io", false, ct);
+            return ReconcileResult.Done;
+        }
+
+        if (IsFinished(conditions))
+        {
+            return ReconcileResult.Done;
+        }
+
+        if (Conditions.IsTrue(conditions, ConditionTypes.Denied))
+        {
+            await SetAsync(request, ConditionTypes.Ready, Conditions.False, "Denied", "The CertificateRequest was denied by an approval controller", true, ct);
+            return ReconcileResult.Done;
+        }
+
+        var issuer = issuers.Find(request.Spec.IssuerRef, request.Metadata.Namespace);
+        if (issuer is null || !Conditions.IsTrue(issuer.Status?.Conditions, ConditionTypes.Ready))
+        {
+            var why = issuer is null ? "not found" : "not Ready";
+            await SetAsync(request, ConditionTypes.Ready, Conditions.False, "Pending", $"Referenced {IssuerLookup.Describe(request.Spec.IssuerRef)} is {why}", false, ct);
+            return ReconcileResult.Done;
+        }
+
+        var outcome = await signer.SignAsync(request, issuer, ct);
+        if (outcome.PendingMessage is { } pending)
+        {
+            await SetAsync(request, ConditionTypes.Ready, Conditions.False, "Pending", pending, false, ct);
+        }
+        else if (outcome.Failure is { } failure)
+        {
+            await FailAsync(request, failure, ct);
+        }
+        else
+        {
+            await StoreAsync(request, outcome.Signed!, ct);
+        }
+
+        return ReconcileResult.Done;
+    }
+
+    private static bool IsFinished(IReadOnlyList<Kubernetes.Model.Condition>? conditions) =>
+        Conditions.IsTrue(conditions, ConditionTypes.InvalidRequest)
+        || Conditions.Find(conditions, ConditionTypes.Ready) is { Status: Conditions.True } or { Reason: "Failed" or "Denied" };
+
+    private async Task StoreAsync(CertificateRequest request, SignedCertificate signed, CancellationToken ct)
+    {
+        await StatusWriter.UpdateStatusAsync(client, request, r =>
+        {
+            r.Status ??= new CertificateRequestStatus();
+            r.Status.Certificate = Convert.ToBase64String(Encoding.ASCII.GetBytes(signed.ChainPem));
+            r.Status.Ca = Convert.ToBase64String(Encoding.ASCII.GetBytes(signed.CaPem));
+            Conditions.Set(r.Status.Conditions ??= [], ConditionTypes.Ready, Conditions.True, "Issued", "Certificate fetched from issuer successfully", null, time);
+            return true;
+        }, ct);
+        await events.RecordAsync(request, EventType.Normal, "CertificateIssued", "Certificate fetched from issuer successfully", ct);
+    }
+
+    private async Task FailAsync(CertificateRequest request, PkiError failure, CancellationToken ct)
+    {
+        await StatusWriter.UpdateStatusAsync(client, request, r =>
+        {
+            r.Status ??= new CertificateRequestStatus();
+            r.Status.FailureTime ??= time.GetUtcNow();
+            var conditions = r.Status.Conditions ??= [];
+            if (failure.Reason == PkiError.InvalidCsr)
+            {
+                Conditions.Set(conditions, ConditionTypes.InvalidRequest, Conditions.True, "Failed", failure.Message, null, time);
+            }
+
+            Conditions.Set(conditions, ConditionTypes.Ready, Conditions.False, "Failed", failure.Message, null, time);
+            return true;
+        }, ct);
+        await events.RecordAsync(request, EventType.Warning, "SigningError", failure.Message, ct);
+    }
+
+    private async Task SetAsync(CertificateRequest request, string type, string status, string reason, string message, bool terminal, CancellationToken ct) =>
+        await StatusWriter.UpdateStatusAsync(client, request, r =>
+        {
+            r.Status ??= new CertificateRequestStatus();
+            if (terminal)
+            {
+                r.Status.FailureTime ??= time.GetUtcNow();
+            }
+
+            return Conditions.Set(r.Status.Conditions ??= [], type, status, reason, message, null, time) || terminal;
+        }, ct);
+}

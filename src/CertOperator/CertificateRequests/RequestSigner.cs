@@ -1,0 +1,69 @@
+using System.Text;
+using CertOperator.Certificates.Pki;
+using CertOperator.Crds.CertificateRequests;
+using CertOperator.Crds.Issuers;
+using CertOperator.Crds.WellKnown;
+using CertOperator.Issuers;
+using CertOperator.Kubernetes.Client;
+using CertOperator.Kubernetes.Model;
+
+namespace CertOperator.CertificateRequests;
+
+/// <summary>The outcome of trying to sign: a certificate, a wait for something missing, or a failure.</summary>
+internal sealed record SigningOutcome(SignedCertificate? Signed, string? PendingMessage, PkiError? Failure);
+
+/// <summary>Signs a CertificateRequest with a SelfSigned or CA issuer (the issuers that need no network).</summary>
+internal sealed class RequestSigner(KubernetesClient client, IssuerLookup issuers, TimeProvider time)
+{
+    public static readonly TimeSpan DefaultDuration = TimeSpan.FromDays(90);
+
+    public async Task<SigningOutcome> SignAsync(CertificateRequest request, IIssuerObject issuer, CancellationToken ct)
+    {
+        var duration = DefaultDuration;
+        if (!string.IsNullOrEmpty(request.Spec.Duration))
+        {
+            var parsed = GoDuration.Parse(request.Spec.Duration, "spec.duration");
+            if (!parsed.Ok)
+            {
+                return new(null, null, parsed.Error);
+            }
+
+            duration = parsed.Value;
+        }
+
+        var csrPem = Encoding.ASCII.GetString(Convert.FromBase64String(request.Spec.Request));
+        var now = time.GetUtcNow();
+        if (issuer.Spec.SelfSigned is not null)
+        {
+            var keySecretName = request.Metadata.Annotations?.GetValueOrDefault(CertManagerAnnotations.PrivateKeySecretName);
+            if (keySecretName is null)
+            {
+                return new(null, null, new PkiError(PkiError.InvalidCsr,
+                    $"the request has no {CertManagerAnnotations.PrivateKeySecretName} annotation naming the Secret with the key to self-sign with"));
+            }
+
+            var key = await ReadAsync(request.Metadata.Namespace!, keySecretName, "tls.key", ct);
+            return key is null
+                ? new(null, $"Waiting for the private key Secret \"{keySecretName}\" (key tls.key) to exist", null)
+                : FromResult(Signer.SelfSign(csrPem, key, duration, now));
+        }
+
+        if (issuer.Spec.Ca is { } ca)
+        {
+            var ns = issuers.SecretNamespace(issuer);
+            var cert = await ReadAsync(ns, ca.SecretName, "tls.crt", ct);
+            var key = await ReadAsync(ns, ca.SecretName, "tls.key", ct);
+            return cert is null || key is null
+                ? new(null, $"Waiting for the CA Secret \"{ns}/{ca.SecretName}\" with tls.crt and tls.key", null)
+                : FromResult(Signer.SignWithCa(csrPem, cert, key, duration, now));
+        }
+
+        return new(null, "ACME issuance is not supported by this version of CertOperator yet", null);
+    }
+
+    private static SigningOutcome FromResult(PkiResult<SignedCertificate> result) =>
+        result.Ok ? new(result.Value, null, null) : new(null, null, result.Error);
+
+    private async Task<string?> ReadAsync(string ns, string name, string dataKey, CancellationToken ct) =>
+        (await client.TryGetAsync<Secret>(ns, name, ct))?.Data?.GetValueOrDefault(dataKey) is { } bytes ? Encoding.ASCII.GetString(bytes) : null;
+}

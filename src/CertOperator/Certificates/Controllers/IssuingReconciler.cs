@@ -1,0 +1,128 @@
+using System.Text;
+using CertOperator.Certificates.Pki;
+using CertOperator.Crds.CertificateRequests;
+using CertOperator.Crds.Certificates;
+using CertOperator.Crds.WellKnown;
+using CertOperator.Infrastructure;
+using CertOperator.Kubernetes;
+using CertOperator.Kubernetes.Controllers;
+using CertOperator.Kubernetes.Events;
+using CertOperator.Kubernetes.Model;
+
+namespace CertOperator.Certificates.Controllers;
+
+/// <summary>
+/// Completes an issuance: when the CertificateRequest for revision N+1 is signed, writes key and chain
+/// into the target Secret, then bumps status.revision and clears Issuing. When the request failed,
+/// records the failure (lastFailureTime, failedIssuanceAttempts) that the trigger's backoff reads.
+/// Writing the Secret before the status makes a crash in between harmless: the next run rewrites it.
+/// </summary>
+internal sealed class IssuingReconciler(CertificateStore store, EventRecorder events, TimeProvider time) : ConflictTolerantReconciler
+{
+    protected override async Task<ReconcileResult> ReconcileCoreAsync(ObjectKey key, CancellationToken ct)
+    {
+        if (store.Find(key) is not { } certificate
+            || !Conditions.IsTrue(certificate.Status?.Conditions, ConditionTypes.Issuing)
+            || store.RequestFor(certificate, (certificate.Status!.Revision ?? 0) + 1) is not { } request)
+        {
+            return ReconcileResult.Done;
+        }
+
+        if (RequestFailure(request) is { } failure && !IssuanceAttempts.FailedBeforeThisAttempt(request, certificate))
+        {
+            await RecordFailureAsync(certificate, failure, ct);
+            return ReconcileResult.Done;
+        }
+
+        if (!Conditions.IsTrue(request.Status?.Conditions, ConditionTypes.Ready) || request.Status?.Certificate is not { } signed)
+        {
+            return ReconcileResult.Done;
+        }
+
+        return await CompleteAsync(certificate, request, signed, ct);
+    }
+
+    public static string? RequestFailure(CertificateRequest request)
+    {
+        var conditions = request.Status?.Conditions;
+        if (Conditions.IsTrue(conditions, ConditionTypes.Denied) || Conditions.IsTrue(conditions, ConditionTypes.InvalidRequest))
+        {
+            return Conditions.Find(conditions, ConditionTypes.Denied)?.Message ?? Conditions.Find(conditions, ConditionTypes.InvalidRequest)?.Message;
+        }
+
+        var ready = Conditions.Find(conditions, ConditionTypes.Ready);
+        return ready is { Status: Conditions.False, Reason: "Failed" } ? ready.Message ?? "the request failed" : null;
+    }
+
+    private async Task<ReconcileResult> CompleteAsync(Certificate certificate, CertificateRequest request, string signed, CancellationToken ct)
+    {
+        var ns = certificate.Metadata.Namespace!;
+        if (certificate.Status?.NextPrivateKeySecretName is not { } keySecretName
+            || await store.GetSecretAsync(ns, keySecretName, ct) is not { } keySecret
+            || keySecret.Data?.GetValueOrDefault(SecretOutputs.TlsKey) is not { } keyPem)
+        {
+            return ReconcileResult.Done;
+        }
+
+        var chainPem = Encoding.ASCII.GetString(Convert.FromBase64String(signed));
+        var caPem = request.Status!.Ca is { Length: > 0 } ca ? Encoding.ASCII.GetString(Convert.FromBase64String(ca)) : null;
+        var parsed = CertificateFacts.Parse(Encoding.ASCII.GetBytes(chainPem), keyPem);
+        if (parsed.Facts is not { } facts)
+        {
+            await RecordFailureAsync(certificate, $"the signed certificate in CertificateRequest \"{request.Metadata.Name}\" does not fit the private key: {parsed.Message}", ct);
+            return ReconcileResult.Done;
+        }
+
+        var outputs = SecretOutputs.Build(certificate.Spec, chainPem, caPem, Encoding.ASCII.GetString(keyPem), await KeystorePasswordAsync(certificate, ct));
+        if (!outputs.Ok)
+        {
+            await RecordFailureAsync(certificate, outputs.Error!.Message, ct);
+            return ReconcileResult.Done;
+        }
+
+        var existing = await store.GetSecretAsync(ns, certificate.Spec.SecretName, ct);
+        var secret = TargetSecret.Build(certificate, existing, outputs.Value!.Data, facts);
+        _ = existing is null ? await store.Client.CreateAsync(secret, ct) : await store.Client.ReplaceAsync(secret, ct);
+        foreach (var warning in outputs.Value.Warnings)
+        {
+            await events.RecordAsync(certificate, EventType.Warning, "OutputFormatUnsupported", warning, ct);
+        }
+
+        var revision = CertificateStore.RevisionOf(request)!.Value;
+        await StatusWriter.UpdateStatusAsync(store.Client, certificate, c =>
+        {
+            c.Status!.Revision = revision;
+            c.Status.LastFailureTime = null;
+            c.Status.FailedIssuanceAttempts = null;
+            Conditions.Remove(c.Status.Conditions ??= [], ConditionTypes.Issuing);
+            return true;
+        }, ct);
+        await events.RecordAsync(certificate, EventType.Normal, "Issuing", "The certificate has been successfully issued", ct);
+        return ReconcileResult.Done;
+    }
+
+    private async Task<byte[]?> KeystorePasswordAsync(Certificate certificate, CancellationToken ct)
+    {
+        if (certificate.Spec.Keystores?.Pkcs12 is not { Create: true } pkcs12)
+        {
+            return null;
+        }
+
+        var secret = await store.GetSecretAsync(certificate.Metadata.Namespace!, pkcs12.PasswordSecretRef.Name, ct);
+        return secret?.Data?.GetValueOrDefault(pkcs12.PasswordSecretRef.Key ?? "password");
+    }
+
+    private async Task RecordFailureAsync(Certificate certificate, string message, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        var text = $"The certificate request has failed to complete and will be retried: {message}";
+        await StatusWriter.UpdateStatusAsync(store.Client, certificate, c =>
+        {
+            c.Status!.LastFailureTime = now;
+            c.Status.FailedIssuanceAttempts = (c.Status.FailedIssuanceAttempts ?? 0) + 1;
+            Conditions.Set(c.Status.Conditions ??= [], ConditionTypes.Issuing, Conditions.False, "Failed", text, c.Metadata.Generation, time);
+            return true;
+        }, ct);
+        await events.RecordAsync(certificate, EventType.Warning, "Failed", text, ct);
+    }
+}

@@ -1,0 +1,143 @@
+using System.Text;
+using CertOperator.Certificates.Pki;
+using CertOperator.Crds.Certificates;
+using CertOperator.Crds.WellKnown;
+using CertOperator.Infrastructure;
+using CertOperator.Kubernetes;
+using CertOperator.Kubernetes.Client;
+using CertOperator.Kubernetes.Controllers;
+using CertOperator.Kubernetes.Events;
+using CertOperator.Kubernetes.Model;
+
+namespace CertOperator.Certificates.Controllers;
+
+/// <summary>
+/// While a Certificate is Issuing, keeps the private key for the next revision in a temporary Secret
+/// (named in status.nextPrivateKeySecretName); afterwards removes it. With rotationPolicy Never the
+/// current key is carried over.
+/// </summary>
+internal sealed class KeyManagerReconciler(CertificateStore store, EventRecorder events) : ConflictTolerantReconciler
+{
+    public const string NextKeyLabel = "cert-manager.io/next-private-key";
+
+    /// <summary>One name per Certificate (by uid), so a crash between create and status update cannot leave a second key behind.</summary>
+    public static string NextKeySecretName(Certificate certificate) =>
+        $"{certificate.Metadata.Name}-next-key-{certificate.Metadata.Uid![..8]}";
+
+    protected override async Task<ReconcileResult> ReconcileCoreAsync(ObjectKey key, CancellationToken ct)
+    {
+        if (store.Find(key) is not { } certificate)
+        {
+            return ReconcileResult.Done;
+        }
+
+        var ns = certificate.Metadata.Namespace!;
+        var name = NextKeySecretName(certificate);
+        if (!Conditions.IsTrue(certificate.Status?.Conditions, ConditionTypes.Issuing))
+        {
+            await SetNextKeyNameAsync(certificate, null, ct);
+            if (await store.GetSecretAsync(ns, name, ct) is not null)
+            {
+                await DeleteIgnoringNotFoundAsync(ns, name, ct);
+            }
+
+            return ReconcileResult.Done;
+        }
+
+        var spec = PrivateKeySpec.Resolve(certificate.Spec.PrivateKey);
+        if (!spec.Ok)
+        {
+            return ReconcileResult.Done;
+        }
+
+        var existing = await store.GetSecretAsync(ns, name, ct);
+        if (existing is null || !CertificateStore.IsOwnedBy(existing, certificate) || !Satisfies(existing, spec.Value!))
+        {
+            var keyPem = await CurrentKeyToKeepAsync(certificate, spec.Value!, ct) ?? Generate(spec.Value!);
+            await WriteAsync(certificate, name, existing, keyPem, ct);
+            await events.RecordAsync(certificate, EventType.Normal, "Generated", $"Stored new private key in temporary Secret resource \"{name}\"", ct);
+        }
+
+        await SetNextKeyNameAsync(certificate, name, ct);
+        return ReconcileResult.Done;
+    }
+
+    private static bool Satisfies(Secret secret, PrivateKeySpec spec)
+    {
+        if (secret.Data?.GetValueOrDefault(SecretOutputs.TlsKey) is not { } pem)
+        {
+            return false;
+        }
+
+        var parsed = PrivateKey.FromPem(Encoding.ASCII.GetString(pem));
+        using var key = parsed.Value;
+        return parsed.Ok && key!.Satisfies(spec);
+    }
+
+    /// <summary>rotationPolicy Never: the key already in the target Secret, if it still fits the spec.</summary>
+    private async Task<string?> CurrentKeyToKeepAsync(Certificate certificate, PrivateKeySpec spec, CancellationToken ct)
+    {
+        if (spec.RotateAlways || await store.GetSecretAsync(certificate.Metadata.Namespace!, certificate.Spec.SecretName, ct) is not { } target)
+        {
+            return null;
+        }
+
+        return Satisfies(target, spec) ? Encoding.ASCII.GetString(target.Data![SecretOutputs.TlsKey]) : null;
+    }
+
+    private static string Generate(PrivateKeySpec spec)
+    {
+        using var key = PrivateKey.Generate(spec).Value!;
+        return key.ToPem(KeyEncoding.Pkcs8);
+    }
+
+    private async Task WriteAsync(Certificate certificate, string name, Secret? existing, string keyPem, CancellationToken ct)
+    {
+        var secret = new Secret
+        {
+            Metadata = new ObjectMeta
+            {
+                Name = name,
+                Namespace = certificate.Metadata.Namespace,
+                Labels = new() { [NextKeyLabel] = "true", [CertManagerLabels.PartOfCertManagerController] = "true" },
+                OwnerReferences = [Owners.ControllerReference(certificate)],
+                ResourceVersion = existing?.Metadata.ResourceVersion,
+            },
+            Type = "Opaque",
+            Data = new() { [SecretOutputs.TlsKey] = Encoding.ASCII.GetBytes(keyPem) },
+        };
+        if (existing is null)
+        {
+            await store.Client.CreateAsync(secret, ct);
+        }
+        else
+        {
+            await store.Client.ReplaceAsync(secret, ct);
+        }
+    }
+
+    private async Task SetNextKeyNameAsync(Certificate certificate, string? name, CancellationToken ct) =>
+        await StatusWriter.UpdateStatusAsync(store.Client, certificate, c =>
+        {
+            if (c.Status?.NextPrivateKeySecretName == name)
+            {
+                return false;
+            }
+
+            c.Status ??= new CertificateStatus();
+            c.Status.NextPrivateKeySecretName = name;
+            return true;
+        }, ct);
+
+    private async Task DeleteIgnoringNotFoundAsync(string ns, string name, CancellationToken ct)
+    {
+        try
+        {
+            await store.Client.DeleteAsync<Secret>(ns, name, null, ct);
+        }
+        catch (KubernetesApiException e) when (e.IsNotFound)
+        {
+            // Already gone: the goal state.
+        }
+    }
+}

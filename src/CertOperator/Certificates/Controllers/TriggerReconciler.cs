@@ -1,0 +1,48 @@
+using CertOperator.Certificates.Policies;
+using CertOperator.Certificates.Validation;
+using CertOperator.Crds.Certificates;
+using CertOperator.Crds.WellKnown;
+using CertOperator.Infrastructure;
+using CertOperator.Kubernetes;
+using CertOperator.Kubernetes.Controllers;
+using CertOperator.Kubernetes.Events;
+
+namespace CertOperator.Certificates.Controllers;
+
+/// <summary>
+/// Decides that a (re)issuance is due and says so by setting Issuing=True. Schedules itself for the
+/// renewal time or the end of the failure backoff with a precise timer; never polls.
+/// </summary>
+internal sealed class TriggerReconciler(CertificateStore store, EventRecorder events, TimeProvider time) : ConflictTolerantReconciler
+{
+    protected override async Task<ReconcileResult> ReconcileCoreAsync(ObjectKey key, CancellationToken ct)
+    {
+        if (store.Find(key) is not { } certificate
+            || Conditions.IsTrue(certificate.Status?.Conditions, ConditionTypes.Issuing)
+            || CertificateValidation.Validate(certificate.Spec).Count > 0)
+        {
+            return ReconcileResult.Done;
+        }
+
+        var now = time.GetUtcNow();
+        var input = await store.GatherAsync(certificate, now, ct);
+        if (IssuancePolicies.NeedsIssuance(input) is not { } reason)
+        {
+            return IssuancePolicies.RenewalTimeOf(input) is { } renewal ? ReconcileResult.RequeueAfter(renewal - now) : ReconcileResult.Done;
+        }
+
+        if (FailureBackoff.NextAttemptAt(certificate.Status?.LastFailureTime, certificate.Status?.FailedIssuanceAttempts) is { } next && next > now)
+        {
+            return ReconcileResult.RequeueAfter(next - now);
+        }
+
+        await StatusWriter.UpdateStatusAsync(store.Client, certificate, c =>
+        {
+            c.Status ??= new CertificateStatus();
+            c.Status.Conditions ??= [];
+            return Conditions.Set(c.Status.Conditions, ConditionTypes.Issuing, Conditions.True, reason.Reason, reason.Message, c.Metadata.Generation, time);
+        }, ct);
+        await events.RecordAsync(certificate, EventType.Normal, "Issuing", reason.Message, ct);
+        return ReconcileResult.Done;
+    }
+}

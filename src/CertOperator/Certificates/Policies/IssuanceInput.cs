@@ -1,0 +1,23 @@
+using CertOperator.Certificates.Pki;
+using CertOperator.Crds.CertificateRequests;
+using CertOperator.Crds.Certificates;
+
+namespace CertOperator.Certificates.Policies;
+
+/// <summary>
+/// What the trigger and readiness decisions look at, gathered by the controllers: the Certificate,
+/// its Secret as parsed facts (or why it could not be parsed), and the CertificateRequest of the
+/// current revision when it still exists.
+/// </summary>
+internal sealed record IssuanceInput(
+    Certificate Certificate,
+    SecretState? Secret,
+    CertificateRequest? CurrentRequest,
+    DateTimeOffset Now);
+
+/// <summary>The Certificate's target Secret: its annotations and the parsed certificate, or why parsing failed.</summary>
+internal sealed record SecretState(
+    IReadOnlyDictionary<string, string> Annotations,
+    CertificateFacts? Facts,
+    string? ProblemReason,
+    string? ProblemMessage);

@@ -1,0 +1,69 @@
+using CertOperator.CertificateRequests;
+using CertOperator.Certificates;
+using CertOperator.Certificates.Controllers;
+using CertOperator.Crds.CertificateRequests;
+using CertOperator.Crds.Certificates;
+using CertOperator.Crds.Issuers;
+using CertOperator.Issuers;
+using CertOperator.Kubernetes;
+using CertOperator.Kubernetes.Controllers;
+using CertOperator.Kubernetes.Hosting;
+using CertOperator.Kubernetes.Informers;
+using CertOperator.Kubernetes.Model;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CertOperator.Hosting;
+
+/// <summary>
+/// Declares every controller and what wakes it. The Certificate lifecycle is five small controllers
+/// that talk only through Certificate.status, as in cert-manager.
+/// </summary>
+internal static class CertificateControllers
+{
+    private const string RequestsByIssuer = "request-by-issuer";
+
+    public static IServiceCollection AddCertificateControllers(this IServiceCollection services, int concurrency, string clusterResourceNamespace)
+    {
+        services.AddSingleton<CertificateStore>();
+        services.AddSingleton<IssuerLookup>();
+        services.AddSingleton<RequestSigner>();
+
+        services.AddController<TriggerReconciler>(r => CertificateController("certificates-trigger", concurrency).Build(r));
+        services.AddController<KeyManagerReconciler>(r => CertificateController("certificates-key-manager", concurrency).Build(r));
+        services.AddController<RequestManagerReconciler>(r => CertificateController("certificates-request-manager", concurrency).Build(r));
+        services.AddController<IssuingReconciler>(r => CertificateController("certificates-issuing", concurrency).Build(r));
+        services.AddController<ReadinessReconciler>(r => CertificateController("certificates-readiness", concurrency).Build(r));
+
+        services.AddController<CertificateRequestReconciler>(r => ControllerBuilder.For<CertificateRequest>()
+            .Named("certificaterequests")
+            .WithConcurrency(concurrency)
+            .WithIndex(RequestsByIssuer, cr => [IssuerKey(cr.Spec.IssuerRef.Kind, cr.Spec.IssuerRef.Kind == "ClusterIssuer" ? null : cr.Metadata.Namespace, cr.Spec.IssuerRef.Name)])
+            .WatchesByIndex<Issuer>(RequestsByIssuer, i => IssuerKey("Issuer", i.Metadata.Namespace, i.Metadata.Name!))
+            .WatchesByIndex<ClusterIssuer>(RequestsByIssuer, i => IssuerKey("ClusterIssuer", null, i.Metadata.Name!))
+            .Build(r));
+
+        services.AddController<IssuerReconciler<Issuer>>(r => ControllerBuilder.For<Issuer>()
+            .Named("issuers")
+            .WithIndex(IssuerReconciler<Issuer>.ByCaSecret, i => i.Spec.Ca is { } ca ? [$"{i.Metadata.Namespace}/{ca.SecretName}"] : [])
+            .WatchesByIndex<Secret>(IssuerReconciler<Issuer>.ByCaSecret)
+            .Build(r));
+        services.AddController<IssuerReconciler<ClusterIssuer>>(r => ControllerBuilder.For<ClusterIssuer>()
+            .Named("clusterissuers")
+            .WithIndex(IssuerReconciler<ClusterIssuer>.ByCaSecret, i => i.Spec.Ca is { } ca ? [$"{clusterResourceNamespace}/{ca.SecretName}"] : [])
+            .WatchesByIndex<Secret>(IssuerReconciler<ClusterIssuer>.ByCaSecret)
+            .Build(r));
+        return services;
+    }
+
+    /// <summary>Every certificate controller wakes on its Certificate, its CertificateRequests, and Secrets it writes or owns.</summary>
+    private static ControllerBuilder<Certificate> CertificateController(string name, int concurrency) =>
+        ControllerBuilder.For<Certificate>()
+            .Named(name)
+            .WithConcurrency(concurrency)
+            .Owns<CertificateRequest>()
+            .Owns<Secret>(metadataOnly: true)
+            .WatchesByIndex<Secret>(CertificateIndexes.BySecretName);
+
+    private static string IssuerKey(string? kind, string? ns, string name) =>
+        $"{(kind == "ClusterIssuer" ? "ClusterIssuer" : "Issuer")}/{ns}/{name}";
+}

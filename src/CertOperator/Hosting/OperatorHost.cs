@@ -1,0 +1,79 @@
+using CertOperator.Infrastructure;
+using CertOperator.Kubernetes.Configuration;
+using CertOperator.Kubernetes.Hosting;
+using CertOperator.Kubernetes.LeaderElection;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace CertOperator.Hosting;
+
+/// <summary>Composes the operator process: client, shared informers, controllers, leader election, health endpoints.</summary>
+internal static class OperatorHost
+{
+    public const string EventComponent = "certoperator";
+    public const string LeaseName = "certoperator-leader";
+
+    public static WebApplication Build(RunSettings settings)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        if (settings.LogFormat == "json")
+        {
+            builder.Logging.AddJsonConsole(o => o.TimestampFormat = "O");
+        }
+        else
+        {
+            builder.Logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.TimestampFormat = "HH:mm:ss.fff ";
+            });
+        }
+
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.WebHost.ConfigureKestrel(k =>
+        {
+            if (settings.HealthPort > 0)
+            {
+                k.ListenAnyIP(settings.HealthPort);
+            }
+        });
+        if (settings.HealthPort == 0)
+        {
+            builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0");
+        }
+
+        var services = builder.Services;
+        services.AddSingleton(new OperatorOptions { ClusterResourceNamespace = settings.ClusterResourceNamespace, Concurrency = settings.Concurrency });
+        services.AddKubernetesClient(_ => LoadConfiguration(settings));
+        services.AddEventRecorder(EventComponent);
+        services.AddCertificateControllers(settings.Concurrency, settings.ClusterResourceNamespace);
+        services.AddControllerManager(settings.LeaderElect
+            ? new LeaderElectionOptions { LeaseName = LeaseName, LeaseNamespace = settings.LeaderElectionNamespace, Identity = Identity() }
+            : null);
+
+        var app = builder.Build();
+        app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapGet("/readyz", () => Results.Text("ok"));
+        return app;
+    }
+
+    private static KubernetesClientConfiguration LoadConfiguration(RunSettings settings)
+    {
+        var kubeconfig = new KubeconfigOptions
+        {
+            Paths = settings.Kubeconfig is { } path ? [path] : null,
+            Context = settings.Context,
+        };
+        return settings.Kubeconfig is null
+            ? KubernetesClientConfiguration.Load(kubeconfig)
+            : KubernetesClientConfiguration.FromKubeconfig(kubeconfig);
+    }
+
+    private static string Identity() =>
+        $"{Environment.GetEnvironmentVariable("POD_NAME") ?? Environment.MachineName}_{Guid.NewGuid():N}";
+}

@@ -1,0 +1,22 @@
+namespace CertOperator.Hosting;
+
+/// <summary>What the `run` verb was asked for.</summary>
+internal sealed record RunSettings
+{
+    public string? Kubeconfig { get; init; }
+
+    public string? Context { get; init; }
+
+    public int Concurrency { get; init; } = 5;
+
+    public bool LeaderElect { get; init; } = true;
+
+    public required string LeaderElectionNamespace { get; init; }
+
+    public required string ClusterResourceNamespace { get; init; }
+
+    public string LogFormat { get; init; } = "text";
+
+    /// <summary>Port for /healthz and /readyz; 0 disables the endpoint.</summary>
+    public int HealthPort { get; init; } = 8081;
+}

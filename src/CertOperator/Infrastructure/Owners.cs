@@ -1,0 +1,17 @@
+using CertOperator.Kubernetes.Model;
+
+namespace CertOperator.Infrastructure;
+
+/// <summary>Controller owner references: they make owned objects wake their owner and be garbage-collected with it.</summary>
+internal static class Owners
+{
+    public static OwnerReference ControllerReference(IKubernetesObject owner) => new()
+    {
+        ApiVersion = owner.ApiVersion!,
+        Kind = owner.Kind!,
+        Name = owner.Metadata.Name!,
+        Uid = owner.Metadata.Uid!,
+        Controller = true,
+        BlockOwnerDeletion = true,
+    };
+}

@@ -1,0 +1,44 @@
+using CertOperator.Crds.Issuers;
+
+namespace CertOperator.Issuers;
+
+/// <summary>The Ready condition an Issuer or ClusterIssuer should carry, with cert-manager's reasons.</summary>
+internal sealed record IssuerReadiness(bool Ready, string Reason, string Message)
+{
+    /// <summary>
+    /// Decides readiness from the spec and, for a CA issuer, the outcome of loading its key pair
+    /// (null when the Secret was fine, otherwise why not).
+    /// </summary>
+    public static IssuerReadiness Evaluate(IssuerSpec spec, string? caKeyPairProblem)
+    {
+        var configured = new[] { spec.Acme is not null, spec.Ca is not null, spec.SelfSigned is not null }.Count(set => set);
+        if (configured == 0)
+        {
+            return new(false, "ErrInitIssuer", "No issuer type is configured: set one of spec.acme, spec.ca or spec.selfSigned");
+        }
+
+        if (configured > 1)
+        {
+            return new(false, "ErrInitIssuer", "More than one issuer type is configured: set only one of spec.acme, spec.ca or spec.selfSigned");
+        }
+
+        if (spec.SelfSigned is not null)
+        {
+            return new(true, "IsReady", "");
+        }
+
+        if (spec.Ca is { } ca)
+        {
+            if (string.IsNullOrEmpty(ca.SecretName))
+            {
+                return new(false, "ErrGetKeyPair", "spec.ca.secretName is required: name a kubernetes.io/tls Secret holding the CA certificate and key");
+            }
+
+            return caKeyPairProblem is null
+                ? new(true, "KeyPairVerified", "Signing CA verified")
+                : new(false, "ErrInvalidKeyPair", $"Error getting keypair for CA issuer: {caKeyPairProblem}");
+        }
+
+        return new(false, "ACMENotSupported", "ACME issuers are not reconciled by this version of CertOperator yet; use a selfSigned or ca issuer");
+    }
+}

@@ -1,0 +1,68 @@
+using System.Text;
+using CertOperator.Certificates.Pki;
+using CertOperator.Crds.Issuers;
+using CertOperator.Crds.WellKnown;
+using CertOperator.Infrastructure;
+using CertOperator.Kubernetes;
+using CertOperator.Kubernetes.Client;
+using CertOperator.Kubernetes.Controllers;
+using CertOperator.Kubernetes.Events;
+using CertOperator.Kubernetes.Informers;
+using CertOperator.Kubernetes.Model;
+
+namespace CertOperator.Issuers;
+
+/// <summary>Keeps an Issuer's or ClusterIssuer's Ready condition true to what it can sign with.</summary>
+internal sealed class IssuerReconciler<TIssuer>(
+    SharedInformerFactory informers, KubernetesClient client, IssuerLookup lookup, EventRecorder events, TimeProvider time)
+    : ConflictTolerantReconciler
+    where TIssuer : class, IKubernetesObject<TIssuer>, IIssuerObject
+{
+    /// <summary>Index of issuers by "namespace/CA secret name", so a CA Secret change re-checks its issuers.</summary>
+    public const string ByCaSecret = "issuer-by-ca-secret";
+
+    protected override async Task<ReconcileResult> ReconcileCoreAsync(ObjectKey key, CancellationToken ct)
+    {
+        if (informers.GetInformer<TIssuer>().Store.Find(key) is not { Metadata.DeletionTimestamp: null } issuer)
+        {
+            return ReconcileResult.Done;
+        }
+
+        var caProblem = issuer.Spec.Ca is { SecretName.Length: > 0 } ca ? await CheckCaAsync(lookup.SecretNamespace(issuer), ca.SecretName, ct) : null;
+        var readiness = IssuerReadiness.Evaluate(issuer.Spec, caProblem);
+        var previous = Conditions.Find(issuer.Status?.Conditions, ConditionTypes.Ready);
+        await StatusWriter.UpdateStatusAsync(client, issuer, i =>
+        {
+            i.Status ??= new IssuerStatus();
+            return Conditions.Set(i.Status.Conditions ??= [], ConditionTypes.Ready, readiness.Ready ? Conditions.True : Conditions.False,
+                readiness.Reason, readiness.Message, i.Metadata.Generation, time);
+        }, ct);
+
+        if (previous?.Reason != readiness.Reason)
+        {
+            await events.RecordAsync(issuer, readiness.Ready ? EventType.Normal : EventType.Warning, readiness.Reason,
+                readiness.Message.Length > 0 ? readiness.Message : "Issuer is ready", ct);
+        }
+
+        return ReconcileResult.Done;
+    }
+
+    /// <summary>Null when the Secret holds a usable CA certificate and matching key; otherwise what is wrong.</summary>
+    private async Task<string?> CheckCaAsync(string ns, string name, CancellationToken ct)
+    {
+        var secret = await client.TryGetAsync<Secret>(ns, name, ct);
+        if (secret?.Data is not { } data)
+        {
+            return $"secret \"{ns}/{name}\" not found";
+        }
+
+        if (data.GetValueOrDefault(SecretOutputs.TlsCrt) is not { } cert || data.GetValueOrDefault(SecretOutputs.TlsKey) is not { } key)
+        {
+            return $"secret \"{ns}/{name}\" lacks tls.crt or tls.key";
+        }
+
+        var loaded = CaKeyPair.Load(Encoding.ASCII.GetString(cert), Encoding.ASCII.GetString(key));
+        loaded.Value?.Dispose();
+        return loaded.Ok ? null : loaded.Error!.Message;
+    }
+}

@@ -1,0 +1,79 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+
+namespace CertOperator.Testing;
+
+/// <summary>
+/// The operator as a separate OS process (`dotnet CertOperator.dll run …`), as in production:
+/// tests can SIGKILL it mid-issuance and start it again. Its output is kept for failure messages.
+/// </summary>
+public sealed class OperatorProcess : IAsyncDisposable
+{
+    private readonly ConcurrentQueue<string> _output = new();
+    private readonly Process _process;
+
+    private OperatorProcess(Process process) => _process = process;
+
+    public string Output => string.Join('\n', _output);
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Starts `CertOperator.dll run --kubeconfig PATH` from the test's output folder with extra arguments.</summary>
+    public static OperatorProcess Start(string kubeconfig, params string[] extraArgs)
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "CertOperator.dll");
+        if (!File.Exists(dll))
+        {
+            throw new FileNotFoundException("CertOperator.dll is not next to the tests; reference src/CertOperator from the test project", dll);
+        }
+
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in new[] { dll, "run", "--kubeconfig", kubeconfig }.Concat(extraArgs))
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        var process = new Process { StartInfo = info, EnableRaisingEvents = true };
+        var started = new OperatorProcess(process);
+        process.OutputDataReceived += (_, e) => started.Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => started.Keep(e.Data);
+        process.Start();
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return started;
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        _output.Enqueue(line);
+        while (_output.Count > 5000 && _output.TryDequeue(out _))
+        {
+        }
+    }
+
+    /// <summary>SIGKILL: no shutdown hooks run, exactly like a node failure or OOM kill.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process.Dispose();
+    }
+}

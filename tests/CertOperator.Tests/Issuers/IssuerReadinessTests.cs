@@ -1,0 +1,33 @@
+using CertOperator.Crds.Acme;
+using CertOperator.Crds.Issuers;
+using CertOperator.Issuers;
+
+namespace CertOperator.Tests.Issuers;
+
+public sealed class IssuerReadinessTests
+{
+    public static TheoryData<string, IssuerSpec, string?, bool, string> Cases => new()
+    {
+        { "self-signed", new IssuerSpec { SelfSigned = new SelfSignedIssuer() }, null, true, "IsReady" },
+        { "ca with a valid key pair", new IssuerSpec { Ca = new CaIssuer { SecretName = "ca" } }, null, true, "KeyPairVerified" },
+        { "ca whose secret is missing", new IssuerSpec { Ca = new CaIssuer { SecretName = "ca" } }, "secret \"ca\" not found", false, "ErrInvalidKeyPair" },
+        { "ca without a secret name", new IssuerSpec { Ca = new CaIssuer() }, null, false, "ErrGetKeyPair" },
+        { "nothing configured", new IssuerSpec(), null, false, "ErrInitIssuer" },
+        { "two types configured", new IssuerSpec { SelfSigned = new SelfSignedIssuer(), Ca = new CaIssuer { SecretName = "ca" } }, null, false, "ErrInitIssuer" },
+        { "acme is reported, not ignored", new IssuerSpec { Acme = new AcmeIssuer() }, null, false, "ACMENotSupported" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void Ready_condition(string name, IssuerSpec spec, string? caProblem, bool ready, string reason)
+    {
+        var result = IssuerReadiness.Evaluate(spec, caProblem);
+
+        result.Ready.Should().Be(ready, name);
+        result.Reason.Should().Be(reason, name);
+        if (!ready)
+        {
+            result.Message.Should().Contain(caProblem ?? "spec.", "the message names the field to fix or the problem found");
+        }
+    }
+}
