@@ -106,4 +106,25 @@ public sealed class KubectlTests : IAsyncLifetime
         (await Kubectl("apply", "--server-side", "-f", file)).Should().Contain("serverside-applied");
         (await Kubectl("get", "wd", "ssa", "-o", "jsonpath={.spec.color}")).Should().Be("red");
     }
+
+    [Fact]
+    public async Task Describe_lists_events_about_the_object()
+    {
+        var file = Write("described.yaml", "apiVersion: demo.example.com/v1\nkind: Widget\nmetadata:\n  name: described\nspec:\n  size: 1\n");
+        await Kubectl("apply", "-f", file);
+        var uid = await Kubectl("get", "wd", "described", "-o", "jsonpath={.metadata.uid}");
+        var eventFile = Write("event.yaml", $$"""
+            apiVersion: v1
+            kind: Event
+            metadata: {name: described.1}
+            involvedObject: {apiVersion: demo.example.com/v1, kind: Widget, name: described, namespace: default, uid: "{{uid}}"}
+            reason: Issued
+            message: Certificate issued successfully
+            type: Normal
+            source: {component: cert-operator}
+            count: 1
+            """);
+        await Kubectl("create", "-f", eventFile);
+        (await Kubectl("describe", "widget", "described")).Should().MatchRegex(@"Normal\s+Issued\s+.*cert-operator\s+Certificate issued successfully");
+    }
 }
