@@ -29,10 +29,23 @@ public sealed class PebbleEnvironment : IAsyncDisposable
         try
         {
             var httpPort = Processes.FreePort.Next();
-            var options = new PebbleOptions { HttpValidationPort = httpPort, DnsServer = dns.DnsServer };
-            var pebble = await PebbleServer.StartAsync(configure?.Invoke(options) ?? options, cancellationToken).ConfigureAwait(false);
+            // The responder binds its port before pebble starts, so nothing else can take it meanwhile.
             var responder = startResponder ? Http01Responder.Start(httpPort) : null;
-            return new PebbleEnvironment(dns, pebble, responder) { HttpValidationPort = httpPort };
+            try
+            {
+                var options = new PebbleOptions { HttpValidationPort = httpPort, DnsServer = dns.DnsServer };
+                var pebble = await PebbleServer.StartAsync(configure?.Invoke(options) ?? options, cancellationToken).ConfigureAwait(false);
+                return new PebbleEnvironment(dns, pebble, responder) { HttpValidationPort = httpPort };
+            }
+            catch
+            {
+                if (responder is not null)
+                {
+                    await responder.DisposeAsync().ConfigureAwait(false);
+                }
+
+                throw;
+            }
         }
         catch
         {

@@ -6,6 +6,9 @@ namespace CertOperator.Testing.Processes;
 /// <summary>Loopback ports nobody listens on right now (TCP and UDP), for servers a test starts.</summary>
 public static class FreePort
 {
+    private static readonly HashSet<int> HandedOut = [];
+
+    /// <summary>A port free right now and never handed out before in this process (servers start after the pick).</summary>
     public static int Next()
     {
         for (var attempt = 0; attempt < 20; attempt++)
@@ -17,7 +20,13 @@ public static class FreePort
             {
                 // DNS servers need the UDP port as well, so only hand out ports free for both.
                 using var udp = new UdpClient(new IPEndPoint(IPAddress.Loopback, port));
-                return port;
+                lock (HandedOut)
+                {
+                    if (HandedOut.Add(port))
+                    {
+                        return port;
+                    }
+                }
             }
             catch (SocketException)
             {
