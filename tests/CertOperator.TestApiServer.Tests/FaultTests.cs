@@ -85,5 +85,7 @@ public sealed class FaultTests
         using var fresh = new ApiClient(server.CreateHttpClient());
         (await fresh.GetAsync(ApiClient.WidgetsPath + "/gone")).Status.Should().Be(HttpStatusCode.NotFound);
         (await fresh.GetAsync("/api/v1/namespaces/kube-system")).Status.Should().Be(HttpStatusCode.OK);
+        await using var resumed = await WatchReader.OpenAsync(fresh.Http, ApiClient.WidgetsPath + "?watch=1&resourceVersion=1000000");
+        (await resumed.NextAsync())!["object"]!["code"]!.GetValue<int>().Should().Be(410, "a resourceVersion from before the reset makes clients relist");
     }
 }

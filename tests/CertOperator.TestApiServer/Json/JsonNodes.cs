@@ -73,15 +73,4 @@ internal static class JsonNodes
 
     public static double AsDouble(JsonNode node) =>
         double.Parse(node.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
-
-    public static JsonObject? FromLabels(IEnumerable<KeyValuePair<string, string>> pairs)
-    {
-        var map = new JsonObject();
-        foreach (var (k, v) in pairs)
-        {
-            map[k] = v;
-        }
-
-        return map.Count == 0 ? null : map;
-    }
 }

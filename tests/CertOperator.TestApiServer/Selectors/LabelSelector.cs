@@ -61,7 +61,7 @@ internal sealed class LabelSelector
     }
 
     /// <summary>Splits on commas that are not inside parentheses.</summary>
-    internal static IEnumerable<string> SplitTopLevel(string text)
+    private static IEnumerable<string> SplitTopLevel(string text)
     {
         var depth = 0;
         var start = 0;

@@ -12,7 +12,6 @@ namespace CertOperator.TestApiServer.Storage;
 internal sealed class ObjectStore(int historyWindow)
 {
     private readonly Dictionary<string, SortedDictionary<string, JsonObject>> _data = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, string> _uidToStorageKey = new(StringComparer.Ordinal);
     private readonly Dictionary<string, EventHistory> _histories = new(StringComparer.Ordinal);
     private readonly List<Watcher> _watchers = [];
     private long _resourceVersion;
@@ -69,14 +68,6 @@ internal sealed class ObjectStore(int historyWindow)
         }
     }
 
-    public bool UidExists(string uid)
-    {
-        lock (Gate)
-        {
-            return _uidToStorageKey.ContainsKey(uid);
-        }
-    }
-
     /// <summary>Stores a new version of an object, assigning the next resourceVersion.</summary>
     public JsonObject Put(string storageKey, JsonObject obj, JsonObject? previous)
     {
@@ -91,7 +82,6 @@ internal sealed class ObjectStore(int historyWindow)
             }
 
             map[Key(JsonNodes.Namespace(obj), JsonNodes.Name(obj))] = obj;
-            _uidToStorageKey[JsonNodes.Uid(obj)] = storageKey;
             Commit(new WatchEvent(previous is null ? "ADDED" : "MODIFIED", rv, storageKey, obj, previous));
             return obj;
         }
@@ -110,7 +100,6 @@ internal sealed class ObjectStore(int historyWindow)
                 map.Remove(Key(JsonNodes.Namespace(current), JsonNodes.Name(current)));
             }
 
-            _uidToStorageKey.Remove(JsonNodes.Uid(current));
             Commit(new WatchEvent("DELETED", rv, storageKey, gone, current));
             Removed?.Invoke();
             return gone;
@@ -119,7 +108,8 @@ internal sealed class ObjectStore(int historyWindow)
 
     /// <summary>
     /// Registers a watcher. With <paramref name="fromResourceVersion"/> null, the backlog is synthetic ADDED
-    /// events for current state; otherwise the retained events after it. Returns null when it is too old.
+    /// events for current state; otherwise the retained events after it. Returns null when it is too old,
+    /// or newer than anything stored (storage was reset by a restart), so clients relist.
     /// </summary>
     public (Watcher Watcher, List<WatchEvent> Backlog)? Subscribe(string storageKey, string? ns, long? fromResourceVersion)
     {
@@ -133,7 +123,7 @@ internal sealed class ObjectStore(int historyWindow)
                     .Select(p => new WatchEvent("ADDED", ParseRv(p.Object), storageKey, p.Object, null))
                     .ToList();
             }
-            else if (History(storageKey).IsExpired(from))
+            else if (History(storageKey).IsExpired(from) || from > _resourceVersion)
             {
                 return null;
             }
