@@ -37,17 +37,9 @@ internal static class CsrBuilder
         }
 
         var request = key.NewRequest(subject.Value);
-        try
+        if (!names.Value.IsEmpty)
         {
-            if (!names.Value.IsEmpty)
-            {
-                request.CertificateExtensions.Add(names.Value.ToExtension(subjectIsEmpty: subject.Value.RawData.Length <= 2));
-            }
-        }
-        catch (ArgumentException)
-        {
-            return new PkiError(PkiError.InvalidSpec,
-                "spec: DNS names, URIs and email addresses must be ASCII; write internationalised domain names in punycode (xn--...)", "spec.dnsNames");
+            request.CertificateExtensions.Add(names.Value.ToExtension(subjectIsEmpty: subject.Value.RawData.Length <= 2));
         }
 
         if (spec.EncodeUsagesInRequest ?? true)

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using System.Text;
 using System.Text.RegularExpressions;
 using CertOperator.Crds.Certificates;
 
@@ -30,9 +31,14 @@ internal sealed partial record SubjectAltNames(
 
     public bool IsEmpty => DnsNames.Count + IpAddresses.Count + Uris.Count + EmailAddresses.Count + OtherNames.Count == 0;
 
-    /// <summary>The names a Certificate asks for, with IPs and otherName OIDs checked.</summary>
+    /// <summary>The names a Certificate asks for, checked: IPs parse, otherNames have an OID, IA5 names are ASCII.</summary>
     public static PkiResult<SubjectAltNames> FromSpec(CertificateSpec spec)
     {
+        if ((NonAscii("dnsNames", spec.DnsNames) ?? NonAscii("uris", spec.Uris) ?? NonAscii("emailAddresses", spec.EmailAddresses)) is { } nonAscii)
+        {
+            return nonAscii;
+        }
+
         var ips = new List<string>();
         foreach (var (text, i) in (spec.IpAddresses ?? []).Select((t, i) => (t, i)))
         {
@@ -59,6 +65,12 @@ internal sealed partial record SubjectAltNames(
         return new SubjectAltNames([.. spec.DnsNames ?? []], ips, [.. spec.Uris ?? []], [.. spec.EmailAddresses ?? []], others);
     }
 
+    private static PkiError? NonAscii(string field, List<string>? values) =>
+        values?.FindIndex(v => !Ascii.IsValid(v)) is { } i and >= 0
+            ? new PkiError(PkiError.InvalidSpec,
+                $"spec.{field}[{i}]: \"{values[i]}\" must be ASCII; write internationalised domain names in punycode (xn--...)", $"spec.{field}[{i}]")
+            : null;
+
     /// <summary>Parses an IP the way Go's net.ParseIP accepts it: dotted quad or IPv6, no zone.</summary>
     public static IPAddress? ParseIp(string text)
     {
@@ -68,7 +80,7 @@ internal sealed partial record SubjectAltNames(
             : null;
     }
 
-    /// <summary>The extension; critical when the subject is empty, as RFC 5280 requires. Throws for non-ASCII names.</summary>
+    /// <summary>The extension; critical when the subject is empty, as RFC 5280 requires.</summary>
     public X509Extension ToExtension(bool subjectIsEmpty)
     {
         var writer = new AsnWriter(AsnEncodingRules.DER);
