@@ -174,4 +174,14 @@ public sealed class CrudSemanticsTests(ServerFixture fixture) : IClassFixture<Se
         created["data"]!["k"]!.GetValue<string>().Should().Be("dg==");
         created["type"]!.GetValue<string>().Should().Be("Opaque");
     }
+
+    [Fact]
+    public async Task Dry_run_validates_and_defaults_without_storing()
+    {
+        var (status, preview) = await _api.PostAsync(ApiClient.WidgetsPath + "?dryRun=All", Gen.Widget("dry"));
+        status.Should().Be(HttpStatusCode.Created);
+        preview!["spec"]!["color"]!.GetValue<string>().Should().Be("red");
+        (await _api.GetAsync(ApiClient.WidgetsPath + "/dry")).Status.Should().Be(HttpStatusCode.NotFound);
+        (await _api.PostAsync(ApiClient.WidgetsPath + "?dryRun=All", Gen.Widget("dry", size: 99))).Status.Should().Be(HttpStatusCode.UnprocessableEntity);
+    }
 }

@@ -143,7 +143,7 @@ internal sealed class ResourceEndpoint(ServerContext ctx, ResourceService servic
         }
 
         var validation = query["fieldValidation"].ToString();
-        return new WriteOptions(manager, validation.Length == 0 ? "Warn" : validation, query["force"] == "true", given);
+        return new WriteOptions(manager, validation.Length == 0 ? "Warn" : validation, query["force"] == "true", given, query["dryRun"] == "All");
     }
 
     private static async Task<byte[]> ReadBytesAsync(HttpContext http, CancellationToken ct)
@@ -176,6 +176,7 @@ internal sealed class ResourceEndpoint(ServerContext ctx, ResourceService servic
             policy ??= "Orphan";
         }
 
-        return new ResourceService.DeleteOptions(policy, JsonNodes.Str(body, "preconditions", "uid"), JsonNodes.Str(body, "preconditions", "resourceVersion"));
+        var dryRun = query["dryRun"] == "All" || body?["dryRun"] is JsonArray { Count: > 0 };
+        return new ResourceService.DeleteOptions(policy, JsonNodes.Str(body, "preconditions", "uid"), JsonNodes.Str(body, "preconditions", "resourceVersion"), dryRun);
     }
 }

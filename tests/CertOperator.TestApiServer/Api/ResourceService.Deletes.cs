@@ -9,7 +9,7 @@ internal sealed partial class ResourceService
 {
     public const string ForegroundFinalizer = "foregroundDeletion";
 
-    public sealed record DeleteOptions(string? PropagationPolicy, string? PreconditionUid, string? PreconditionResourceVersion);
+    public sealed record DeleteOptions(string? PropagationPolicy, string? PreconditionUid, string? PreconditionResourceVersion, bool DryRun = false);
 
     /// <summary>Returns the object when it stays (finalizers) or a Success Status when it is gone.</summary>
     public JsonObject Delete(ResourceType type, string? ns, string name, DeleteOptions options)
@@ -18,6 +18,13 @@ internal sealed partial class ResourceService
         {
             var current = Store.Get(type.StorageKey, ns ?? "", name) ?? throw ApiException.NotFound(type, name);
             CheckPreconditions(type, name, current, options);
+            var details = ApiException.DetailsFor(type, name);
+            details["uid"] = JsonNodes.Uid(current);
+            if (options.DryRun)
+            {
+                return StatusObjects.Success(details);
+            }
+
             if (options.PropagationPolicy == "Orphan")
             {
                 OrphanDependents(JsonNodes.Uid(current));
@@ -35,8 +42,6 @@ internal sealed partial class ResourceService
             }
 
             RemoveNow(type, current);
-            var details = ApiException.DetailsFor(type, name);
-            details["uid"] = JsonNodes.Uid(current);
             return StatusObjects.Success(details);
         }
     }

@@ -22,7 +22,7 @@ internal sealed partial class ResourceService
             }
 
             ManagedFieldsTracker.RecordUpdate(null, obj, options.Manager, null, ctx.Now());
-            return AfterWrite(type, Store.Put(type.StorageKey, obj, null));
+            return Persist(type, obj, null, options);
         }
     }
 
@@ -117,7 +117,7 @@ internal sealed partial class ResourceService
             JsonNodes.Metadata(result)["name"] = name;
             var created = Admission.PrepareCreate(ctx, type, ns, result, options);
             JsonNodes.Metadata(created)["managedFields"] = managed;
-            return (AfterWrite(type, Store.Put(type.StorageKey, created, null)), true);
+            return (Persist(type, created, null, options), true);
         }
 
         return (Commit(type, old, result, subresource, options, managed), false);
@@ -167,12 +167,20 @@ internal sealed partial class ResourceService
         var meta = JsonNodes.Metadata(next);
         if (meta["deletionTimestamp"] is not null && meta["finalizers"] is not JsonArray { Count: > 0 })
         {
-            RemoveNow(type, old);
+            if (!options.DryRun)
+            {
+                RemoveNow(type, old);
+            }
+
             return next;
         }
 
-        return AfterWrite(type, Store.Put(type.StorageKey, next, old));
+        return Persist(type, next, old, options);
     }
+
+    /// <summary>Stores the admitted object, or only returns it for dryRun=All.</summary>
+    private JsonObject Persist(ResourceType type, JsonObject obj, JsonObject? previous, WriteOptions options) =>
+        options.DryRun ? View(type, obj) : AfterWrite(type, Store.Put(type.StorageKey, obj, previous));
 
     private JsonObject AfterWrite(ResourceType type, JsonObject stored)
     {
