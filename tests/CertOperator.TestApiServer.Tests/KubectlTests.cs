@@ -127,4 +127,13 @@ public sealed class KubectlTests : IAsyncLifetime
         await Kubectl("create", "-f", eventFile);
         (await Kubectl("describe", "widget", "described")).Should().MatchRegex(@"Normal\s+Issued\s+.*cert-operator\s+Certificate issued successfully");
     }
+
+    [Fact]
+    public async Task Server_dry_run_validates_without_creating()
+    {
+        var file = Write("dry.yaml", "apiVersion: demo.example.com/v1\nkind: Widget\nmetadata:\n  name: dry\nspec:\n  size: 2\n");
+        (await Kubectl("apply", "--dry-run=server", "-f", file)).Should().Contain("widget.demo.example.com/dry created (server dry run)");
+        var (_, stdout, stderr) = await _server.RunKubectlAsync("get", "wd", "dry");
+        (stdout + stderr).Should().Contain("NotFound");
+    }
 }

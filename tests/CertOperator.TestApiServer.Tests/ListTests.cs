@@ -132,4 +132,29 @@ public sealed class ListTests(ServerFixture fixture) : IClassFixture<ServerFixtu
         table!["columnDefinitions"]!.AsArray().Select(c => c!["name"]!.GetValue<string>()).Should().Equal("Name", "Type", "Data", "Age");
         table["rows"]!.AsArray().Should().Contain(r => r!["cells"]![1]!.GetValue<string>() == "kubernetes.io/tls" && r["cells"]![2]!.GetValue<int>() == 2);
     }
+
+    [Fact]
+    public async Task Get_as_PartialObjectMetadata_returns_metadata_only()
+    {
+        var (_, partial) = await _api.GetAsync(Secrets + "/tls-1", "application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1,application/json");
+        partial!["kind"]!.GetValue<string>().Should().Be("PartialObjectMetadata");
+        partial.AsObject().Select(p => p.Key).Should().Equal("kind", "apiVersion", "metadata");
+        partial["metadata"]!["labels"]!["a"]!.GetValue<string>().Should().Be("b");
+    }
+
+    [Fact]
+    public async Task Table_watch_sends_column_definitions_once_then_rows()
+    {
+        var (_, list) = await _api.GetAsync(Widgets);
+        await using var watch = await WatchReader.OpenAsync(_api.Http, $"{Widgets}?watch=1&resourceVersion={list!["metadata"]!["resourceVersion"]}", ApiClient.TableAccept);
+        await _api.MergePatchAsync(Widgets + "/d", JsonNode.Parse("""{"spec":{"size":7}}""")!);
+        await _api.MergePatchAsync(Widgets + "/d", JsonNode.Parse("""{"spec":{"size":8}}""")!);
+        var first = (await watch.NextChangeAsync())!["object"]!;
+        var second = (await watch.NextChangeAsync())!["object"]!;
+        first["kind"]!.GetValue<string>().Should().Be("Table");
+        first["columnDefinitions"]!.AsArray().Should().HaveCount(6);
+        first["rows"]![0]!["cells"]![2]!.GetValue<int>().Should().Be(7);
+        second.AsObject().ContainsKey("columnDefinitions").Should().BeFalse();
+        second["rows"]![0]!["cells"]![2]!.GetValue<int>().Should().Be(8);
+    }
 }
