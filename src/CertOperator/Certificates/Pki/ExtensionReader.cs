@@ -14,6 +14,8 @@ internal static class ExtensionReader
     public static bool IsCA(IEnumerable<X509Extension> extensions) =>
         Find(extensions, BasicConstraintsOid) is { } raw && Decode<X509BasicConstraintsExtension>(raw).CertificateAuthority;
 
+    public static bool HasBasicConstraints(IEnumerable<X509Extension> extensions) => Find(extensions, BasicConstraintsOid) is not null;
+
     public static bool HasUsages(IEnumerable<X509Extension> extensions) =>
         Find(extensions, KeyUsageOid) is not null || Find(extensions, ExtendedKeyUsageOid) is not null;
 

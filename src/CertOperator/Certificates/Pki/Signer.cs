@@ -8,15 +8,22 @@ namespace CertOperator.Certificates.Pki;
 /// Signs CSRs for the SelfSigned and CA issuers. The certificate takes the CSR's subject, SANs, usages (default
 /// `digital signature, key encipherment`) and CA flag, a random positive 128-bit serial, subject and authority
 /// key identifiers, and validity [now, now + duration] — capped at the CA's own expiry, as cert-manager does.
+/// Given <see cref="RequestTerms"/> (the CertificateRequest's isCA and usages), those win and must agree with the CSR.
 /// </summary>
 internal static class Signer
 {
-    public static PkiResult<SignedCertificate> SelfSign(string csrPem, string privateKeyPem, TimeSpan duration, DateTimeOffset now)
+    public static PkiResult<SignedCertificate> SelfSign(string csrPem, string privateKeyPem, TimeSpan duration, DateTimeOffset now, RequestTerms? terms = null)
     {
         var csr = CsrContents.Decode(csrPem);
         if (!csr.Ok)
         {
             return csr.Error;
+        }
+
+        var resolved = RequestTerms.Resolve(csr.Value, terms);
+        if (!resolved.Ok)
+        {
+            return resolved.Error;
         }
 
         var key = PrivateKey.FromPem(privateKeyPem);
@@ -31,7 +38,7 @@ internal static class Signer
             return new PkiError(PkiError.InvalidCsr, "the CSR's public key does not belong to the private key it is to be self-signed with");
         }
 
-        var leaf = Issue(csr.Value, csr.Value.Subject, signer, authorityKeyId: null, now, now + duration);
+        var leaf = Issue(csr.Value, resolved.Value, csr.Value.Subject, signer, authorityKeyId: null, now, now + duration);
         if (!leaf.Ok)
         {
             return leaf.Error;
@@ -42,12 +49,19 @@ internal static class Signer
         return new SignedCertificate(pem, pem, pem);
     }
 
-    public static PkiResult<SignedCertificate> SignWithCa(string csrPem, string caCertPem, string caKeyPem, TimeSpan duration, DateTimeOffset now)
+    public static PkiResult<SignedCertificate> SignWithCa(
+        string csrPem, string caCertPem, string caKeyPem, TimeSpan duration, DateTimeOffset now, RequestTerms? terms = null)
     {
         var csr = CsrContents.Decode(csrPem);
         if (!csr.Ok)
         {
             return csr.Error;
+        }
+
+        var resolved = RequestTerms.Resolve(csr.Value, terms);
+        if (!resolved.Ok)
+        {
+            return resolved.Error;
         }
 
         var loaded = CaKeyPair.Load(caCertPem, caKeyPem);
@@ -67,7 +81,7 @@ internal static class Signer
         var caKeyId = ca.Certificate.Extensions.OfType<X509SubjectKeyIdentifierExtension>().FirstOrDefault()
             ?? new X509SubjectKeyIdentifierExtension(ca.Certificate.PublicKey, false);
         var akid = X509AuthorityKeyIdentifierExtension.CreateFromSubjectKeyIdentifier(caKeyId);
-        var leaf = Issue(csr.Value, ca.Certificate.SubjectName, ca.Key, akid, now, notAfter);
+        var leaf = Issue(csr.Value, resolved.Value, ca.Certificate.SubjectName, ca.Key, akid, now, notAfter);
         if (!leaf.Ok)
         {
             return leaf.Error;
@@ -86,7 +100,7 @@ internal static class Signer
     }
 
     private static PkiResult<X509Certificate2> Issue(
-        CsrContents csr, X500DistinguishedName issuer, PrivateKey signer, X509Extension? authorityKeyId, DateTimeOffset notBefore, DateTimeOffset notAfter)
+        CsrContents csr, (bool IsCA, UsageSet Usages) terms, X500DistinguishedName issuer, PrivateKey signer, X509Extension? authorityKeyId, DateTimeOffset notBefore, DateTimeOffset notAfter)
     {
         if (notAfter <= notBefore)
         {
@@ -94,10 +108,8 @@ internal static class Signer
         }
 
         var request = new CertificateRequest(csr.Subject, csr.PublicKey, signer.HashAlgorithm);
-        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(csr.IsCA, false, 0, true));
-        var usages = csr.Usages ?? Usages.Resolve(null, csr.IsCA).Value!;
-        var flags = csr.IsCA ? usages.Flags | X509KeyUsageFlags.KeyCertSign : usages.Flags;
-        foreach (var extension in Usages.Extensions(usages with { Flags = flags }))
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(terms.IsCA, false, 0, true));
+        foreach (var extension in Usages.Extensions(terms.Usages))
         {
             request.CertificateExtensions.Add(extension);
         }
