@@ -66,4 +66,14 @@ public sealed class ServerSideApplyTests(ServerFixture fixture) : IClassFixture<
         var (status, _) = await _api.PatchAsync(ApiClient.WidgetsPath + "/ssa-anon", Apply, """{"apiVersion":"demo.example.com/v1","kind":"Widget","metadata":{"name":"ssa-anon"},"spec":{"size":3}}""");
         status.Should().Be(HttpStatusCode.UnprocessableEntity);
     }
+
+    [Fact]
+    public async Task Reapplying_the_same_configuration_is_a_no_op()
+    {
+        const string Body = """{"apiVersion":"demo.example.com/v1","kind":"Widget","metadata":{"name":"ssa-noop"},"spec":{"size":4}}""";
+        var (_, first) = await _api.PatchAsync(ApiClient.WidgetsPath + "/ssa-noop?fieldManager=alice", Apply, Body);
+        var (status, second) = await _api.PatchAsync(ApiClient.WidgetsPath + "/ssa-noop?fieldManager=alice", Apply, Body);
+        status.Should().Be(HttpStatusCode.OK);
+        Gen.Rv(second!).Should().Be(Gen.Rv(first!));
+    }
 }

@@ -159,7 +159,7 @@ internal sealed partial class ResourceService
             JsonNodes.Metadata(next)["managedFields"] = appliedManagedFields;
         }
 
-        if (JsonNode.DeepEquals(old, next))
+        if (SameIgnoringOwnershipTimes(old, next))
         {
             return old;
         }
@@ -176,6 +176,28 @@ internal sealed partial class ResourceService
         }
 
         return Persist(type, next, old, options);
+    }
+
+    /// <summary>A write that changes nothing but managedFields timestamps is a no-op, as on a real server.</summary>
+    private static bool SameIgnoringOwnershipTimes(JsonObject old, JsonObject next)
+    {
+        if (JsonNode.DeepEquals(old, next))
+        {
+            return true;
+        }
+
+        static JsonObject WithoutTimes(JsonObject obj)
+        {
+            var copy = (JsonObject)obj.DeepClone();
+            foreach (var entry in (copy["metadata"]?["managedFields"] as JsonArray ?? []).OfType<JsonObject>())
+            {
+                entry.Remove("time");
+            }
+
+            return copy;
+        }
+
+        return JsonNode.DeepEquals(WithoutTimes(old), WithoutTimes(next));
     }
 
     /// <summary>Stores the admitted object, or only returns it for dryRun=All.</summary>
