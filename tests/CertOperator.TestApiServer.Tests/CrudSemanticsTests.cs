@@ -184,4 +184,15 @@ public sealed class CrudSemanticsTests(ServerFixture fixture) : IClassFixture<Se
         (await _api.GetAsync(ApiClient.WidgetsPath + "/dry")).Status.Should().Be(HttpStatusCode.NotFound);
         (await _api.PostAsync(ApiClient.WidgetsPath + "?dryRun=All", Gen.Widget("dry", size: 99))).Status.Should().Be(HttpStatusCode.UnprocessableEntity);
     }
+
+    [Theory]
+    [InlineData("Upper")]
+    [InlineData("under_score")]
+    [InlineData("-leading")]
+    public async Task Names_must_be_DNS_subdomains(string name)
+    {
+        var (status, error) = await _api.PostAsync(ApiClient.SecretsPath, Gen.Secret(name));
+        status.Should().Be(HttpStatusCode.UnprocessableEntity);
+        error!["details"]!["causes"]![0]!["field"]!.GetValue<string>().Should().Be("metadata.name");
+    }
 }

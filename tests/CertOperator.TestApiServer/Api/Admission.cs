@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using CertOperator.TestApiServer.Json;
 using CertOperator.TestApiServer.Model;
 using CertOperator.TestApiServer.Schema;
@@ -10,7 +11,7 @@ namespace CertOperator.TestApiServer.Api;
 /// What the server does to an object before it is stored: server-owned metadata, status
 /// isolation, per-kind defaults, structural-schema pruning/defaulting/validation and generation.
 /// </summary>
-internal static class Admission
+internal static partial class Admission
 {
     private const string SuffixChars = "bcdfghjklmnpqrstvwxz2456789";
     private static readonly string[] ServerOwnedMetadata = ["uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "generation", "managedFields", "namespace", "name"];
@@ -31,6 +32,7 @@ internal static class Admission
             meta["name"] = prefix + string.Concat(Enumerable.Range(0, 5).Select(_ => SuffixChars[Random.Shared.Next(SuffixChars.Length)]));
         }
 
+        ValidateName(type, JsonNodes.Str(meta, "name") ?? "");
         if (type.Namespaced)
         {
             var bodyNs = JsonNodes.Str(meta, "namespace");
@@ -104,6 +106,27 @@ internal static class Admission
 
         return next;
     }
+
+    private static void ValidateName(ResourceType type, string name)
+    {
+        var label = type == BuiltInTypes.Namespaces;
+        var valid = label
+            ? name.Length <= 63 && DnsLabel().IsMatch(name)
+            : name.Length <= 253 && DnsSubdomain().IsMatch(name);
+        if (!valid)
+        {
+            var rule = label
+                ? "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')"
+                : "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
+            throw ApiException.Invalid(type, name, [ValidationCause.Invalid("metadata.name", JsonValue.Create(name), rule)]);
+        }
+    }
+
+    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")]
+    private static partial Regex DnsLabel();
+
+    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")]
+    private static partial Regex DnsSubdomain();
 
     /// <summary>True when everything but metadata and status is equal (generation does not move).</summary>
     public static bool SameContent(JsonObject a, JsonObject b)
