@@ -94,7 +94,7 @@ public sealed class AcmeAccountKey : IDisposable
     internal byte[] Sign(ReadOnlySpan<byte> data) => _key switch
     {
         ECDsa ec => ec.SignData(data, Algorithm == AcmeKeyAlgorithm.ES384 ? HashAlgorithmName.SHA384 : HashAlgorithmName.SHA256),
-        RSA rsa => rsa.SignData(data.ToArray(), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1),
+        RSA rsa => rsa.SignData(data, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1),
         _ => throw new NotSupportedException("Unsupported account key type."),
     };
 

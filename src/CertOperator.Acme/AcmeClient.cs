@@ -22,8 +22,7 @@ internal sealed partial class AcmeClient : IAcmeClient
     private readonly ILogger _logger;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _directoryGate = new(1, 1);
-    private volatile AcmeDirectory? _directory;
-    private DateTimeOffset _directoryFetchedAt;
+    private volatile CachedDirectory? _directory;
     private volatile AcmeAccountKey _key;
     private volatile Uri? _accountUrl;
 
@@ -42,24 +41,22 @@ internal sealed partial class AcmeClient : IAcmeClient
 
     public async Task<AcmeDirectory> GetDirectoryAsync(CancellationToken cancellationToken)
     {
-        var cached = _directory;
-        if (cached is not null && _time.GetUtcNow() - _directoryFetchedAt < DirectoryLifetime)
+        if (_directory is { } cached && _time.GetUtcNow() - cached.FetchedAt < DirectoryLifetime)
         {
-            return cached;
+            return cached.Directory;
         }
 
         await _directoryGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_directory is { } fresh && _time.GetUtcNow() - _directoryFetchedAt < DirectoryLifetime)
+            if (_directory is { } fresh && _time.GetUtcNow() - fresh.FetchedAt < DirectoryLifetime)
             {
-                return fresh;
+                return fresh.Directory;
             }
 
             var response = await _transport.GetAsync(_directoryUrl, JsonLimit, cancellationToken).ConfigureAwait(false);
             var directory = Read(response, AcmeJsonContext.Default.AcmeDirectory);
-            _directoryFetchedAt = _time.GetUtcNow();
-            _directory = directory;
+            _directory = new CachedDirectory(directory, _time.GetUtcNow());
             return directory;
         }
         finally
@@ -96,6 +93,9 @@ internal sealed partial class AcmeClient : IAcmeClient
 
     private Uri RequireAccountUrl() => _accountUrl
         ?? throw new InvalidOperationException("The ACME account URL is unknown: call EnsureAccountAsync or LookupAccountAsync first.");
+
+    /// <summary>Directory and fetch time in one reference, so readers never see a torn pair.</summary>
+    private sealed record CachedDirectory(AcmeDirectory Directory, DateTimeOffset FetchedAt);
 
     private static T Read<T>(AcmeResponse response, JsonTypeInfo<T> type)
     {

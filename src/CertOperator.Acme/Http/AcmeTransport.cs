@@ -19,6 +19,7 @@ internal sealed class AcmeTransport
     internal const int MaxBadNonceRetries = 20;
     private const string JoseJson = "application/jose+json";
     private static readonly TimeSpan MaxHonouredServerDelay = TimeSpan.FromSeconds(30);
+    private static readonly ResiliencePropertyKey<Uri> RequestUrl = new("acme.url");
 
     private readonly HttpClient _http;
     private readonly TimeProvider _time;
@@ -36,7 +37,8 @@ internal sealed class AcmeTransport
 
     public async Task<AcmeResponse> GetAsync(Uri url, int maxBytes, CancellationToken cancellationToken)
     {
-        var response = await _pipeline.ExecuteAsync(
+        var response = await ExecuteAsync(
+            url,
             async token =>
             {
                 using var request = new HttpRequestMessage(HttpMethod.Get, url);
@@ -52,7 +54,8 @@ internal sealed class AcmeTransport
     {
         for (var attempt = 1; ; attempt++)
         {
-            var response = await _pipeline.ExecuteAsync(
+            var response = await ExecuteAsync(
+                url,
                 async token =>
                 {
                     var nonce = await TakeNonceAsync(newNonceUrl, token).ConfigureAwait(false);
@@ -75,6 +78,21 @@ internal sealed class AcmeTransport
             }
 
             Log.BadNonce(_logger, url, attempt);
+        }
+    }
+
+    private async Task<AcmeResponse> ExecuteAsync(Uri url, Func<CancellationToken, Task<AcmeResponse>> send, CancellationToken cancellationToken)
+    {
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        context.Properties.Set(RequestUrl, url);
+        try
+        {
+            return await _pipeline.ExecuteAsync(
+                static async (ctx, state) => await state(ctx.CancellationToken).ConfigureAwait(false), context, send).ConfigureAwait(false);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
         }
     }
 
@@ -164,7 +182,7 @@ internal sealed class AcmeTransport
             OnRetry = args =>
             {
                 var reason = args.Outcome.Exception?.GetType().Name ?? $"HTTP {(int)args.Outcome.Result!.Status}";
-                Log.TransientRetry(_logger, args.Outcome.Result?.RequestUrl ?? new Uri("about:blank"), reason, args.AttemptNumber + 1, args.RetryDelay);
+                Log.TransientRetry(_logger, args.Context.Properties.GetValue(RequestUrl, null!), reason, args.AttemptNumber + 1, args.RetryDelay);
                 return ValueTask.CompletedTask;
             },
         };

@@ -43,7 +43,9 @@ public sealed class ExternalAccountBindingTests(EabPebbleFixture fixture) : ICla
     [InlineData(EabAlgorithm.HS512)]
     public async Task Registration_with_a_binding_succeeds_and_can_issue(EabAlgorithm algorithm)
     {
-        using var client = fixture.CreateClient(AcmeAccountKey.Create());
+        var log = new RecordingLogger();
+        using var key = AcmeAccountKey.Create();
+        using var client = fixture.CreateClient(key, logger: log);
         var binding = ExternalAccountBinding.FromBase64Url(EabPebbleFixture.KeyId, EabPebbleFixture.MacKey, algorithm);
 
         var account = await client.EnsureAccountAsync(new AcmeAccountRequest { TermsOfServiceAgreed = true, ExternalAccountBinding = binding }, Timeout());
@@ -52,6 +54,10 @@ public sealed class ExternalAccountBindingTests(EabPebbleFixture fixture) : ICla
 
         account.Status.Should().Be(AcmeStatus.Valid);
         issued.Chain.Pem.Should().Contain("BEGIN CERTIFICATE");
+        log.Messages.Should().NotBeEmpty();
+        var pemBody = key.ExportPkcs8Pem().Split('\n')[1];
+        log.Messages.Should().NotContain(m => m.Contains(EabPebbleFixture.MacKey, StringComparison.Ordinal) || m.Contains(pemBody, StringComparison.Ordinal),
+            "neither the EAB MAC key nor the account private key may reach the logs");
     }
 
     [Fact]

@@ -166,6 +166,21 @@ public sealed class ProblemAndRetryTests : IDisposable
         _server.Requests.Count(r => r.Url.AbsolutePath == "/dir").Should().Be(1);
     }
 
+    [Fact]
+    public async Task The_cached_directory_is_refetched_after_twelve_hours()
+    {
+        var time = new FakeTimeProvider(Now);
+        using var client = _server.CreateClient(time);
+
+        await client.GetDirectoryAsync(CancellationToken.None);
+        time.Advance(TimeSpan.FromHours(11));
+        await client.GetDirectoryAsync(CancellationToken.None);
+        time.Advance(TimeSpan.FromHours(2));
+        await client.GetDirectoryAsync(CancellationToken.None);
+
+        _server.Requests.Count(r => r.Url.AbsolutePath == "/dir").Should().Be(2);
+    }
+
     internal static HttpResponseMessage OrderResponse()
     {
         var response = FakeAcmeServer.Json(HttpStatusCode.Created, """
