@@ -76,4 +76,19 @@ public sealed class ServerSideApplyTests(ServerFixture fixture) : IClassFixture<
         status.Should().Be(HttpStatusCode.OK);
         Gen.Rv(second!).Should().Be(Gen.Rv(first!));
     }
+
+    [Fact]
+    public async Task Apply_to_the_status_subresource_changes_only_status()
+    {
+        await _api.PatchAsync(ApiClient.WidgetsPath + "/ssa-status?fieldManager=alice", Apply, """{"apiVersion":"demo.example.com/v1","kind":"Widget","metadata":{"name":"ssa-status"},"spec":{"size":4}}""");
+        var (status, result) = await _api.PatchAsync(ApiClient.WidgetsPath + "/ssa-status/status?fieldManager=controller&force=true", Apply,
+            """{"apiVersion":"demo.example.com/v1","kind":"Widget","metadata":{"name":"ssa-status"},"spec":{"size":9},"status":{"notAfter":"2030-01-01T00:00:00Z"}}""");
+        status.Should().Be(HttpStatusCode.OK);
+        result!["spec"]!["size"]!.GetValue<int>().Should().Be(4);
+        result["status"]!["notAfter"]!.GetValue<string>().Should().Be("2030-01-01T00:00:00Z");
+        var managers = result["metadata"]!["managedFields"]!.AsArray().ToDictionary(e => e!["manager"]!.GetValue<string>(), e => e!);
+        managers["controller"]["subresource"]!.GetValue<string>().Should().Be("status");
+        managers["controller"]["fieldsV1"]!.ToJsonString().Should().Be("""{"f:status":{"f:notAfter":{}}}""");
+        managers["alice"]["fieldsV1"]!.ToJsonString().Should().Be("""{"f:spec":{"f:size":{}}}""", "the status apply must not take spec ownership");
+    }
 }

@@ -99,7 +99,8 @@ internal sealed partial class ResourceService
             throw ApiException.BadRequest("apiVersion and kind must be set in an apply patch");
         }
 
-        var (result, conflicts) = ServerSideApply.Apply(old, applied, options.Manager, options.Force, ctx.Now());
+        ScopeToEndpoint(type, applied, subresource);
+        var (result, conflicts) = ServerSideApply.Apply(old, applied, options.Manager, subresource, options.Force, ctx.Now());
         if (conflicts.Count > 0)
         {
             throw ConflictError(conflicts);
@@ -121,6 +122,31 @@ internal sealed partial class ResourceService
         }
 
         return (Commit(type, old, result, subresource, options, managed), false);
+    }
+
+    /// <summary>An apply through the main resource cannot own status, and one through /status owns nothing else.</summary>
+    private static void ScopeToEndpoint(ResourceType type, JsonObject applied, string? subresource)
+    {
+        if (!type.HasStatus)
+        {
+            return;
+        }
+
+        if (subresource != "status")
+        {
+            applied.Remove("status");
+            return;
+        }
+
+        foreach (var key in applied.Select(p => p.Key).Where(k => k is not ("apiVersion" or "kind" or "metadata" or "status")).ToList())
+        {
+            applied.Remove(key);
+        }
+
+        if (applied["metadata"] is JsonObject meta)
+        {
+            applied["metadata"] = new JsonObject { ["name"] = meta["name"]?.DeepClone(), ["namespace"] = meta["namespace"]?.DeepClone() };
+        }
     }
 
     private static ApiException ConflictError(IReadOnlyList<ServerSideApply.Conflict> conflicts)

@@ -12,12 +12,12 @@ internal static class ServerSideApply
 {
     public sealed record Conflict(string Manager, string Path);
 
-    public static (JsonObject Result, IReadOnlyList<Conflict> Conflicts) Apply(JsonObject? current, JsonObject applied, string manager, bool force, string now)
+    public static (JsonObject Result, IReadOnlyList<Conflict> Conflicts) Apply(JsonObject? current, JsonObject applied, string manager, string? subresource, bool force, string now)
     {
         var entries = current is null ? [] : ManagedFieldsEntry.Read(current);
         var appliedLeaves = FieldPaths.Leaves(applied, withMarkers: false);
         var currentLeaves = current is null ? new Dictionary<string, JsonNode?>() : FieldPaths.Leaves(current, withMarkers: false);
-        var own = entries.FirstOrDefault(e => e.SameOwner(manager, "Apply", null));
+        var own = entries.FirstOrDefault(e => e.SameOwner(manager, "Apply", subresource));
 
         var conflicts = new List<Conflict>();
         foreach (var entry in entries.Where(e => e.Manager != manager))
@@ -51,7 +51,7 @@ internal static class ServerSideApply
         Merge(result, applied, isMetadata: false);
         if (own is null)
         {
-            own = new ManagedFieldsEntry(manager, "Apply", null, "", now, []);
+            own = new ManagedFieldsEntry(manager, "Apply", subresource, "", now, []);
             entries.Add(own);
         }
 
