@@ -94,11 +94,35 @@ internal static class SchemaValidator
             causes.Add(new ValidationCause("FieldValueTooMany", $"Too many: {array.Count}: must have at most {max} items", path));
         }
 
+        CheckListType(array, schema, path, causes);
         if (schema["items"] is JsonObject itemSchema)
         {
             for (var i = 0; i < array.Count; i++)
             {
                 Validate(array[i], itemSchema, $"{path}[{i}]", causes);
+            }
+        }
+    }
+
+    /// <summary>x-kubernetes-list-type map and set forbid duplicate keys/items.</summary>
+    private static void CheckListType(JsonArray array, JsonObject schema, string path, List<ValidationCause> causes)
+    {
+        var listType = JsonNodes.Str(schema, "x-kubernetes-list-type");
+        if (listType is not ("map" or "set"))
+        {
+            return;
+        }
+
+        var keys = (schema["x-kubernetes-list-map-keys"] as JsonArray ?? []).Select(k => k?.ToString() ?? "").ToList();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < array.Count; i++)
+        {
+            var identity = listType == "set" || keys.Count == 0
+                ? array[i]
+                : new JsonObject(keys.Select(k => KeyValuePair.Create(k, array[i]?[k]?.DeepClone())));
+            if (!seen.Add(identity?.ToJsonString() ?? "null"))
+            {
+                causes.Add(new ValidationCause("FieldValueDuplicate", $"Duplicate value: {identity?.ToJsonString(JsonNodes.Compact)}", $"{path}[{i}]"));
             }
         }
     }
