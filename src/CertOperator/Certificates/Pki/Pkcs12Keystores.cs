@@ -35,6 +35,7 @@ internal static class Pkcs12Keystores
         return collection.ExportPkcs12(profile, Encoding.UTF8.GetString(password));
     }
 
+    /// <summary>The truststore: the CA certificates as Java trusted-certificate entries.</summary>
     public static byte[] Truststore(IReadOnlyList<X509Certificate2> ca, Pkcs12ExportPbeParameters profile, byte[] password) =>
-        new X509Certificate2Collection(ca.ToArray()).ExportPkcs12(profile, Encoding.UTF8.GetString(password));
+        Pkcs12TrustStore.Write(ca, password, sha256Mac: profile == Pkcs12ExportPbeParameters.Pbes2Aes256Sha256);
 }

@@ -86,9 +86,12 @@ public sealed class SecretOutputsTests
         keystore.Single(c => c.HasPrivateKey).GetRSAPrivateKey()!.ExportSubjectPublicKeyInfo().Should().Equal(key.SubjectPublicKeyInfo(), name);
         keystore.Should().Contain(c => c.Subject == "CN=Test Root CA" && !c.HasPrivateKey, name);
         X509CertificateLoader.LoadPkcs12Collection(data["truststore.p12"], "changeit").Single().Subject.Should().Be("CN=Test Root CA", name);
+        ContainsOid(data["truststore.p12"], "2.16.840.1.113894.746875.1.1").Should().BeTrue("Java trusts only certificates marked for it");
         ContainsOid(data["keystore.p12"], cipherOid).Should().BeTrue(name);
-        var wrongPassword = () => X509CertificateLoader.LoadPkcs12Collection(data["keystore.p12"], "wrong");
-        wrongPassword.Should().Throw<CryptographicException>(name);
+        var wrongKeystorePassword = () => X509CertificateLoader.LoadPkcs12Collection(data["keystore.p12"], "wrong");
+        var wrongTruststorePassword = () => X509CertificateLoader.LoadPkcs12Collection(data["truststore.p12"], "wrong");
+        wrongKeystorePassword.Should().Throw<CryptographicException>(name);
+        wrongTruststorePassword.Should().Throw<CryptographicException>(name);
     }
 
     public static TheoryData<string, Action<CertificateSpec>, byte[]?, string> Rejected => new()
