@@ -10,6 +10,4 @@ internal sealed record ApiRequest(HttpMethod Method, string Path)
     public byte[]? Body { get; init; }
 
     public string? ContentType { get; init; }
-
-    public bool Streaming { get; init; }
 }

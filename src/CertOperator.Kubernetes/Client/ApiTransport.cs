@@ -76,22 +76,14 @@ internal sealed partial class ApiTransport : IDisposable
             message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
 
-        if (request.Streaming)
-        {
-            return await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
-        }
-
-        using var timeout = new CancellationTokenSource(_options.RequestTimeout, _time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
-        try
-        {
-            return await _http.SendAsync(message, HttpCompletionOption.ResponseContentRead, linked.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !ct.IsCancellationRequested)
-        {
-            throw new TimeoutException($"{request.Method} {request.Path} timed out after {_options.RequestTimeout}");
-        }
+        // Headers only: bodies are deserialised from the network stream instead of being buffered whole.
+        return await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
     }
+
+    /// <summary>A token that also fires after <see cref="KubernetesClientOptions.RequestTimeout"/>, for one whole non-watch call.</summary>
+    public RequestDeadline StartTimeout(CancellationToken ct) => new(_options.RequestTimeout, _time, ct);
+
+    public TimeoutException TimedOut(ApiRequest request) => new($"{request.Method} {request.Path} timed out after {_options.RequestTimeout}");
 
     private TimeSpan? RetryDelay(HttpResponseMessage response)
     {

@@ -44,7 +44,7 @@ public sealed partial class KubernetesClient
             .Add("labelSelector", options?.LabelSelector)
             .Add("fieldSelector", options?.FieldSelector)
             .Add("timeoutSeconds", options?.Timeout is { } t ? ((long)t.TotalSeconds).ToString(CultureInfo.InvariantCulture) : null);
-        var request = new ApiRequest(HttpMethod.Get, resource.CollectionPath(ns) + query) { Accept = accept, Streaming = true };
+        var request = new ApiRequest(HttpMethod.Get, resource.CollectionPath(ns) + query) { Accept = accept };
         var operation = $"watch {resource.Plural}";
         using var response = await _transport.SendAsync(request, ct).ConfigureAwait(false);
         var stream = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false);

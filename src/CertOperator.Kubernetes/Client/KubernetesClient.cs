@@ -87,7 +87,15 @@ public sealed partial class KubernetesClient : IDisposable
     {
         var body = options is null ? null : JsonSerializer.SerializeToUtf8Bytes(options, KubernetesJsonContext.Default.DeleteOptions);
         var request = new ApiRequest(HttpMethod.Delete, T.Resource.ObjectPath(ns, name)) { Body = body, ContentType = body is null ? null : ApiRequest.Json };
-        using var response = await _transport.SendAsync(request, ct).ConfigureAwait(false);
+        using var timeout = _transport.StartTimeout(ct);
+        try
+        {
+            using var response = await _transport.SendAsync(request, timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            throw _transport.TimedOut(request);
+        }
     }
 
     private Task<T> Put<T>(T item, string subresource, CancellationToken ct)
@@ -148,12 +156,20 @@ public sealed partial class KubernetesClient : IDisposable
 
     private async Task<TResult> SendAsync<TResult>(ApiRequest request, JsonTypeInfo<TResult> typeInfo, CancellationToken ct)
     {
-        using var response = await _transport.SendAsync(request, ct).ConfigureAwait(false);
-        var stream = await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
+        using var timeout = _transport.StartTimeout(ct);
+        try
         {
-            return await JsonSerializer.DeserializeAsync(stream, typeInfo, ct).ConfigureAwait(false)
-                ?? throw new KubernetesApiException($"{request.Method} {request.Path}: empty response body");
+            using var response = await _transport.SendAsync(request, timeout.Token).ConfigureAwait(false);
+            var stream = await response.Content.ReadAsStreamAsync(timeout.Token).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                return await JsonSerializer.DeserializeAsync(stream, typeInfo, timeout.Token).ConfigureAwait(false)
+                    ?? throw new KubernetesApiException($"{request.Method} {request.Path}: empty response body");
+            }
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            throw _transport.TimedOut(request);
         }
     }
 

@@ -13,6 +13,6 @@ public sealed record KubernetesClientOptions
     /// <summary>Upper bound on any single Retry-After wait.</summary>
     public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Timeout for a non-watch request.</summary>
-    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(60);
+    /// <summary>Timeout for one non-watch call, including its Retry-After waits and reading the body.</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromMinutes(2);
 }
