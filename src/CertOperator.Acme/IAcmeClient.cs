@@ -22,7 +22,10 @@ public interface IAcmeClient : IDisposable
 
     Task<AcmeAccount> UpdateContactAsync(IReadOnlyList<string> contact, CancellationToken cancellationToken);
 
-    /// <summary>Rolls the account over to <paramref name="newKey"/> (RFC 8555 §7.3.5); later requests sign with it.</summary>
+    /// <summary>
+    /// Rolls the account over to <paramref name="newKey"/> (RFC 8555 §7.3.5); later requests sign with it.
+    /// The caller keeps owning (and disposing) both keys and must persist the new one.
+    /// </summary>
     Task ChangeKeyAsync(AcmeAccountKey newKey, CancellationToken cancellationToken);
 
     Task<AcmeOrder> CreateOrderAsync(AcmeOrderRequest request, CancellationToken cancellationToken);

@@ -16,6 +16,7 @@ public sealed class IssuanceTests(PebbleFixture fixture)
         { ChallengeKind.Http01, CertificateKeyAlgorithm.EcdsaP384, AcmeKeyAlgorithm.ES384 },
         { ChallengeKind.Dns01, CertificateKeyAlgorithm.EcdsaP256, AcmeKeyAlgorithm.ES384 },
         { ChallengeKind.Dns01, CertificateKeyAlgorithm.Rsa3072, AcmeKeyAlgorithm.ES256 },
+        { ChallengeKind.Dns01, CertificateKeyAlgorithm.EcdsaP521, AcmeKeyAlgorithm.RS256 },
     };
 
     [Theory]

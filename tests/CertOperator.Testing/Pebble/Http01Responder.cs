@@ -15,6 +15,7 @@ public sealed class Http01Responder : IAsyncDisposable
     private readonly ConcurrentDictionary<string, string> _responses = new();
     private readonly string? _webroot;
     private readonly Task _loop;
+    private long _served;
 
     private Http01Responder(int port, string? webroot)
     {
@@ -29,8 +30,6 @@ public sealed class Http01Responder : IAsyncDisposable
     public int Port { get; }
 
     public long RequestsServed => Interlocked.Read(ref _served);
-
-    private long _served;
 
     public static Http01Responder Start(int port, string? webroot = null) => new(port, webroot);
 

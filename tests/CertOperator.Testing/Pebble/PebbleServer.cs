@@ -12,7 +12,7 @@ public sealed class PebbleServer : IAsyncDisposable
 {
     private readonly ManagedProcess _process;
     private readonly string _directory;
-    private readonly HttpClient _management;
+    private readonly HttpClient _http;
 
     private PebbleServer(ManagedProcess process, string directory, TestTlsAuthority tls, int acmePort, int managementPort)
     {
@@ -21,7 +21,7 @@ public sealed class PebbleServer : IAsyncDisposable
         Tls = tls;
         DirectoryUrl = new Uri($"https://127.0.0.1:{acmePort}/dir");
         ManagementUrl = new Uri($"https://127.0.0.1:{managementPort}/");
-        _management = new HttpClient(tls.CreateHandler()) { Timeout = TimeSpan.FromSeconds(10) };
+        _http = new HttpClient(tls.CreateHandler()) { Timeout = TimeSpan.FromSeconds(10) };
     }
 
     public Uri DirectoryUrl { get; }
@@ -66,22 +66,22 @@ public sealed class PebbleServer : IAsyncDisposable
 
     /// <summary>Pebble's issuing root <paramref name="index"/> (0 = default hierarchy), PEM.</summary>
     public Task<string> GetRootPemAsync(int index, CancellationToken cancellationToken) =>
-        _management.GetStringAsync(new Uri(ManagementUrl, $"roots/{index}"), cancellationToken);
+        _http.GetStringAsync(new Uri(ManagementUrl, $"roots/{index}"), cancellationToken);
 
     public Task<string> GetIntermediatePemAsync(int index, CancellationToken cancellationToken) =>
-        _management.GetStringAsync(new Uri(ManagementUrl, $"intermediates/{index}"), cancellationToken);
+        _http.GetStringAsync(new Uri(ManagementUrl, $"intermediates/{index}"), cancellationToken);
 
     /// <summary>Pebble's view of a certificate: JSON with "Status" ("Valid"/"Revoked") and "Reason".</summary>
     public async Task<JsonNode> GetCertificateStatusAsync(string serialHex, CancellationToken cancellationToken)
     {
-        var json = await _management.GetStringAsync(new Uri(ManagementUrl, $"cert-status-by-serial/{serialHex}"), cancellationToken).ConfigureAwait(false);
+        var json = await _http.GetStringAsync(new Uri(ManagementUrl, $"cert-status-by-serial/{serialHex}"), cancellationToken).ConfigureAwait(false);
         return JsonNode.Parse(json) ?? throw new InvalidOperationException("Pebble returned JSON null for a certificate status.");
     }
 
     public async ValueTask DisposeAsync()
     {
         await _process.DisposeAsync().ConfigureAwait(false);
-        _management.Dispose();
+        _http.Dispose();
         Tls.Dispose();
         try
         {
@@ -127,7 +127,7 @@ public sealed class PebbleServer : IAsyncDisposable
 
             try
             {
-                using var response = await _management.GetAsync(DirectoryUrl, cancellationToken).ConfigureAwait(false);
+                using var response = await _http.GetAsync(DirectoryUrl, cancellationToken).ConfigureAwait(false);
                 if (response.IsSuccessStatusCode)
                 {
                     return;

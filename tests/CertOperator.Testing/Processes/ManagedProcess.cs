@@ -10,9 +10,14 @@ namespace CertOperator.Testing.Processes;
 public sealed class ManagedProcess : IAsyncDisposable
 {
     private const int MaxOutputChars = 64 * 1024;
+
+    // Safety net for a test host that exits without disposing its fixtures: no pebble survives it.
+    private static readonly HashSet<Process> Running = [];
     private readonly Process _process;
     private readonly StringBuilder _output = new();
     private readonly Lock _gate = new();
+
+    static ManagedProcess() => AppDomain.CurrentDomain.ProcessExit += (_, _) => KillAll();
 
     private ManagedProcess(Process process) => _process = process;
 
@@ -65,6 +70,11 @@ public sealed class ManagedProcess : IAsyncDisposable
 
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
+        lock (Running)
+        {
+            Running.Add(process);
+        }
+
         return managed;
     }
 
@@ -90,7 +100,29 @@ public sealed class ManagedProcess : IAsyncDisposable
         }
         finally
         {
+            lock (Running)
+            {
+                Running.Remove(_process);
+            }
+
             _process.Dispose();
+        }
+    }
+
+    private static void KillAll()
+    {
+        lock (Running)
+        {
+            foreach (var process in Running)
+            {
+                try
+                {
+                    process.Kill(entireProcessTree: true);
+                }
+                catch (InvalidOperationException)
+                {
+                }
+            }
         }
     }
 
