@@ -13,7 +13,8 @@ namespace CertOperator.Crds.Certificates;
 [PrinterColumn("Secret", "string", ".spec.secretName")]
 [PrinterColumn("Issuer", "string", ".spec.issuerRef.name", Priority = 1)]
 [PrinterColumn("Status", "string", ".status.conditions[?(@.type==\"Ready\")].message", Priority = 1)]
-[PrinterColumn("Expiration", "date", ".status.notAfter", Description = "When the certificate in the Secret expires.")]
+// A string column on purpose: kubectl renders a future time in a date column as "<invalid>".
+[PrinterColumn("Expiration", "string", ".status.notAfter", Description = "When the certificate in the Secret expires (RFC 3339).")]
 [PrinterColumn("Age", "date", ".metadata.creationTimestamp")]
 public sealed class Certificate : IKubernetesObject<Certificate>
 {

@@ -25,7 +25,7 @@ public static class CrdGenerator
         Add<ClusterIssuer>(files, schemas);
         Add<Order>(files, schemas);
         Add<Challenge>(files, schemas);
-        files["kustomization.yaml"] = CrdYaml.Serialize(new SortedDictionary<string, object>(StringComparer.Ordinal)
+        files["Kustomization"] = CrdYaml.Serialize(new SortedDictionary<string, object>(StringComparer.Ordinal)
         {
             ["apiVersion"] = "kustomize.config.k8s.io/v1beta1",
             ["kind"] = "Kustomization",

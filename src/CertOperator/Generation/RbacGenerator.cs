@@ -19,7 +19,7 @@ public static class RbacGenerator
             ["leader_election_role.yaml"] = serializer.Serialize(Role("Role", OperatorPermissions.LeaderElectionRole, OperatorPermissions.Namespace, OperatorPermissions.LeaderElectionRules)),
             ["leader_election_role_binding.yaml"] = serializer.Serialize(Binding("RoleBinding", "Role", OperatorPermissions.LeaderElectionRole, OperatorPermissions.Namespace)),
         };
-        files["kustomization.yaml"] = serializer.Serialize(new Dictionary<string, object>
+        files["Kustomization"] = serializer.Serialize(new Dictionary<string, object>
         {
             ["apiVersion"] = "kustomize.config.k8s.io/v1beta1",
             ["kind"] = "Kustomization",

@@ -39,6 +39,6 @@ internal sealed record IssuerReadiness(bool Ready, string Reason, string Message
                 : new(false, "ErrInvalidKeyPair", $"Error getting keypair for CA issuer: {caKeyPairProblem}");
         }
 
-        return new(false, "ACMENotSupported", "ACME issuers are not reconciled by this version of CertOperator yet; use a selfSigned or ca issuer");
+        return new(false, "ACMENotSupported", "spec.acme: ACME issuers are not reconciled by this version of CertOperator yet; use spec.selfSigned or spec.ca");
     }
 }

@@ -117,7 +117,7 @@ public sealed class CrdStructureTests
     }
 
     [Theory]
-    [InlineData("Certificate", "Ready:string:0:.status.conditions[?(@.type==\"Ready\")].status", "Secret:string:0:.spec.secretName", "Issuer:string:1:.spec.issuerRef.name", "Status:string:1:.status.conditions[?(@.type==\"Ready\")].message", "Expiration:date:0:.status.notAfter", "Age:date:0:.metadata.creationTimestamp")]
+    [InlineData("Certificate", "Ready:string:0:.status.conditions[?(@.type==\"Ready\")].status", "Secret:string:0:.spec.secretName", "Issuer:string:1:.spec.issuerRef.name", "Status:string:1:.status.conditions[?(@.type==\"Ready\")].message", "Expiration:string:0:.status.notAfter", "Age:date:0:.metadata.creationTimestamp")]
     [InlineData("Issuer", "Ready:string:0:.status.conditions[?(@.type==\"Ready\")].status", "Status:string:1:.status.conditions[?(@.type==\"Ready\")].message", "Age:date:0:.metadata.creationTimestamp")]
     [InlineData("ClusterIssuer", "Ready:string:0:.status.conditions[?(@.type==\"Ready\")].status", "Status:string:1:.status.conditions[?(@.type==\"Ready\")].message", "Age:date:0:.metadata.creationTimestamp")]
     [InlineData("CertificateRequest", "Approved:string:0:.status.conditions[?(@.type==\"Approved\")].status", "Denied:string:0:.status.conditions[?(@.type==\"Denied\")].status", "Ready:string:0:.status.conditions[?(@.type==\"Ready\")].status", "Issuer:string:0:.spec.issuerRef.name", "Requester:string:0:.spec.username", "Status:string:1:.status.conditions[?(@.type==\"Ready\")].message", "Age:date:0:.metadata.creationTimestamp")]

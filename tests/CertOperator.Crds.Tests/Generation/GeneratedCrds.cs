@@ -9,7 +9,7 @@ internal static class GeneratedCrds
 {
     private static readonly Lazy<IReadOnlyDictionary<string, JsonNode>> ByKind = new(() =>
         CrdGenerator.Render()
-            .Where(file => file.Key != "kustomization.yaml")
+            .Where(file => file.Key != "Kustomization")
             .Select(file => YamlJson.Parse(file.Value))
             .ToDictionary(crd => (string)crd["spec"]!["names"]!["kind"]!));
 

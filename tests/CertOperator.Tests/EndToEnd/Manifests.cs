@@ -1,0 +1,79 @@
+using System.Globalization;
+
+namespace CertOperator.Tests.EndToEnd;
+
+/// <summary>cert-manager YAML as users write it, built from the few values a test cares about.</summary>
+internal static class Manifests
+{
+    public static string SelfSignedClusterIssuer(string name) => $"""
+        apiVersion: cert-manager.io/v1
+        kind: ClusterIssuer
+        metadata:
+          name: {name}
+        spec:
+          selfSigned: {"{}"}
+        """;
+
+    public static string CaIssuer(string kind, string name, string secretName, string? ns = null) => $"""
+        apiVersion: cert-manager.io/v1
+        kind: {kind}
+        metadata:
+          name: {name}
+        {(ns is null ? "" : $"  namespace: {ns}")}
+        spec:
+          ca:
+            secretName: {secretName}
+        """;
+
+    public static string Certificate(
+        string name,
+        string ns,
+        string issuerKind,
+        string issuer,
+        string[] dnsNames,
+        string? extraSpec = null) => $"""
+        apiVersion: cert-manager.io/v1
+        kind: Certificate
+        metadata:
+          name: {name}
+          namespace: {ns}
+        spec:
+          secretName: {name}-tls
+          issuerRef:
+            kind: {issuerKind}
+            name: {issuer}
+          dnsNames:
+        {string.Join('\n', dnsNames.Select(d => $"  - {d}"))}
+        {Indent(extraSpec)}
+        """;
+
+    public static string CaCertificate(string name, string ns, string issuer) => $"""
+        apiVersion: cert-manager.io/v1
+        kind: Certificate
+        metadata:
+          name: {name}
+          namespace: {ns}
+        spec:
+          isCA: true
+          commonName: {name}
+          secretName: {name}
+          privateKey:
+            algorithm: ECDSA
+            size: 256
+          issuerRef:
+            kind: ClusterIssuer
+            name: {issuer}
+        """;
+
+    public static string Namespace(string name) => $"""
+        apiVersion: v1
+        kind: Namespace
+        metadata:
+          name: {name}
+        """;
+
+    public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Indent(string? block) =>
+        block is null ? "" : string.Join('\n', block.Split('\n').Select(line => "  " + line));
+}

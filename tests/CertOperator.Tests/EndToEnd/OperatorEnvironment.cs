@@ -1,0 +1,104 @@
+using System.Text.Json.Nodes;
+using CertOperator.TestApiServer;
+using CertOperator.Testing;
+
+namespace CertOperator.Tests.EndToEnd;
+
+/// <summary>
+/// A control plane (the test API server with our CRDs), the operator as a separate process, and the
+/// real kubectl: what a user has after installing CertOperator.
+/// </summary>
+public sealed class OperatorEnvironment : IAsyncLifetime
+{
+    public const string ClusterResourceNamespace = "cert-manager";
+
+    private readonly string _dir = Directory.CreateTempSubdirectory("certoperator-e2e-").FullName;
+
+    public KubeApiServer Server { get; private set; } = null!;
+
+    public OperatorProcess Operator { get; private set; } = null!;
+
+    public string Kubeconfig => Path.Combine(_dir, "kubeconfig");
+
+    public async Task InitializeAsync()
+    {
+        Server = await KubeApiServer.StartAsync(new KubeApiServerOptions { CrdDirectory = RepoPaths.Combine("config", "crds") });
+        Server.WriteKubeconfig(Kubeconfig);
+        await KubectlAsync("create", "namespace", ClusterResourceNamespace);
+        StartOperator();
+    }
+
+    public void StartOperator() => Operator = OperatorProcess.Start(
+        Kubeconfig, "--health-port", "0", "--leader-election-namespace", "kube-system",
+        "--cluster-resource-namespace", ClusterResourceNamespace);
+
+    public async Task RestartOperatorAfterKillAsync()
+    {
+        await Operator.KillAsync();
+        await Operator.DisposeAsync();
+        StartOperator();
+    }
+
+    /// <summary>Runs kubectl against the server; fails the test with kubectl's output and the operator's log when it fails.</summary>
+    public async Task<string> KubectlAsync(params string[] args)
+    {
+        var result = await ExternalCommand.RunAsync("kubectl", ["--kubeconfig", Kubeconfig, "--cache-dir", Path.Combine(_dir, "cache"), .. args]);
+        if (result.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"kubectl {string.Join(' ', args)} failed:\n{result.StdErr}\n--- operator log ---\n{Operator?.Output}");
+        }
+
+        return result.StdOut;
+    }
+
+    public async Task ApplyAsync(string yaml)
+    {
+        var file = Path.Combine(_dir, $"{Guid.NewGuid():N}.yaml");
+        await File.WriteAllTextAsync(file, yaml);
+        await KubectlAsync("apply", "-f", file);
+    }
+
+    public async Task<JsonNode> GetJsonAsync(string resource, string name, string ns = "default") =>
+        JsonNode.Parse(await KubectlAsync("get", resource, name, "-n", ns, "-o", "json"))!;
+
+    /// <summary>Waits with `kubectl wait` for a condition; the failure message carries the object and the operator log.</summary>
+    public async Task WaitForConditionAsync(string resource, string name, string ns = "default", string condition = "Ready", int timeoutSeconds = 60)
+    {
+        var result = await ExternalCommand.RunAsync("kubectl",
+            ["--kubeconfig", Kubeconfig, "--cache-dir", Path.Combine(_dir, "cache"), "wait", $"--for=condition={condition}", $"{resource}/{name}", "-n", ns, $"--timeout={timeoutSeconds}s"],
+            timeout: TimeSpan.FromSeconds(timeoutSeconds + 30));
+        if (result.ExitCode != 0)
+        {
+            var state = await ExternalCommand.RunAsync("kubectl", ["--kubeconfig", Kubeconfig, "get", resource, name, "-n", ns, "-o", "yaml"]);
+            throw new TimeoutException($"{resource}/{name} did not become {condition}: {result.StdErr}\n{state.StdOut}\n--- operator log ---\n{Operator.Output}");
+        }
+    }
+
+    /// <summary>Polls a read until it satisfies <paramref name="done"/>; for states no condition expresses (e.g. a revision count).</summary>
+    public async Task<T> EventuallyAsync<T>(Func<Task<T>> read, Func<T, bool> done, TimeSpan timeout, string what)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            var value = await read();
+            if (done(value))
+            {
+                return value;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"{what} did not happen within {timeout}; last value: {value}\n--- operator log ---\n{Operator.Output}");
+            }
+
+            await Task.Delay(250);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Operator.DisposeAsync();
+        await Server.DisposeAsync();
+        Directory.Delete(_dir, recursive: true);
+    }
+}
