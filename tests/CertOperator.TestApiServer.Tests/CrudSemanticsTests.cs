@@ -195,4 +195,19 @@ public sealed class CrudSemanticsTests(ServerFixture fixture) : IClassFixture<Se
         status.Should().Be(HttpStatusCode.UnprocessableEntity);
         error!["details"]!["causes"]![0]!["field"]!.GetValue<string>().Should().Be("metadata.name");
     }
+
+    [Fact]
+    public async Task TLS_secrets_need_both_keys_and_secret_type_is_immutable()
+    {
+        var missingKey = Gen.Secret("tls-missing", type: "kubernetes.io/tls");
+        missingKey["data"]!.AsObject().Remove("tls.key");
+        var (status, error) = await _api.PostAsync(ApiClient.SecretsPath, missingKey);
+        status.Should().Be(HttpStatusCode.UnprocessableEntity);
+        error!["details"]!["causes"]![0]!["field"]!.GetValue<string>().Should().Be("data[tls.key]");
+
+        await _api.CreateAsync(ApiClient.SecretsPath, Gen.Secret("retype"));
+        var (changed, immutable) = await _api.MergePatchAsync(ApiClient.SecretsPath + "/retype", JsonNode.Parse("""{"type":"kubernetes.io/tls"}""")!);
+        changed.Should().Be(HttpStatusCode.UnprocessableEntity);
+        immutable!["details"]!["causes"]![0]!["field"]!.GetValue<string>().Should().Be("type");
+    }
 }

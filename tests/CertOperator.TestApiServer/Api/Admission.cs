@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using CertOperator.TestApiServer.Json;
@@ -15,7 +14,6 @@ internal static partial class Admission
 {
     private const string SuffixChars = "bcdfghjklmnpqrstvwxz2456789";
     private static readonly string[] ServerOwnedMetadata = ["uid", "creationTimestamp", "deletionTimestamp", "deletionGracePeriodSeconds", "generation", "managedFields", "namespace", "name"];
-    private static int s_clusterIp;
 
     public static JsonObject PrepareCreate(ServerContext ctx, ResourceType type, string? ns, JsonObject obj, WriteOptions options)
     {
@@ -65,7 +63,7 @@ internal static partial class Admission
             obj.Remove("status");
         }
 
-        ApplyKindRules(ctx, type, obj, old: null);
+        BuiltInKindRules.Apply(ctx, type, obj, old: null);
         ApplySchema(type, obj, options);
         return obj;
     }
@@ -97,7 +95,7 @@ internal static partial class Admission
 
         meta["resourceVersion"] = oldMeta["resourceVersion"]?.DeepClone();
         next["apiVersion"] = old["apiVersion"]?.DeepClone();
-        ApplyKindRules(ctx, type, next, old);
+        BuiltInKindRules.Apply(ctx, type, next, old);
         ApplySchema(type, next, options);
         if (type.TracksGeneration && !SameContent(old, next))
         {
@@ -171,68 +169,6 @@ internal static partial class Admission
         {
             throw ApiException.Invalid(type, JsonNodes.Name(obj), causes);
         }
-    }
-
-    private static void ApplyKindRules(ServerContext ctx, ResourceType type, JsonObject obj, JsonObject? old)
-    {
-        switch (type.Group, type.Kind)
-        {
-            case ("", "Secret"):
-                SecretRules(obj);
-                break;
-            case ("", "Namespace"):
-                obj["status"] = old?["status"]?.DeepClone() ?? new JsonObject { ["phase"] = "Active" };
-                break;
-            case ("", "Service"):
-                var spec = obj["spec"] as JsonObject ?? [];
-                obj["spec"] = spec;
-                spec["type"] ??= "ClusterIP";
-                spec["clusterIP"] ??= old?["spec"]?["clusterIP"]?.DeepClone() ?? NextClusterIp();
-                break;
-            case ("", "Pod") when old is null:
-                obj["status"] ??= new JsonObject { ["phase"] = "Pending" };
-                break;
-            case ("", "Event"):
-                obj["eventTime"] ??= null;
-                obj["reportingComponent"] ??= "";
-                obj["reportingInstance"] ??= "";
-                break;
-            case ("apiextensions.k8s.io", "CustomResourceDefinition"):
-                var causes = CrdReader.Validate(obj);
-                if (causes.Count > 0)
-                {
-                    throw ApiException.Invalid(type, JsonNodes.Name(obj), causes);
-                }
-
-                obj["status"] = CrdReader.Status(obj, JsonNodes.Str(old, "metadata", "creationTimestamp") ?? ctx.Now());
-                break;
-        }
-    }
-
-    private static void SecretRules(JsonObject obj)
-    {
-        if (string.IsNullOrEmpty(JsonNodes.Str(obj, "type")))
-        {
-            obj["type"] = "Opaque";
-        }
-
-        if (obj["stringData"] is JsonObject stringData)
-        {
-            var data = obj["data"] as JsonObject ?? [];
-            obj["data"] = data;
-            foreach (var (key, value) in JsonNodes.StringMap(stringData))
-            {
-                data[key] = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(value));
-            }
-
-            obj.Remove("stringData");
-        }
-    }
-
-    private static string NextClusterIp()
-    {
-        var n = Interlocked.Increment(ref s_clusterIp);
-        return string.Create(CultureInfo.InvariantCulture, $"10.96.{n / 250 % 250}.{n % 250 + 1}");
     }
 
     private static void SetOrRemove(JsonObject target, string key, JsonNode? value)
