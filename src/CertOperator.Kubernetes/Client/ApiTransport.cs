@@ -37,6 +37,7 @@ internal sealed partial class ApiTransport : IDisposable
     /// <summary>Sends a request and returns the successful response; for a stream the body is left unread.</summary>
     public async Task<HttpResponseMessage> SendAsync(ApiRequest request, CancellationToken ct)
     {
+        var reauthenticated = false;
         for (var attempt = 0; ; attempt++)
         {
             await _limiter.WaitAsync(ct).ConfigureAwait(false);
@@ -44,6 +45,15 @@ internal sealed partial class ApiTransport : IDisposable
             if (response.IsSuccessStatusCode)
             {
                 return response;
+            }
+
+            // An expired exec-plugin or rotated file token: fetch a fresh one once before giving up.
+            if (response.StatusCode == HttpStatusCode.Unauthorized && _tokens is not null && !reauthenticated)
+            {
+                reauthenticated = true;
+                response.Dispose();
+                _tokens.Invalidate();
+                continue;
             }
 
             if (attempt < _options.MaxRetries && RetryDelay(response) is { } delay)

@@ -9,7 +9,7 @@ namespace CertOperator.Kubernetes.Configuration;
 internal sealed class ExecTokenSource(ExecCredentialSettings settings, TimeProvider time) : ITokenSource, IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private string? _token;
+    private volatile string? _token;
     private DateTimeOffset? _expires;
 
     public int Runs { get; private set; }
@@ -33,6 +33,8 @@ internal sealed class ExecTokenSource(ExecCredentialSettings settings, TimeProvi
             _gate.Release();
         }
     }
+
+    public void Invalidate() => _token = null;
 
     private async Task<ExecCredentialStatus> RunAsync(CancellationToken ct)
     {

@@ -4,6 +4,9 @@ namespace CertOperator.Kubernetes.Configuration;
 internal interface ITokenSource
 {
     ValueTask<string?> GetTokenAsync(CancellationToken ct);
+
+    /// <summary>The server rejected the token (401): forget any cached one so the next call fetches afresh.</summary>
+    void Invalidate();
 }
 
 internal static class TokenSources
@@ -19,6 +22,10 @@ internal static class TokenSources
 internal sealed class StaticTokenSource(string token) : ITokenSource
 {
     public ValueTask<string?> GetTokenAsync(CancellationToken ct) => ValueTask.FromResult<string?>(token);
+
+    public void Invalidate()
+    {
+    }
 }
 
 /// <summary>Re-reads the token file when it changes or at least every minute, as projected service-account tokens rotate.</summary>
@@ -52,6 +59,14 @@ internal sealed class FileTokenSource(string path, TimeProvider time) : ITokenSo
             }
 
             return ValueTask.FromResult<string?>(_token);
+        }
+    }
+
+    public void Invalidate()
+    {
+        lock (_gate)
+        {
+            _token = null;
         }
     }
 }

@@ -20,6 +20,7 @@ public sealed class SharedInformerFactory : IAsyncDisposable
     private readonly ConcurrentDictionary<object, Task> _running = new();
     private readonly CancellationTokenSource _stop = new();
     private volatile bool _started;
+    private int _disposed;
 
     /// <param name="ns">Watch only this namespace; null for all namespaces.</param>
     public SharedInformerFactory(KubernetesClient client, string? ns = null, TimeProvider? timeProvider = null, ILoggerFactory? loggerFactory = null)
@@ -72,8 +73,14 @@ public sealed class SharedInformerFactory : IAsyncDisposable
     private void StartOne(object informer) =>
         _running.GetOrAdd(informer, i => Task.Run(() => ((ISyncable)i).RunAsync(_stop.Token)));
 
+    /// <summary>Stops every informer; safe to call more than once (the manager and the DI container both do).</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1)
+        {
+            return;
+        }
+
         await _stop.CancelAsync().ConfigureAwait(false);
         try
         {

@@ -41,6 +41,17 @@ public sealed class ExecTokenSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task Invalidate_after_a_401_runs_the_plugin_again_before_expiry()
+    {
+        using var source = new ExecTokenSource(Plugin(), _time);
+        await source.GetTokenAsync(CancellationToken.None);
+
+        source.Invalidate();
+
+        (await source.GetTokenAsync(CancellationToken.None)).Should().Be("tok-eu-2");
+    }
+
+    [Fact]
     public async Task A_failing_plugin_reports_its_exit_code_and_stderr()
     {
         using var source = new ExecTokenSource(Plugin(exitCode: 7), _time);
