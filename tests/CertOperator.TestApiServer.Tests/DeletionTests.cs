@@ -101,6 +101,15 @@ public sealed class DeletionTests(ServerFixture fixture) : IClassFixture<ServerF
     }
 
     [Fact]
+    public async Task A_dependent_whose_namespaced_owner_lives_in_another_namespace_is_collected()
+    {
+        await _api.CreateAsync("/api/v1/namespaces", new JsonObject { ["metadata"] = new JsonObject { ["name"] = "elsewhere" } });
+        var owner = await _api.CreateAsync("/apis/demo.example.com/v1/namespaces/elsewhere/widgets", Gen.Widget("far-owner"));
+        await _api.CreateAsync(ApiClient.SecretsPath, Gen.Secret("cross-ns-child", owners: Gen.OwnedBy(owner)));
+        (await Eventually.TrueAsync(async () => (await _api.GetAsync(ApiClient.SecretsPath + "/cross-ns-child")).Status == HttpStatusCode.NotFound)).Should().BeTrue();
+    }
+
+    [Fact]
     public async Task Create_in_missing_namespace_is_404()
     {
         var (status, error) = await _api.PostAsync("/api/v1/namespaces/nowhere/secrets", Gen.Secret("x"));

@@ -68,11 +68,11 @@ internal sealed class GarbageCollector : IAsyncDisposable
             .Where(p => p.Type is not null)
             .Select(p => (Type: p.Type!, p.Object))
             .ToList();
-        var live = all.Select(p => JsonNodes.Uid(p.Object)).ToHashSet(StringComparer.Ordinal);
+        var live = all.ToDictionary(p => JsonNodes.Uid(p.Object), p => p.Type.Namespaced ? JsonNodes.Namespace(p.Object) : null, StringComparer.Ordinal);
         foreach (var (type, obj) in all)
         {
             var owners = OwnerUids(obj);
-            if (owners.Count > 0 && !owners.Any(live.Contains))
+            if (owners.Count > 0 && !owners.Any(uid => OwnerVisible(live, uid, JsonNodes.Namespace(obj))))
             {
                 DeleteQuietly(type, obj);
             }
@@ -122,6 +122,10 @@ internal sealed class GarbageCollector : IAsyncDisposable
             // Changed or gone since the sweep started; the next sweep sees the new state.
         }
     }
+
+    /// <summary>Like the real collector, a namespaced owner only counts when it is in the dependent's namespace.</summary>
+    private static bool OwnerVisible(Dictionary<string, string?> live, string uid, string dependentNamespace) =>
+        live.TryGetValue(uid, out var ownerNamespace) && (ownerNamespace is null || ownerNamespace == dependentNamespace);
 
     private static bool IsDeleting(JsonObject obj) => obj["metadata"]?["deletionTimestamp"] is not null;
 
