@@ -210,4 +210,12 @@ public sealed class CrudSemanticsTests(ServerFixture fixture) : IClassFixture<Se
         changed.Should().Be(HttpStatusCode.UnprocessableEntity);
         immutable!["details"]!["causes"]![0]!["field"]!.GetValue<string>().Should().Be("type");
     }
+
+    [Fact]
+    public async Task Create_accepts_a_yaml_body()
+    {
+        var (status, created) = await _api.SendAsync(HttpMethod.Post, ApiClient.WidgetsPath, "apiVersion: demo.example.com/v1\nkind: Widget\nmetadata:\n  name: from-yaml\nspec:\n  size: 2\n", "application/yaml");
+        status.Should().Be(HttpStatusCode.Created);
+        created!["spec"]!["size"]!.GetValue<int>().Should().Be(2);
+    }
 }

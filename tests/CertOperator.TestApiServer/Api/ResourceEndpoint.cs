@@ -162,7 +162,10 @@ internal sealed class ResourceEndpoint(ServerContext ctx, ResourceService servic
             return KubeProtobuf.Decode(bytes) ?? throw ApiException.UnsupportedMediaType(contentType);
         }
 
-        return JsonNodes.Parse(bytes) as JsonObject ?? throw ApiException.BadRequest("the request body must be a JSON object");
+        var parsed = contentType.StartsWith("application/yaml", StringComparison.Ordinal)
+            ? YamlToJson.ParseSingle(System.Text.Encoding.UTF8.GetString(bytes))
+            : JsonNodes.Parse(bytes);
+        return parsed as JsonObject ?? throw ApiException.BadRequest("the request body must be an object");
     }
 
     private static async Task<ResourceService.DeleteOptions> DeleteOptionsAsync(HttpContext http, CancellationToken ct)
