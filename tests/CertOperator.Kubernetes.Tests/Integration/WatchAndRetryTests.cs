@@ -66,6 +66,27 @@ public sealed class WatchAndRetryTests
     }
 
     [Fact]
+    public async Task Idle_watches_receive_bookmarks_that_advance_the_resource_version()
+    {
+        await using var cluster = await TestCluster.StartAsync(new KubeApiServerOptions { BookmarkInterval = TimeSpan.FromMilliseconds(200) });
+        var ns = await cluster.NewNamespaceAsync();
+        var start = (await cluster.Client.ListAllAsync<ConfigMap>(ns)).Metadata.ResourceVersion;
+        await cluster.Client.CreateAsync(Gen.ConfigMap("elsewhere", "default"));
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+
+        WatchEvent<ConfigMap>? bookmark = null;
+        await foreach (var change in cluster.Client.WatchAsync<ConfigMap>(ns, new WatchOptions { ResourceVersion = start }, cts.Token))
+        {
+            bookmark = change;
+            break;
+        }
+
+        bookmark!.Type.Should().Be(WatchEventType.Bookmark);
+        long.Parse(bookmark.Item.Metadata.ResourceVersion!, System.Globalization.CultureInfo.InvariantCulture)
+            .Should().BeGreaterThan(long.Parse(start!, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public async Task Too_many_requests_with_Retry_After_is_waited_out_and_retried()
     {
         await using var cluster = await TestCluster.StartAsync();
