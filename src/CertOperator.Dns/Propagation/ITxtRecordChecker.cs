@@ -1,0 +1,11 @@
+namespace CertOperator.Dns;
+
+/// <summary>Checks that a DNS-01 TXT value is visible before the ACME server is asked to validate.</summary>
+public interface ITxtRecordChecker
+{
+    /// <summary>
+    /// True when every nameserver answers <paramref name="expectedValue"/> among the TXT values of <paramref name="fqdn"/>.
+    /// With no <paramref name="nameservers"/> ("host:port"), asks the zone's authoritative nameservers.
+    /// </summary>
+    Task<bool> IsPresentAsync(string fqdn, string expectedValue, IReadOnlyList<string> nameservers, CancellationToken cancellationToken);
+}
