@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CertOperator.Testing;
+using Microsoft.Extensions.Logging;
 
 namespace CertOperator.Acme.Tests.Support;
 
@@ -29,7 +30,7 @@ public sealed class FakeAcmeServer : HttpMessageHandler
 
     public int NewNonceCalls => Volatile.Read(ref _newNonceCalls);
 
-    public IAcmeClient CreateClient(TimeProvider? time = null, AcmeAccountKey? key = null, int maxRetries = 3) => AcmeClientFactory.Create(new AcmeClientOptions
+    public IAcmeClient CreateClient(TimeProvider? time = null, AcmeAccountKey? key = null, int maxRetries = 3, ILogger? logger = null) => AcmeClientFactory.Create(new AcmeClientOptions
     {
         DirectoryUrl = new Uri(Base, "dir"),
         AccountKey = key ?? AcmeAccountKey.Create(),
@@ -37,6 +38,7 @@ public sealed class FakeAcmeServer : HttpMessageHandler
         Handler = this,
         TimeProvider = time ?? new FakeTimeProvider(),
         MaxTransientRetries = maxRetries,
+        Logger = logger,
     });
 
     /// <summary>Queues a response for the next request to <paramref name="path"/>; the last one queued repeats.</summary>

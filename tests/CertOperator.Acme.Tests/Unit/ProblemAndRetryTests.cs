@@ -108,12 +108,15 @@ public sealed class ProblemAndRetryTests : IDisposable
         _server.On("new-order", _ => new HttpResponseMessage(HttpStatusCode.ServiceUnavailable));
         _server.On("new-order", _ => throw new HttpRequestException("connection reset"));
         _server.On("new-order", _ => OrderResponse());
-        using var client = _server.CreateClient(TimeProvider.System);
+        var log = new RecordingLogger();
+        using var client = _server.CreateClient(TimeProvider.System, logger: log);
 
         var order = await client.CreateOrderAsync(_order, CancellationToken.None);
 
         order.Url.Should().Be(new Uri(FakeAcmeServer.Base, "order/1"));
         _server.Requests.Count(r => r.Url.AbsolutePath == "/new-order").Should().Be(3);
+        log.Messages.Where(m => m.Contains("failed transiently", StringComparison.Ordinal))
+            .Should().HaveCount(2).And.OnlyContain(m => m.Contains("https://acme.test/new-order", StringComparison.Ordinal));
     }
 
     [Fact]
