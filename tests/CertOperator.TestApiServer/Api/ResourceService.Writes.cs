@@ -21,7 +21,7 @@ internal sealed partial class ResourceService
                 throw ApiException.AlreadyExists(type, JsonNodes.Name(obj));
             }
 
-            ManagedFieldsTracker.RecordUpdate(null, obj, options.Manager, null, ctx.Now());
+            ManagedFieldsTracker.RecordUpdate(null, obj, options.Manager, null, ctx.Now(), type.Schema);
             return Persist(type, obj, null, options);
         }
     }
@@ -100,7 +100,7 @@ internal sealed partial class ResourceService
         }
 
         ScopeToEndpoint(type, applied, subresource);
-        var (result, conflicts) = ServerSideApply.Apply(old, applied, options.Manager, subresource, options.Force, ctx.Now());
+        var (result, conflicts) = ServerSideApply.Apply(old, applied, new ServerSideApply.Applier(options.Manager, subresource, options.Force, ctx.Now()), type.Schema);
         if (conflicts.Count > 0)
         {
             throw ConflictError(conflicts);
@@ -178,7 +178,7 @@ internal sealed partial class ResourceService
         var next = Admission.PrepareUpdate(ctx, type, candidate, old, subresource, options);
         if (appliedManagedFields is null)
         {
-            ManagedFieldsTracker.RecordUpdate(old, next, options.Manager, subresource, ctx.Now());
+            ManagedFieldsTracker.RecordUpdate(old, next, options.Manager, subresource, ctx.Now(), type.Schema);
         }
         else
         {

@@ -1,10 +1,12 @@
 using System.Text.Json.Nodes;
+using CertOperator.TestApiServer.Schema;
 
 namespace CertOperator.TestApiServer.ManagedFields;
 
 /// <summary>
 /// Field sets as FieldsV1 paths. A path is its tokens ("f:spec", "f:size", "." for a map's own
-/// membership, "v:\"x\"" for a set item) joined with '\n'. Lists other than finalizers are atomic.
+/// membership, "v:\"x\"" for a set item, "k:{...}" for a list-map item) joined with '\n'. Lists
+/// are atomic unless the schema declares a list type (finalizers are always a set).
 /// </summary>
 internal static class FieldPaths
 {
@@ -13,12 +15,12 @@ internal static class FieldPaths
         ["name", "namespace", "uid", "resourceVersion", "generation", "creationTimestamp", "managedFields", "deletionTimestamp", "deletionGracePeriodSeconds", "selfLink"];
 
     /// <summary>Every owned path of an object with its value (null for "." markers).</summary>
-    public static Dictionary<string, JsonNode?> Leaves(JsonObject obj, bool withMarkers, bool includeStatus = true)
+    public static Dictionary<string, JsonNode?> Leaves(JsonObject obj, bool withMarkers, JsonObject? schema)
     {
         var leaves = new Dictionary<string, JsonNode?>(StringComparer.Ordinal);
         foreach (var (key, value) in obj)
         {
-            if (key is "apiVersion" or "kind" || key == "status" && !includeStatus)
+            if (key is "apiVersion" or "kind")
             {
                 continue;
             }
@@ -29,7 +31,7 @@ internal static class FieldPaths
             }
             else
             {
-                Walk(value, "f:" + key, withMarkers, leaves);
+                Walk(value, "f:" + key, schema is null ? null : SchemaPruner.PropertySchema(schema, key), withMarkers, leaves);
             }
         }
 
@@ -42,7 +44,12 @@ internal static class FieldPaths
 
     /// <summary>".spec.size" as shown in SSA conflict causes.</summary>
     public static string Display(string path) =>
-        string.Concat(Split(path).Where(t => t != ".").Select(t => t.StartsWith("f:", StringComparison.Ordinal) ? "." + t[2..] : $"[{t}]"));
+        string.Concat(Split(path).Where(t => t != ".").Select(t => t[..2] switch
+        {
+            "f:" => "." + t[2..],
+            "k:" => "[" + string.Join(',', (JsonNode.Parse(t[2..]) as JsonObject ?? []).Select(kv => $"{kv.Key}={kv.Value?.ToJsonString()}")) + "]",
+            _ => $"[={t[2..]}]",
+        }));
 
     public static JsonObject ToFieldsV1(IEnumerable<string> paths)
     {
@@ -96,14 +103,18 @@ internal static class FieldPaths
             }
             else
             {
-                Walk(value, path, withMarkers, leaves);
+                Walk(value, path, null, withMarkers, leaves);
             }
         }
     }
 
-    private static void Walk(JsonNode? value, string path, bool withMarkers, Dictionary<string, JsonNode?> leaves)
+    private static void Walk(JsonNode? value, string path, JsonObject? schema, bool withMarkers, Dictionary<string, JsonNode?> leaves)
     {
-        if (value is JsonObject obj && obj.Count > 0)
+        if (value is JsonArray list && (ListTypes.MapKeys(schema) is { } keys || ListTypes.IsSet(schema)))
+        {
+            WalkList(list, path, schema!, withMarkers, leaves);
+        }
+        else if (value is JsonObject obj && obj.Count > 0)
         {
             if (withMarkers)
             {
@@ -112,12 +123,38 @@ internal static class FieldPaths
 
             foreach (var (key, child) in obj)
             {
-                Walk(child, Join(path, "f:" + key), withMarkers, leaves);
+                Walk(child, Join(path, "f:" + key), schema is null ? null : SchemaPruner.PropertySchema(schema, key), withMarkers, leaves);
             }
         }
         else
         {
             leaves[path] = value;
+        }
+    }
+
+    private static void WalkList(JsonArray list, string path, JsonObject schema, bool withMarkers, Dictionary<string, JsonNode?> leaves)
+    {
+        if (withMarkers)
+        {
+            leaves[Join(path, ".")] = null;
+        }
+
+        var keys = ListTypes.MapKeys(schema);
+        var itemSchema = schema["items"] as JsonObject;
+        foreach (var item in list)
+        {
+            if (keys is null || item is not JsonObject entry)
+            {
+                leaves[Join(path, "v:" + item?.ToJsonString())] = item;
+                continue;
+            }
+
+            var itemPath = Join(path, ListTypes.ItemToken(entry, keys));
+            leaves[Join(itemPath, ".")] = null;
+            foreach (var (key, child) in entry)
+            {
+                Walk(child, Join(itemPath, "f:" + key), itemSchema is null ? null : SchemaPruner.PropertySchema(itemSchema, key), withMarkers, leaves);
+            }
         }
     }
 

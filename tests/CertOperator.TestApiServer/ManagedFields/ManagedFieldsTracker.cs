@@ -8,11 +8,11 @@ namespace CertOperator.TestApiServer.ManagedFields;
 /// </summary>
 internal static class ManagedFieldsTracker
 {
-    public static void RecordUpdate(JsonObject? old, JsonObject updated, string manager, string? subresource, string now)
+    public static void RecordUpdate(JsonObject? old, JsonObject updated, string manager, string? subresource, string now, JsonObject? schema)
     {
         var entries = old is null ? [] : ManagedFieldsEntry.Read(old);
-        var before = old is null ? new Dictionary<string, JsonNode?>() : FieldPaths.Leaves(old, withMarkers: true);
-        var after = FieldPaths.Leaves(updated, withMarkers: true);
+        var before = old is null ? new Dictionary<string, JsonNode?>() : FieldPaths.Leaves(old, withMarkers: true, schema);
+        var after = FieldPaths.Leaves(updated, withMarkers: true, schema);
         var changed = after
             .Where(p => !before.TryGetValue(p.Key, out var previous) || !JsonNode.DeepEquals(previous, p.Value))
             .Select(p => p.Key)

@@ -1,28 +1,32 @@
 using System.Text.Json.Nodes;
 using CertOperator.TestApiServer.Json;
+using CertOperator.TestApiServer.Schema;
 
 namespace CertOperator.TestApiServer.ManagedFields;
 
 /// <summary>
-/// Server-side apply over atomic lists (finalizers are a set): conflicts when another manager owns a
-/// field the applier sets to a different value, force takes it over, fields the applier stops
-/// applying are removed unless someone else owns them.
+/// Server-side apply: conflicts when another manager owns a field the applier sets to a different
+/// value, force takes it over, fields the applier stops applying are removed unless someone else
+/// owns them. Lists merge per item when the schema declares a list type (finalizers are a set);
+/// other lists are atomic.
 /// </summary>
 internal static class ServerSideApply
 {
     public sealed record Conflict(string Manager, string Path);
 
-    public static (JsonObject Result, IReadOnlyList<Conflict> Conflicts) Apply(JsonObject? current, JsonObject applied, string manager, string? subresource, bool force, string now)
+    public sealed record Applier(string Manager, string? Subresource, bool Force, string Now);
+
+    public static (JsonObject Result, IReadOnlyList<Conflict> Conflicts) Apply(JsonObject? current, JsonObject applied, Applier applier, JsonObject? schema)
     {
         var entries = current is null ? [] : ManagedFieldsEntry.Read(current);
-        var appliedLeaves = FieldPaths.Leaves(applied, withMarkers: false);
-        var currentLeaves = current is null ? new Dictionary<string, JsonNode?>() : FieldPaths.Leaves(current, withMarkers: false);
-        var own = entries.FirstOrDefault(e => e.SameOwner(manager, "Apply", subresource));
+        var appliedLeaves = FieldPaths.Leaves(applied, withMarkers: false, schema);
+        var currentLeaves = current is null ? new Dictionary<string, JsonNode?>() : FieldPaths.Leaves(current, withMarkers: false, schema);
+        var own = entries.FirstOrDefault(e => e.SameOwner(applier.Manager, "Apply", applier.Subresource));
 
         var conflicts = new List<Conflict>();
-        foreach (var entry in entries.Where(e => e.Manager != manager))
+        foreach (var entry in entries.Where(e => e.Manager != applier.Manager))
         {
-            foreach (var path in entry.Fields.Where(p => appliedLeaves.ContainsKey(p)).Order(StringComparer.Ordinal))
+            foreach (var path in entry.Fields.Where(appliedLeaves.ContainsKey).Order(StringComparer.Ordinal))
             {
                 if (!currentLeaves.TryGetValue(path, out var value) || !JsonNode.DeepEquals(value, appliedLeaves[path]))
                 {
@@ -31,7 +35,7 @@ internal static class ServerSideApply
             }
         }
 
-        if (conflicts.Count > 0 && !force)
+        if (conflicts.Count > 0 && !applier.Force)
         {
             return (current!, conflicts);
         }
@@ -43,38 +47,44 @@ internal static class ServerSideApply
 
         var result = current is null ? new JsonObject() : (JsonObject)current.DeepClone();
         var dropped = (own?.Fields ?? []).Where(p => !appliedLeaves.ContainsKey(p) && !entries.Any(e => e != own && e.Fields.Contains(p)));
-        foreach (var path in dropped)
+        foreach (var path in dropped.OrderByDescending(p => p.Length))
         {
             RemovePath(result, FieldPaths.Split(path));
         }
 
-        Merge(result, applied, isMetadata: false);
+        Merge(result, applied, schema, isMetadata: false);
         if (own is null)
         {
-            own = new ManagedFieldsEntry(manager, "Apply", subresource, "", now, []);
+            own = new ManagedFieldsEntry(applier.Manager, "Apply", applier.Subresource, "", applier.Now, []);
             entries.Add(own);
         }
 
         own.Fields = appliedLeaves.Keys.ToHashSet(StringComparer.Ordinal);
-        own.Time = now;
+        own.Time = applier.Now;
         own.ApiVersion = JsonNodes.Str(applied, "apiVersion") ?? "";
         ManagedFieldsEntry.Write(result, entries);
         return (result, []);
     }
 
-    private static void Merge(JsonObject target, JsonObject source, bool isMetadata)
+    private static void Merge(JsonObject target, JsonObject source, JsonObject? schema, bool isMetadata)
     {
         foreach (var (key, value) in source)
         {
-            if (isMetadata && key == "finalizers" && value is JsonArray add && target[key] is JsonArray existing)
+            var childSchema = schema is null ? null : SchemaPruner.PropertySchema(schema, key);
+            var setLike = isMetadata && key == "finalizers" || ListTypes.IsSet(childSchema);
+            if (value is JsonArray add && target[key] is JsonArray existing && setLike)
             {
                 var union = existing.Select(n => n?.DeepClone()).ToList();
                 union.AddRange(add.Where(a => !existing.Any(e => JsonNode.DeepEquals(e, a))).Select(a => a?.DeepClone()));
                 target[key] = new JsonArray(union.ToArray());
             }
+            else if (value is JsonArray items && target[key] is JsonArray current && ListTypes.MapKeys(childSchema) is { } keys)
+            {
+                target[key] = MergeListMap(current, items, keys, childSchema!["items"] as JsonObject);
+            }
             else if (value is JsonObject child && target[key] is JsonObject targetChild)
             {
-                Merge(targetChild, child, isMetadata: key == "metadata" && !isMetadata);
+                Merge(targetChild, child, childSchema, isMetadata: key == "metadata" && !isMetadata);
             }
             else
             {
@@ -83,18 +93,56 @@ internal static class ServerSideApply
         }
     }
 
+    private static JsonArray MergeListMap(JsonArray current, JsonArray applied, List<string> keys, JsonObject? itemSchema)
+    {
+        var merged = new JsonArray(current.Select(n => n?.DeepClone()).ToArray());
+        foreach (var item in applied.OfType<JsonObject>())
+        {
+            var keyValues = (JsonObject)JsonNode.Parse(ListTypes.ItemToken(item, keys)[2..])!;
+            var index = ListTypes.IndexOf(merged, keyValues);
+            if (index >= 0 && merged[index] is JsonObject existing)
+            {
+                Merge(existing, item, itemSchema, isMetadata: false);
+            }
+            else
+            {
+                merged.Add(item.DeepClone());
+            }
+        }
+
+        return merged;
+    }
+
+    /// <summary>Removes a field; removing a list-map item's "." or one of its keys removes the whole item.</summary>
     private static void RemovePath(JsonObject root, string[] tokens)
     {
         JsonNode? node = root;
-        for (var i = 0; i < tokens.Length - 1; i++)
+        JsonArray? list = null;
+        JsonObject? item = null;
+        JsonObject? itemKeys = null;
+        foreach (var token in tokens[..^1])
         {
-            node = node is JsonObject o && tokens[i].StartsWith("f:", StringComparison.Ordinal) ? o[tokens[i][2..]] : null;
+            if (token.StartsWith("k:", StringComparison.Ordinal) && node is JsonArray array)
+            {
+                itemKeys = JsonNode.Parse(token[2..]) as JsonObject ?? [];
+                var index = ListTypes.IndexOf(array, itemKeys);
+                (list, item, node) = (array, index >= 0 ? array[index] as JsonObject : null, index >= 0 ? array[index] : null);
+            }
+            else
+            {
+                node = node is JsonObject o && token.StartsWith("f:", StringComparison.Ordinal) ? o[token[2..]] : null;
+            }
         }
 
         var last = tokens[^1];
-        if (node is JsonObject parent && last.StartsWith("f:", StringComparison.Ordinal))
+        var field = last.StartsWith("f:", StringComparison.Ordinal) ? last[2..] : null;
+        if (item is not null && ReferenceEquals(node, item) && (last == "." || field is not null && itemKeys!.ContainsKey(field)))
         {
-            parent.Remove(last[2..]);
+            list!.Remove(item);
+        }
+        else if (node is JsonObject parent && field is not null)
+        {
+            parent.Remove(field);
         }
         else if (node is JsonArray set && last.StartsWith("v:", StringComparison.Ordinal))
         {
