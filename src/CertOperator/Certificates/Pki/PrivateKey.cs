@@ -160,6 +160,10 @@ internal sealed class PrivateKey : IDisposable
         _ => Key.ExportPkcs8PrivateKey(),
     };
 
+    /// <summary>A copy of <paramref name="certificate"/> that holds this key, e.g. for a PKCS#12 export.</summary>
+    public X509Certificate2 WithCertificate(X509Certificate2 certificate) =>
+        Key is RSA rsa ? certificate.CopyWithPrivateKey(rsa) : certificate.CopyWithPrivateKey((ECDsa)Key);
+
     public byte[] SubjectPublicKeyInfo() => Key.ExportSubjectPublicKeyInfo();
 
     public bool Matches(PublicKey publicKey) => SubjectPublicKeyInfo().AsSpan().SequenceEqual(publicKey.ExportSubjectPublicKeyInfo());

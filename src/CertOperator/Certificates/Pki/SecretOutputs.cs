@@ -6,7 +6,7 @@ namespace CertOperator.Certificates.Pki;
 /// <summary>
 /// The data keys of a Certificate's Secret, as cert-manager writes them: `tls.crt` (leaf + chain), `tls.key`
 /// (in `spec.privateKey.encoding`), `ca.crt` when the issuer returned a CA, the additional output formats
-/// (`tls-combined.pem` = key then chain; `key.der` = the DER of tls.key) and the PKCS#12 keystores.
+/// (`tls-combined.pem` = key then chain; `key.der` = the DER of tls.key) and the keystores.
 /// </summary>
 internal static class SecretOutputs
 {
@@ -15,11 +15,14 @@ internal static class SecretOutputs
     public const string CaCrt = "ca.crt";
     public const string CombinedPem = "tls-combined.pem";
     public const string KeyDer = "key.der";
-    public const string Keystore = "keystore.p12";
-    public const string Truststore = "truststore.p12";
+    public const string Keystore = KeystoreOutputs.Pkcs12Keystore;
+    public const string Truststore = KeystoreOutputs.Pkcs12Truststore;
+    public const string JksKeystore = KeystoreOutputs.JksKeystore;
+    public const string JksTruststore = KeystoreOutputs.JksTruststore;
 
     /// <param name="pkcs12Password">The password from `keystores.pkcs12.passwordSecretRef`; needed only when that keystore is requested.</param>
-    public static PkiResult<SecretData> Build(CertificateSpec spec, string chainPem, string? caPem, string keyPem, byte[]? pkcs12Password)
+    /// <param name="jksPassword">The password from `keystores.jks.passwordSecretRef`; needed only when that keystore is requested.</param>
+    public static PkiResult<SecretData> Build(CertificateSpec spec, string chainPem, string? caPem, string keyPem, byte[]? pkcs12Password, byte[]? jksPassword = null)
     {
         var keySpec = PrivateKeySpec.Resolve(spec.PrivateKey);
         if (!keySpec.Ok)
@@ -42,15 +45,23 @@ internal static class SecretOutputs
             data[CaCrt] = Encoding.ASCII.GetBytes(caPem);
         }
 
-        foreach (var (format, i) in (spec.AdditionalOutputFormats ?? []).Select((f, i) => (f.Type, i)))
+        var formatError = AddFormats(data, spec.AdditionalOutputFormats, key, keySpec.Value.Encoding);
+        var warnings = new List<string>();
+        var error = formatError ?? KeystoreOutputs.Add(data, spec.Keystores, key, chainPem, caPem, new(pkcs12Password, jksPassword), warnings);
+        return error is null ? new SecretData(data, warnings) : error;
+    }
+
+    private static PkiError? AddFormats(Dictionary<string, byte[]> data, List<CertificateAdditionalOutputFormat>? formats, PrivateKey key, KeyEncoding encoding)
+    {
+        foreach (var (format, i) in (formats ?? []).Select((f, i) => (f.Type, i)))
         {
             if (format == "DER")
             {
-                data[KeyDer] = key.ToDer(keySpec.Value.Encoding);
+                data[KeyDer] = key.ToDer(encoding);
             }
             else if (format == "CombinedPEM")
             {
-                data[CombinedPem] = [.. tlsKey, (byte)'\n', .. tlsCrt];
+                data[CombinedPem] = [.. data[TlsKey], (byte)'\n', .. data[TlsCrt]];
             }
             else
             {
@@ -60,57 +71,9 @@ internal static class SecretOutputs
             }
         }
 
-        var warnings = new List<string>();
-        if (spec.Keystores?.Jks?.Create == true)
-        {
-            warnings.Add("spec.keystores.jks: JKS keystores are not supported by this build of CertOperator, so keystore.jks was not written; use spec.keystores.pkcs12");
-        }
-
-        var keystoreError = spec.Keystores?.Pkcs12 is { Create: true } pkcs12
-            ? AddPkcs12(data, pkcs12, key, chainPem, caPem, pkcs12Password)
-            : null;
-        return keystoreError is null ? new SecretData(data, warnings) : keystoreError;
-    }
-
-    private static PkiError? AddPkcs12(Dictionary<string, byte[]> data, Pkcs12Keystore options, PrivateKey key, string chainPem, string? caPem, byte[]? password)
-    {
-        var profile = Pkcs12Keystores.Profile(options.Profile);
-        if (!profile.Ok)
-        {
-            return profile.Error;
-        }
-
-        if (password is null)
-        {
-            return new PkiError(PkiError.InvalidKeystore,
-                $"{Pkcs12Keystores.Field}.passwordSecretRef: the keystore password Secret entry \"{options.PasswordSecretRef.Name}\"/\"{options.PasswordSecretRef.Key}\" was not found",
-                $"{Pkcs12Keystores.Field}.passwordSecretRef");
-        }
-
-        var chain = CaKeyPair.LoadCertificates(chainPem);
-        var ca = CaKeyPair.LoadCertificates(caPem ?? "") ?? [];
-        try
-        {
-            if (chain is null or [])
-            {
-                return new PkiError(PkiError.InvalidKeystore, "the signed certificate chain holds no valid PEM CERTIFICATE block");
-            }
-
-            data[Keystore] = Pkcs12Keystores.Keystore(key, chain, ca, profile.Value, password);
-            if (ca.Count > 0)
-            {
-                data[Truststore] = Pkcs12Keystores.Truststore(ca, profile.Value, password);
-            }
-
-            return null;
-        }
-        finally
-        {
-            chain?.ForEach(c => c.Dispose());
-            ca.ForEach(c => c.Dispose());
-        }
+        return null;
     }
 }
 
-/// <summary>The Secret's data keys, and warnings for requested outputs this build cannot write.</summary>
+/// <summary>The Secret's data keys, and warnings about requested outputs written differently than asked.</summary>
 internal sealed record SecretData(IReadOnlyDictionary<string, byte[]> Data, IReadOnlyList<string> Warnings);

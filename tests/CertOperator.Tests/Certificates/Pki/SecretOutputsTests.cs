@@ -15,7 +15,7 @@ public sealed class SecretOutputsTests
 
     private static SecretData Build(Action<CertificateSpec>? configure = null, bool withCa = true, byte[]? password = null)
     {
-        var result = SecretOutputs.Build(PkiFixtures.Spec(configure), Signed.Value.ChainPem, withCa ? Signed.Value.CaPem : null, PkiFixtures.RsaKeyPem, password);
+        var result = SecretOutputs.Build(PkiFixtures.Spec(configure), Signed.Value.ChainPem, withCa ? Signed.Value.CaPem : null, PkiFixtures.RsaKeyPem, password, password);
         result.Error.Should().BeNull();
         return result.Value!;
     }
@@ -29,6 +29,10 @@ public sealed class SecretOutputsTests
         { "pkcs12 with CA", s => s.Keystores = Pkcs12(null), true, ["tls.crt", "tls.key", "ca.crt", "keystore.p12", "truststore.p12"] },
         { "pkcs12 without CA has no truststore", s => s.Keystores = Pkcs12(null), false, ["tls.crt", "tls.key", "keystore.p12"] },
         { "pkcs12 not created", s => s.Keystores = new() { Pkcs12 = new() { Create = false } }, true, ["tls.crt", "tls.key", "ca.crt"] },
+        { "jks with CA", s => s.Keystores = new() { Jks = new() { Create = true } }, true, ["tls.crt", "tls.key", "ca.crt", "keystore.jks", "truststore.jks"] },
+        { "jks without CA has no truststore", s => s.Keystores = new() { Jks = new() { Create = true } }, false, ["tls.crt", "tls.key", "keystore.jks"] },
+        { "both keystores", s => s.Keystores = new() { Jks = new() { Create = true }, Pkcs12 = new() { Create = true } }, true,
+            ["tls.crt", "tls.key", "ca.crt", "keystore.p12", "truststore.p12", "keystore.jks", "truststore.jks"] },
     };
 
     [Theory]
@@ -97,6 +101,7 @@ public sealed class SecretOutputsTests
     public static TheoryData<string, Action<CertificateSpec>, byte[]?, string> Rejected => new()
     {
         { "pkcs12 without password", s => s.Keystores = Pkcs12(null), null, "spec.keystores.pkcs12.passwordSecretRef" },
+        { "jks without password", s => s.Keystores = new() { Jks = new() { Create = true } }, null, "spec.keystores.jks.passwordSecretRef" },
         { "unknown pkcs12 profile", s => s.Keystores = Pkcs12("Modern2099"), Password, "spec.keystores.pkcs12.profile" },
         { "unknown output format", s => s.AdditionalOutputFormats = [new() { Type = "PFX" }], Password, "spec.additionalOutputFormats[0].type" },
         { "invalid key spec", s => s.PrivateKey = new() { Encoding = "PEM" }, Password, "spec.privateKey.encoding" },
@@ -106,18 +111,26 @@ public sealed class SecretOutputsTests
     [MemberData(nameof(Rejected))]
     public void Invalid_output_requests_name_the_field(string name, Action<CertificateSpec> configure, byte[]? password, string field)
     {
-        var result = SecretOutputs.Build(PkiFixtures.Spec(configure), Signed.Value.ChainPem, Signed.Value.CaPem, PkiFixtures.RsaKeyPem, password);
+        var result = SecretOutputs.Build(PkiFixtures.Spec(configure), Signed.Value.ChainPem, Signed.Value.CaPem, PkiFixtures.RsaKeyPem, password, password);
 
         result.Error!.Field.Should().Be(field, name);
     }
 
-    [Fact]
-    public void Jks_request_is_a_warning_not_a_failure()
+    public static TheoryData<string, string?, int> RcWarnings => new()
     {
-        var secret = Build(s => s.Keystores = new() { Jks = new() { Create = true } });
+        { "profile unset: no warning", null, 0 },
+        { "LegacyRC2 asked for explicitly", "LegacyRC2", 1 },
+        { "Modern2023", "Modern2023", 0 },
+    };
 
-        secret.Data.Keys.Should().BeEquivalentTo("tls.crt", "tls.key", "ca.crt");
-        secret.Warnings.Should().ContainSingle().Which.Should().Contain("spec.keystores.jks");
+    [Theory]
+    [MemberData(nameof(RcWarnings))]
+    public void Explicit_rc2_profile_warns_that_3des_was_written(string name, string? profile, int warnings)
+    {
+        var secret = Build(s => s.Keystores = Pkcs12(profile), password: Password);
+
+        secret.Warnings.Should().HaveCount(warnings, name);
+        secret.Warnings.Count(w => w.Contains("spec.keystores.pkcs12.profile", StringComparison.Ordinal)).Should().Be(warnings, name);
     }
 
     [Fact]

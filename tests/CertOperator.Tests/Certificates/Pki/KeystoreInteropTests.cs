@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using CertOperator.Certificates.Pki;
 using CertOperator.Crds.Certificates;
@@ -5,8 +6,8 @@ using CertOperator.Testing;
 
 namespace CertOperator.Tests.Certificates.Pki;
 
-/// <summary>The PKCS#12 files as Java and OpenSSL read them: Java ignores CA certificates that are not marked trusted.</summary>
-public sealed class Pkcs12InteropTests
+/// <summary>The keystores as Java and OpenSSL read them: Java ignores PKCS#12 CA certificates that are not marked trusted.</summary>
+public sealed class KeystoreInteropTests
 {
     public static TheoryData<string, string?> Profiles => new()
     {
@@ -46,16 +47,42 @@ public sealed class Pkcs12InteropTests
         bad.ExitCode.Should().NotBe(0, name);
     }
 
-    private static IReadOnlyDictionary<string, byte[]> Build(string? profile)
+    [Fact]
+    public async Task Java_reads_the_jks_keystore_and_recovers_its_key()
+    {
+        var data = Build(null, jksAlias: "web");
+        using var dir = new TempDir();
+        var keystore = dir.Write("keystore.jks", data["keystore.jks"]);
+
+        var listed = await KeytoolList(keystore, "changeit", "JKS");
+        var trust = await KeytoolList(dir.Write("truststore.jks", data["truststore.jks"]), "changeit", "JKS");
+        var wrongPassword = await ExternalCommand.RunAsync("keytool", ["-list", "-storetype", "JKS", "-keystore", keystore, "-storepass", "wrong"]);
+        (await ExternalCommand.RunAsync("keytool", ["-importkeystore", "-noprompt", "-srckeystore", keystore, "-srcstoretype", "JKS", "-srcstorepass", "changeit",
+            "-destkeystore", dir.Path("converted.p12"), "-deststoretype", "PKCS12", "-deststorepass", "changeit"])).EnsureSuccess();
+
+        listed.StdOut.Should().Contain("web,").And.Contain("PrivateKeyEntry").And.Contain("ca,").And.Contain("trustedCertEntry");
+        trust.StdOut.Should().Contain("Your keystore contains 1 entry").And.Contain("ca,").And.Contain("trustedCertEntry");
+        wrongPassword.ExitCode.Should().NotBe(0);
+        using var expected = PrivateKey.FromPem(PkiFixtures.RsaKeyPem).Value!;
+        X509CertificateLoader.LoadPkcs12Collection(File.ReadAllBytes(dir.Path("converted.p12")), "changeit")
+            .Single(c => c.HasPrivateKey).GetRSAPrivateKey()!.ExportSubjectPublicKeyInfo().Should().Equal(expected.SubjectPublicKeyInfo());
+    }
+
+    private static IReadOnlyDictionary<string, byte[]> Build(string? profile, string? jksAlias = null)
     {
         var signed = Signer.SignWithCa(PkiFixtures.Csr(PkiFixtures.Spec(), PkiFixtures.RsaKeyPem), PkiFixtures.Ca.Cert, PkiFixtures.Ca.Key,
             TimeSpan.FromDays(30), DateTimeOffset.UtcNow).Value!;
-        var spec = PkiFixtures.Spec(s => s.Keystores = new CertificateKeystores { Pkcs12 = new() { Create = true, Profile = profile } });
-        return SecretOutputs.Build(spec, signed.ChainPem, signed.CaPem, PkiFixtures.RsaKeyPem, Encoding.UTF8.GetBytes("changeit")).Value!.Data;
+        var spec = PkiFixtures.Spec(s => s.Keystores = new CertificateKeystores
+        {
+            Pkcs12 = new() { Create = true, Profile = profile },
+            Jks = new() { Create = true, Alias = jksAlias },
+        });
+        var password = Encoding.UTF8.GetBytes("changeit");
+        return SecretOutputs.Build(spec, signed.ChainPem, signed.CaPem, PkiFixtures.RsaKeyPem, password, password).Value!.Data;
     }
 
-    private static async Task<ExternalCommand.Result> KeytoolList(string path, string password) =>
-        (await ExternalCommand.RunAsync("keytool", ["-list", "-storetype", "PKCS12", "-keystore", path, "-storepass", password])).EnsureSuccess();
+    private static async Task<ExternalCommand.Result> KeytoolList(string path, string password, string type = "PKCS12") =>
+        (await ExternalCommand.RunAsync("keytool", ["-list", "-storetype", type, "-keystore", path, "-storepass", password])).EnsureSuccess();
 
     private sealed class TempDir : IDisposable
     {
