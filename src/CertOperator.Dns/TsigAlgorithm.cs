@@ -30,9 +30,12 @@ public sealed class TsigAlgorithm
     /// <summary>The algorithm's domain name in the TSIG record, e.g. "hmac-sha256.".</summary>
     public string WireName { get; }
 
+    /// <summary>The name in bind's key statements and nsupdate -y, e.g. hmac-md5.</summary>
+    public string BindName => WireName.Split('.')[0];
+
     /// <summary>
-    /// Parses cert-manager's <c>tsigAlgorithm</c> (HMACMD5, HMACSHA1, HMACSHA256, HMACSHA512; empty means HMACMD5)
-    /// or a wire name such as "hmac-sha256".
+    /// Parses cert-manager's <c>tsigAlgorithm</c> (HMACMD5, HMACSHA1, HMACSHA256, HMACSHA512; empty means HMACMD5),
+    /// a wire name such as "hmac-md5.sig-alg.reg.int." or a bind name such as "hmac-md5".
     /// </summary>
     public static TsigAlgorithm Parse(string? name)
     {
@@ -41,9 +44,11 @@ public sealed class TsigAlgorithm
             return HmacMd5;
         }
 
-        var wire = name.Trim().EndsWith('.') ? name.Trim() : name.Trim() + ".";
-        return All.FirstOrDefault(a => string.Equals(a.CertManagerName, name.Trim(), StringComparison.OrdinalIgnoreCase)
-                || string.Equals(a.WireName, wire, StringComparison.OrdinalIgnoreCase))
+        var trimmed = name.Trim();
+        var wire = trimmed.EndsWith('.') ? trimmed : trimmed + ".";
+        return All.FirstOrDefault(a => string.Equals(a.CertManagerName, trimmed, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(a.WireName, wire, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(a.BindName, trimmed, StringComparison.OrdinalIgnoreCase))
             ?? throw new ArgumentException(
                 $"Unsupported TSIG algorithm '{name}': use one of {string.Join(", ", All.Select(a => a.CertManagerName))}.", nameof(name));
     }

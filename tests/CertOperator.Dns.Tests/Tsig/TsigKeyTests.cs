@@ -11,6 +11,7 @@ public class TsigKeyTests
     [InlineData("HMACSHA512", "HMACSHA512")]
     [InlineData("hmac-sha256", "HMACSHA256")]
     [InlineData("hmac-md5.sig-alg.reg.int.", "HMACMD5")]
+    [InlineData("hmac-md5", "HMACMD5")]
     public void Parses_cert_manager_and_wire_algorithm_names(string? name, string expected) =>
         TsigAlgorithm.Parse(name).CertManagerName.Should().Be(expected);
 
