@@ -1,4 +1,5 @@
 using System.Text;
+using CertOperator.Acme.Orders;
 using CertOperator.Certificates.Pki;
 using CertOperator.Crds.CertificateRequests;
 using CertOperator.Crds.WellKnown;
@@ -17,7 +18,13 @@ namespace CertOperator.CertificateRequests;
 /// them with the referenced issuer and stores the result in status. Terminal states are never revisited.
 /// </summary>
 internal sealed class CertificateRequestReconciler(
-    SharedInformerFactory informers, KubernetesClient client, IssuerLookup issuers, RequestSigner signer, EventRecorder events, TimeProvider time)
+    SharedInformerFactory informers,
+    KubernetesClient client,
+    IssuerLookup issuers,
+    RequestSigner signer,
+    AcmeRequestHandler acme,
+    EventRecorder events,
+    TimeProvider time)
     : ConflictTolerantReconciler
 {
     public const string ApprovedReason = "cert-manager.io";
@@ -56,6 +63,12 @@ internal sealed class CertificateRequestReconciler(
             return ReconcileResult.Done;
         }
 
+        if (issuer.Spec.Acme is not null)
+        {
+            await ApplyAcmeProgressAsync(request, await acme.ProgressAsync(request, issuer, ct), ct);
+            return ReconcileResult.Done;
+        }
+
         var outcome = await signer.SignAsync(request, issuer, ct);
         if (outcome.PendingMessage is { } pending)
         {
@@ -83,11 +96,27 @@ internal sealed class CertificateRequestReconciler(
         {
             r.Status ??= new CertificateRequestStatus();
             r.Status.Certificate = Convert.ToBase64String(Encoding.ASCII.GetBytes(signed.ChainPem));
-            r.Status.Ca = Convert.ToBase64String(Encoding.ASCII.GetBytes(signed.CaPem));
+            r.Status.Ca = signed.CaPem.Length > 0 ? Convert.ToBase64String(Encoding.ASCII.GetBytes(signed.CaPem)) : null;
             Conditions.Set(r.Status.Conditions ??= [], ConditionTypes.Ready, Conditions.True, "Issued", "Certificate fetched from issuer successfully", null, time);
             return true;
         }, ct);
         await events.RecordAsync(request, EventType.Normal, "CertificateIssued", "Certificate fetched from issuer successfully", ct);
+    }
+
+    private async Task ApplyAcmeProgressAsync(CertificateRequest request, AcmeRequestHandler.Progress progress, CancellationToken ct)
+    {
+        if (progress.CertificatePem is { } chain)
+        {
+            await StoreAsync(request, new SignedCertificate(chain, chain, ""), ct);
+        }
+        else if (progress.FailureMessage is { } failure)
+        {
+            await FailAsync(request, new PkiError("Failed", failure), ct);
+        }
+        else
+        {
+            await SetAsync(request, ConditionTypes.Ready, Conditions.False, "Pending", progress.PendingMessage!, false, ct);
+        }
     }
 
     private async Task FailAsync(CertificateRequest request, PkiError failure, CancellationToken ct)

@@ -58,7 +58,7 @@ internal sealed class RequestSigner(KubernetesClient client, IssuerLookup issuer
                 : FromResult(Signer.SignWithCa(csrPem, cert, key, duration, now));
         }
 
-        return new(null, "ACME issuance is not supported by this version of CertOperator yet", null);
+        return new(null, null, new PkiError(PkiError.InvalidSpec, "the issuer has neither spec.selfSigned nor spec.ca configured"));
     }
 
     private static SigningOutcome FromResult(PkiResult<SignedCertificate> result) =>

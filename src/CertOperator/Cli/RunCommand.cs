@@ -28,10 +28,22 @@ internal static class RunCommand
         var logFormat = new Option<string>("--log-format") { Description = "text or json", DefaultValueFactory = _ => "text" };
         logFormat.AcceptOnlyFromAmong("text", "json");
         var healthPort = new Option<int>("--health-port") { Description = "Port for /healthz and /readyz (0: none)", DefaultValueFactory = _ => 8081 };
+        var maxChallenges = new Option<int>("--max-concurrent-challenges") { Description = "Most ACME challenges presented at once", DefaultValueFactory = _ => 60 };
+        var dnsServers = new Option<string?>("--dns01-recursive-nameservers")
+        {
+            Description = "Comma-separated host:port nameservers for DNS-01 propagation checks (default: the zone's authoritative nameservers)",
+        };
+        var solverImage = new Option<string>("--acme-http01-solver-image") { Description = "Image of HTTP-01 solver pods", DefaultValueFactory = _ => "certoperator:dev" };
+        var selfCheckHost = new Option<string?>("--acme-http01-self-check-host")
+        {
+            Description = "Connect HTTP-01 self-checks to this host instead of the challenge's domain (split-horizon or local setups)",
+        };
+        var selfCheckPort = new Option<int>("--acme-http01-self-check-port") { Description = "Port of HTTP-01 self-checks", DefaultValueFactory = _ => 80 };
 
         var command = new Command("run", "Run the operator against the cluster in the kubeconfig (or in-cluster)")
         {
             kubeconfig, context, concurrency, leaderElect, leaseNamespace, clusterResourceNamespace, logFormat, healthPort,
+            maxChallenges, dnsServers, solverImage, selfCheckHost, selfCheckPort,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -45,6 +57,11 @@ internal static class RunCommand
                 ClusterResourceNamespace = parse.GetValue(clusterResourceNamespace)!,
                 LogFormat = parse.GetValue(logFormat)!,
                 HealthPort = parse.GetValue(healthPort),
+                MaxConcurrentChallenges = parse.GetValue(maxChallenges),
+                Dns01RecursiveNameservers = (parse.GetValue(dnsServers) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                SolverImage = parse.GetValue(solverImage)!,
+                Http01SelfCheckHost = parse.GetValue(selfCheckHost),
+                Http01SelfCheckPort = parse.GetValue(selfCheckPort),
             };
             try
             {

@@ -1,8 +1,15 @@
+using CertOperator.Acme.Accounts;
+using CertOperator.Acme.Challenges;
+using CertOperator.Acme.Dns01;
+using CertOperator.Acme.Http01;
+using CertOperator.Acme.Orders;
 using CertOperator.CertificateRequests;
 using CertOperator.Certificates;
 using CertOperator.Certificates.Controllers;
 using CertOperator.Crds.CertificateRequests;
 using CertOperator.Crds.Certificates;
+using CertOperator.Crds.Challenges;
+using CertOperator.Crds.Orders;
 using CertOperator.Crds.Issuers;
 using CertOperator.Issuers;
 using CertOperator.Kubernetes;
@@ -10,7 +17,9 @@ using CertOperator.Kubernetes.Controllers;
 using CertOperator.Kubernetes.Hosting;
 using CertOperator.Kubernetes.Informers;
 using CertOperator.Kubernetes.Model;
+using CertOperator.Kubernetes.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace CertOperator.Hosting;
 
@@ -27,6 +36,19 @@ internal static class CertificateControllers
         services.AddSingleton<CertificateStore>();
         services.AddSingleton<IssuerLookup>();
         services.AddSingleton<RequestSigner>();
+        services.AddSingleton<AcmeClientCache>();
+        services.AddSingleton<AcmeAccountRegistrar>();
+        services.AddSingleton<AcmeRequestHandler>();
+        services.AddSingleton<OrderChallenges>();
+        services.AddSingleton<ChallengeSolvers>();
+        services.AddSingleton<ChallengeFinalizer>();
+        services.AddSingleton(sp => new Http01Solver(
+            sp.GetRequiredService<KubernetesClient>(),
+            sp.GetRequiredService<Http01Options>(),
+            new HttpClient { Timeout = TimeSpan.FromSeconds(5) },
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<Http01Solver>>()));
+        services.AddSingleton<Rfc2136Solver>();
 
         services.AddController<TriggerReconciler>(r => CertificateController("certificates-trigger", concurrency).Build(r));
         services.AddController<KeyManagerReconciler>(r => CertificateController("certificates-key-manager", concurrency).Build(r));
@@ -34,9 +56,20 @@ internal static class CertificateControllers
         services.AddController<IssuingReconciler>(r => CertificateController("certificates-issuing", concurrency).Build(r));
         services.AddController<ReadinessReconciler>(r => CertificateController("certificates-readiness", concurrency).Build(r));
 
+        services.AddController<OrderReconciler>(r => ControllerBuilder.For<Order>()
+            .Named("orders")
+            .WithConcurrency(concurrency)
+            .Owns<Challenge>()
+            .Build(r));
+        services.AddController<ChallengeReconciler>(r => ControllerBuilder.For<Challenge>()
+            .Named("challenges")
+            .WithConcurrency(concurrency)
+            .Build(r));
+
         services.AddController<CertificateRequestReconciler>(r => ControllerBuilder.For<CertificateRequest>()
             .Named("certificaterequests")
             .WithConcurrency(concurrency)
+            .Owns<Order>()
             .WithIndex(RequestsByIssuer, cr => [IssuerKey(cr.Spec.IssuerRef.Kind, cr.Spec.IssuerRef.Kind == "ClusterIssuer" ? null : cr.Metadata.Namespace, cr.Spec.IssuerRef.Name)])
             .WatchesByIndex<Issuer>(RequestsByIssuer, i => IssuerKey("Issuer", i.Metadata.Namespace, i.Metadata.Name!))
             .WatchesByIndex<ClusterIssuer>(RequestsByIssuer, i => IssuerKey("ClusterIssuer", null, i.Metadata.Name!))

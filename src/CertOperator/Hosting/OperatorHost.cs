@@ -1,3 +1,5 @@
+using CertOperator.Acme.Http01;
+using CertOperator.Dns;
 using CertOperator.Infrastructure;
 using CertOperator.Kubernetes.Configuration;
 using CertOperator.Kubernetes.Hosting;
@@ -48,7 +50,20 @@ internal static class OperatorHost
         }
 
         var services = builder.Services;
-        services.AddSingleton(new OperatorOptions { ClusterResourceNamespace = settings.ClusterResourceNamespace, Concurrency = settings.Concurrency });
+        services.AddSingleton(new OperatorOptions
+        {
+            ClusterResourceNamespace = settings.ClusterResourceNamespace,
+            Concurrency = settings.Concurrency,
+            MaxConcurrentChallenges = settings.MaxConcurrentChallenges,
+            Dns01Nameservers = settings.Dns01RecursiveNameservers,
+        });
+        services.AddSingleton(new Http01Options
+        {
+            SolverImage = settings.SolverImage,
+            SelfCheckHost = settings.Http01SelfCheckHost,
+            SelfCheckPort = settings.Http01SelfCheckPort,
+        });
+        services.AddSingleton<ITxtRecordChecker>(sp => new TxtPropagationChecker(timeProvider: sp.GetRequiredService<TimeProvider>()));
         services.AddKubernetesClient(_ => LoadConfiguration(settings));
         services.AddEventRecorder(EventComponent);
         services.AddCertificateControllers(settings.Concurrency, settings.ClusterResourceNamespace);

@@ -19,4 +19,14 @@ internal sealed record RunSettings
 
     /// <summary>Port for /healthz and /readyz; 0 disables the endpoint.</summary>
     public int HealthPort { get; init; } = 8081;
+
+    public int MaxConcurrentChallenges { get; init; } = 60;
+
+    public IReadOnlyList<string> Dns01RecursiveNameservers { get; init; } = [];
+
+    public string SolverImage { get; init; } = "certoperator:dev";
+
+    public string? Http01SelfCheckHost { get; init; }
+
+    public int Http01SelfCheckPort { get; init; } = 80;
 }

@@ -8,4 +8,10 @@ internal sealed record OperatorOptions
 
     /// <summary>Workers per controller.</summary>
     public int Concurrency { get; init; } = 5;
+
+    /// <summary>Most challenges presented at once across all issuers.</summary>
+    public int MaxConcurrentChallenges { get; init; } = 60;
+
+    /// <summary>Nameservers ("host:port") for DNS-01 propagation checks, like cert-manager's --dns01-recursive-nameservers; empty asks the zone's authoritative servers.</summary>
+    public IReadOnlyList<string> Dns01Nameservers { get; init; } = [];
 }

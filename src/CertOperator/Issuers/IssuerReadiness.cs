@@ -7,9 +7,10 @@ internal sealed record IssuerReadiness(bool Ready, string Reason, string Message
 {
     /// <summary>
     /// Decides readiness from the spec and, for a CA issuer, the outcome of loading its key pair
-    /// (null when the Secret was fine, otherwise why not).
+    /// (null when the Secret was fine, otherwise why not); for an ACME issuer, the outcome of
+    /// registering its account.
     /// </summary>
-    public static IssuerReadiness Evaluate(IssuerSpec spec, string? caKeyPairProblem)
+    public static IssuerReadiness Evaluate(IssuerSpec spec, string? caKeyPairProblem, IssuerReadiness? acmeRegistration = null)
     {
         var configured = new[] { spec.Acme is not null, spec.Ca is not null, spec.SelfSigned is not null }.Count(set => set);
         if (configured == 0)
@@ -39,6 +40,6 @@ internal sealed record IssuerReadiness(bool Ready, string Reason, string Message
                 : new(false, "ErrInvalidKeyPair", $"Error getting keypair for CA issuer: {caKeyPairProblem}");
         }
 
-        return new(false, "ACMENotSupported", "spec.acme: ACME issuers are not reconciled by this version of CertOperator yet; use spec.selfSigned or spec.ca");
+        return acmeRegistration ?? new(false, "ErrRegisterACMEAccount", "spec.acme: the ACME account has not been registered yet");
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using CertOperator.Acme.Accounts;
 using CertOperator.Certificates.Pki;
 using CertOperator.Crds.Issuers;
 using CertOperator.Crds.WellKnown;
@@ -14,7 +15,7 @@ namespace CertOperator.Issuers;
 
 /// <summary>Keeps an Issuer's or ClusterIssuer's Ready condition true to what it can sign with.</summary>
 internal sealed class IssuerReconciler<TIssuer>(
-    SharedInformerFactory informers, KubernetesClient client, IssuerLookup lookup, EventRecorder events, TimeProvider time)
+    SharedInformerFactory informers, KubernetesClient client, IssuerLookup lookup, AcmeAccountRegistrar registrar, EventRecorder events, TimeProvider time)
     : ConflictTolerantReconciler
     where TIssuer : class, IKubernetesObject<TIssuer>, IIssuerObject
 {
@@ -29,13 +30,20 @@ internal sealed class IssuerReconciler<TIssuer>(
         }
 
         var caProblem = issuer.Spec.Ca is { SecretName.Length: > 0 } ca ? await CheckCaAsync(lookup.SecretNamespace(issuer), ca.SecretName, ct) : null;
-        var readiness = IssuerReadiness.Evaluate(issuer.Spec, caProblem);
+        var acme = issuer.Spec is { Acme: not null, Ca: null, SelfSigned: null } ? await registrar.RegisterAsync(issuer, ct) : null;
+        var readiness = IssuerReadiness.Evaluate(issuer.Spec, caProblem, acme?.Readiness);
         var previous = Conditions.Find(issuer.Status?.Conditions, ConditionTypes.Ready);
         await StatusWriter.UpdateStatusAsync(client, issuer, i =>
         {
             i.Status ??= new IssuerStatus();
+            var changed = acme is not null && !SameAcmeStatus(i.Status.Acme, acme.Status);
+            if (acme is not null)
+            {
+                i.Status.Acme = acme.Status;
+            }
+
             return Conditions.Set(i.Status.Conditions ??= [], ConditionTypes.Ready, readiness.Ready ? Conditions.True : Conditions.False,
-                readiness.Reason, readiness.Message, i.Metadata.Generation, time);
+                readiness.Reason, readiness.Message, i.Metadata.Generation, time) | changed;
         }, ct);
 
         if (previous?.Reason != readiness.Reason)
@@ -44,8 +52,14 @@ internal sealed class IssuerReconciler<TIssuer>(
                 readiness.Message.Length > 0 ? readiness.Message : "Issuer is ready", ct);
         }
 
-        return ReconcileResult.Done;
+        // A failed registration is often transient (CA down, network): try again with the error backoff.
+        return acme is { Readiness.Ready: false } && acme.Readiness.Reason == "ErrRegisterACMEAccount"
+            ? ReconcileResult.Error(readiness.Message)
+            : ReconcileResult.Done;
     }
+
+    private static bool SameAcmeStatus(AcmeIssuerStatus? a, AcmeIssuerStatus? b) =>
+        a?.Uri == b?.Uri && a?.LastRegisteredEmail == b?.LastRegisteredEmail && a?.LastPrivateKeyHash == b?.LastPrivateKeyHash;
 
     /// <summary>Null when the Secret holds a usable CA certificate and matching key; otherwise what is wrong.</summary>
     private async Task<string?> CheckCaAsync(string ns, string name, CancellationToken ct)

@@ -14,7 +14,7 @@ public sealed class IssuerReadinessTests
         { "ca without a secret name", new IssuerSpec { Ca = new CaIssuer() }, null, false, "ErrGetKeyPair" },
         { "nothing configured", new IssuerSpec(), null, false, "ErrInitIssuer" },
         { "two types configured", new IssuerSpec { SelfSigned = new SelfSignedIssuer(), Ca = new CaIssuer { SecretName = "ca" } }, null, false, "ErrInitIssuer" },
-        { "acme is reported, not ignored", new IssuerSpec { Acme = new AcmeIssuer() }, null, false, "ACMENotSupported" },
+        { "acme before registration", new IssuerSpec { Acme = new AcmeIssuer() }, null, false, "ErrRegisterACMEAccount" },
     };
 
     [Theory]

@@ -1,0 +1,174 @@
+using CertOperator.Acme.Accounts;
+using CertOperator.Acme.Solvers;
+using CertOperator.Crds.Challenges;
+using CertOperator.Crds.Issuers;
+using CertOperator.Crds.Orders;
+using CertOperator.Infrastructure;
+using CertOperator.Issuers;
+using CertOperator.Kubernetes;
+using CertOperator.Kubernetes.Client;
+using CertOperator.Kubernetes.Controllers;
+using CertOperator.Kubernetes.Events;
+using CertOperator.Kubernetes.Informers;
+
+namespace CertOperator.Acme.Challenges;
+
+/// <summary>
+/// Solves one challenge: present the response, check it is visible as the CA will see it, tell the CA,
+/// follow the authorization to valid or invalid, then clean up. A finalizer guarantees clean-up even
+/// when the Challenge is deleted mid-way.
+/// </summary>
+internal sealed class ChallengeReconciler(
+    SharedInformerFactory informers,
+    KubernetesClient kube,
+    IssuerLookup lookup,
+    AcmeClientCache clients,
+    ChallengeSolvers solvers,
+    ChallengeFinalizer finalizer,
+    EventRecorder events,
+    TimeProvider time)
+    : ConflictTolerantReconciler
+{
+    private static readonly TimeSpan SelfCheckRetry = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan AuthorizationPoll = TimeSpan.FromMilliseconds(300);
+
+    protected override async Task<ReconcileResult> ReconcileCoreAsync(ObjectKey key, CancellationToken ct)
+    {
+        if (informers.GetInformer<Challenge>().Store.Find(key) is not { } challenge)
+        {
+            return ReconcileResult.Done;
+        }
+
+        var issuer = lookup.Find(challenge.Spec.IssuerRef, challenge.Metadata.Namespace);
+        if (challenge.Metadata.DeletionTimestamp is not null)
+        {
+            await finalizer.ReleaseAsync(challenge, issuer, ct);
+            return ReconcileResult.Done;
+        }
+
+        if (!ChallengeFinalizer.Holds(challenge))
+        {
+            await finalizer.AddAsync(challenge, ct);
+            return ReconcileResult.Done;
+        }
+
+        if (issuer?.Spec.Acme is null)
+        {
+            return ReconcileResult.Error($"ACME issuer {IssuerLookup.Describe(challenge.Spec.IssuerRef)} not found");
+        }
+
+        var solver = solvers.For(challenge);
+        if (challenge.Status?.State is AcmeStates.Valid or AcmeStates.Invalid)
+        {
+            if (challenge.Status.Presented == true)
+            {
+                await solver.CleanUpAsync(challenge, issuer, ct);
+                await UpdateAsync(challenge, s => s.Presented = false, ct);
+            }
+
+            return ReconcileResult.Done;
+        }
+
+        try
+        {
+            return await SolveAsync(challenge, issuer, solver, ct);
+        }
+        catch (AcmeProblemException e) when (!e.IsRateLimited && (int)e.StatusCode is >= 400 and < 500)
+        {
+            await FinishAsync(challenge, AcmeStates.Invalid, $"{e.Type}: {e.Detail}", ct);
+            return ReconcileResult.Done;
+        }
+        catch (SolverConfigurationException e)
+        {
+            await FinishAsync(challenge, AcmeStates.Invalid, e.Message, ct);
+            return ReconcileResult.Done;
+        }
+        catch (AcmeProblemException e) when (e.IsRateLimited)
+        {
+            return ReconcileResult.RequeueAfter(e.RetryAfter is { } at && at > time.GetUtcNow() ? at - time.GetUtcNow() : TimeSpan.FromMinutes(1));
+        }
+    }
+
+    private async Task<ReconcileResult> SolveAsync(Challenge challenge, IIssuerObject issuer, IChallengeSolver solver, CancellationToken ct)
+    {
+        if (challenge.Status?.Presented != true)
+        {
+            if (!solvers.TryReserve(challenge))
+            {
+                return ReconcileResult.RequeueAfter(TimeSpan.FromSeconds(2));
+            }
+
+            await solver.PresentAsync(challenge, issuer, ct);
+            await UpdateAsync(challenge, s =>
+            {
+                s.Presented = true;
+                s.Processing = true;
+                s.Reason = "Waiting for the challenge response to be visible";
+            }, ct);
+            await events.RecordAsync(challenge, EventType.Normal, "Presented", $"Presented challenge using {challenge.Spec.Type} challenge mechanism", ct);
+            return ReconcileResult.Done;
+        }
+
+        if (challenge.Status.State is null or "")
+        {
+            if (await solver.CheckAsync(challenge, issuer, ct) is { } notYet)
+            {
+                await UpdateAsync(challenge, s => s.Reason = $"Waiting for {challenge.Spec.Type} challenge propagation: {notYet}", ct);
+                return ReconcileResult.RequeueAfter(SelfCheckRetry);
+            }
+
+            var client = (await clients.GetAsync(issuer, mayGenerateKey: false, ct)).Client!;
+            var accepted = await client.AcceptChallengeAsync(new Uri(challenge.Spec.Url), ct);
+            await UpdateAsync(challenge, s =>
+            {
+                s.State = accepted.Status;
+                s.Reason = "Challenge accepted; waiting for the ACME server to validate it";
+            }, ct);
+            return ReconcileResult.RequeueAfter(AuthorizationPoll);
+        }
+
+        return await FollowAuthorizationAsync(challenge, issuer, ct);
+    }
+
+    private async Task<ReconcileResult> FollowAuthorizationAsync(Challenge challenge, IIssuerObject issuer, CancellationToken ct)
+    {
+        var client = (await clients.GetAsync(issuer, mayGenerateKey: false, ct)).Client!;
+        var authz = await client.GetAuthorizationAsync(new Uri(challenge.Spec.AuthorizationUrl), ct);
+        switch (authz.Status)
+        {
+            case AcmeStates.Valid:
+                await FinishAsync(challenge, AcmeStates.Valid, "Successfully authorized domain", ct);
+                await events.RecordAsync(challenge, EventType.Normal, "DomainVerified", "Domain verified with " + challenge.Spec.Type, ct);
+                return ReconcileResult.Done;
+            case AcmeStates.Invalid or AcmeStates.Expired or "deactivated" or "revoked":
+                var error = authz.Challenges.FirstOrDefault(c => c.Url.ToString() == challenge.Spec.Url)?.Error;
+                await FinishAsync(challenge, AcmeStates.Invalid, error?.Detail ?? $"authorization is {authz.Status}", ct);
+                return ReconcileResult.Done;
+            default:
+                var wait = authz.RetryAfter is { } at && at > time.GetUtcNow() ? at - time.GetUtcNow() : AuthorizationPoll;
+                return ReconcileResult.RequeueAfter(wait);
+        }
+    }
+
+    private async Task FinishAsync(Challenge challenge, string state, string reason, CancellationToken ct)
+    {
+        await UpdateAsync(challenge, s =>
+        {
+            s.State = state;
+            s.Reason = reason;
+            s.Processing = false;
+        }, ct);
+        solvers.Release(challenge);
+        if (state == AcmeStates.Invalid)
+        {
+            await events.RecordAsync(challenge, EventType.Warning, "Failed", $"Accepting challenge authorization failed: {reason}", ct);
+        }
+    }
+
+    private async Task UpdateAsync(Challenge challenge, Action<ChallengeStatus> change, CancellationToken ct) =>
+        await StatusWriter.UpdateStatusAsync(kube, challenge, c =>
+        {
+            change(c.Status ??= new ChallengeStatus());
+            return true;
+        }, ct);
+}

@@ -1,0 +1,89 @@
+using System.Text;
+using CertOperator.Certificates.Pki;
+using CertOperator.Crds.CertificateRequests;
+using CertOperator.Crds.Issuers;
+using CertOperator.Crds.Meta;
+using CertOperator.Crds.Orders;
+using CertOperator.Infrastructure;
+using CertOperator.Kubernetes;
+using CertOperator.Kubernetes.Client;
+using CertOperator.Kubernetes.Events;
+using CertOperator.Kubernetes.Informers;
+using CertOperator.Kubernetes.Model;
+
+namespace CertOperator.Acme.Orders;
+
+/// <summary>
+/// The ACME side of a CertificateRequest: one Order per request (same name, owned by it), whose
+/// outcome becomes the request's. Progress lives in the Order, so a restart resumes it.
+/// </summary>
+internal sealed class AcmeRequestHandler(SharedInformerFactory informers, KubernetesClient kube, EventRecorder events)
+{
+    /// <summary>What the request should say now: signed chain, still pending (message), or failed (message).</summary>
+    public sealed record Progress(string? CertificatePem, string? PendingMessage, string? FailureMessage);
+
+    public async Task<Progress> ProgressAsync(CertificateRequest request, IIssuerObject issuer, CancellationToken ct)
+    {
+        var order = informers.GetInformer<Order>().Store.Find(ObjectKey.Of(request));
+        if (order is null)
+        {
+            var created = BuildOrder(request, issuer);
+            if (created.Error is { } error)
+            {
+                return new(null, null, error.Message);
+            }
+
+            try
+            {
+                await kube.CreateAsync(created.Value!, ct);
+                await events.RecordAsync(request, EventType.Normal, "OrderCreated", $"Created Order resource {request.Metadata.Namespace}/{request.Metadata.Name}", ct);
+            }
+            catch (KubernetesApiException e) when (e.IsAlreadyExists)
+            {
+                // Created before a restart; the cache will catch up.
+            }
+
+            return new(null, $"Created Order resource {request.Metadata.Namespace}/{request.Metadata.Name}", null);
+        }
+
+        return order.Status?.State switch
+        {
+            AcmeStates.Valid when order.Status.Certificate is { Length: > 0 } encoded => new(Encoding.ASCII.GetString(Convert.FromBase64String(encoded)), null, null),
+            AcmeStates.Invalid or AcmeStates.Errored or AcmeStates.Expired => new(null, null,
+                $"Failed to wait for order resource \"{order.Metadata.Name}\" to become ready: order is in \"{order.Status!.State}\" state: {order.Status.Reason}"),
+            var state => new(null, $"Waiting on certificate issuance from order {order.Metadata.Namespace}/{order.Metadata.Name}: \"{state ?? "pending"}\"", null),
+        };
+    }
+
+    private static PkiResult<Order> BuildOrder(CertificateRequest request, IIssuerObject issuer)
+    {
+        var csrPem = Encoding.ASCII.GetString(Convert.FromBase64String(request.Spec.Request));
+        var decoded = CsrContents.Decode(csrPem);
+        if (!decoded.Ok)
+        {
+            return decoded.Error!;
+        }
+
+        var csr = decoded.Value!;
+        return new Order
+        {
+            Metadata = new ObjectMeta
+            {
+                Name = request.Metadata.Name,
+                Namespace = request.Metadata.Namespace,
+                Labels = request.Metadata.Labels is { } labels ? new(labels) : null,
+                OwnerReferences = [Owners.ControllerReference(request)],
+            },
+            Spec = new OrderSpec
+            {
+                Request = request.Spec.Request,
+                IssuerRef = new IssuerReference { Name = request.Spec.IssuerRef.Name, Kind = request.Spec.IssuerRef.Kind, Group = request.Spec.IssuerRef.Group },
+                CommonName = csr.CommonName,
+                DnsNames = csr.Names.DnsNames.Count > 0 ? [.. csr.Names.DnsNames] : null,
+                IpAddresses = csr.Names.IpAddresses.Count > 0 ? [.. csr.Names.IpAddresses] : null,
+                Duration = issuer.Spec.Acme!.EnableDurationFeature == true ? request.Spec.Duration : null,
+                Profile = issuer.Spec.Acme.Profile,
+            },
+        };
+    }
+}
