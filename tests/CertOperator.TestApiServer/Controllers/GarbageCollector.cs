@@ -58,6 +58,11 @@ internal sealed class GarbageCollector : IAsyncDisposable
             {
                 return;
             }
+            catch (Exception e)
+            {
+                // A bug in one sweep must not stop collection for the rest of the test run; make it visible.
+                await Console.Error.WriteLineAsync($"test apiserver garbage collector: {e}");
+            }
         }
     }
 
