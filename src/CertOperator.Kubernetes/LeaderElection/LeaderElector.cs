@@ -18,6 +18,7 @@ public sealed partial class LeaderElector
     private (string? Holder, DateTimeOffset? RenewTime) _observed;
     private DateTimeOffset _observedAt;
     private volatile bool _isLeader;
+    private int _attempts;
 
     public LeaderElector(KubernetesClient client, LeaderElectionOptions options, TimeProvider? timeProvider = null, ILogger<LeaderElector>? logger = null)
     {
@@ -37,6 +38,9 @@ public sealed partial class LeaderElector
     public bool IsLeader => _isLeader;
 
     public string Identity => _options.Identity;
+
+    /// <summary>Completed acquire/renew attempts; lets fake-clock tests wait for each round to finish.</summary>
+    internal int Attempts => Volatile.Read(ref _attempts);
 
     /// <summary>
     /// Campaigns until leader, runs <paramref name="whileLeading"/> with a token cancelled when leadership is lost,
@@ -117,6 +121,13 @@ public sealed partial class LeaderElector
     }
 
     private async Task<bool> TryAcquireOrRenewAsync(CancellationToken ct)
+    {
+        var acquired = await AttemptAsync(ct).ConfigureAwait(false);
+        Interlocked.Increment(ref _attempts);
+        return acquired;
+    }
+
+    private async Task<bool> AttemptAsync(CancellationToken ct)
     {
         using var timeout = new CancellationTokenSource(_options.RenewDeadline, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
