@@ -17,7 +17,8 @@ public sealed class SharedInformerFactory : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ILoggerFactory _loggers;
     private readonly ConcurrentDictionary<(ResourceType, bool), object> _informers = new();
-    private readonly ConcurrentDictionary<object, Task> _running = new();
+    private readonly Lock _startGate = new();
+    private readonly Dictionary<object, Task> _running = [];
     private readonly CancellationTokenSource _stop = new();
     private volatile bool _started;
     private int _disposed;
@@ -70,8 +71,17 @@ public sealed class SharedInformerFactory : IAsyncDisposable
         return informer;
     }
 
-    private void StartOne(object informer) =>
-        _running.GetOrAdd(informer, i => Task.Run(() => ((ISyncable)i).RunAsync(_stop.Token)));
+    private void StartOne(object informer)
+    {
+        // Under a lock, not ConcurrentDictionary.GetOrAdd, whose factory may run twice and start a second loop.
+        lock (_startGate)
+        {
+            if (Volatile.Read(ref _disposed) == 0 && !_running.ContainsKey(informer))
+            {
+                _running[informer] = Task.Run(() => ((ISyncable)informer).RunAsync(_stop.Token));
+            }
+        }
+    }
 
     /// <summary>Stops every informer; safe to call more than once (the manager and the DI container both do).</summary>
     public async ValueTask DisposeAsync()
@@ -82,9 +92,15 @@ public sealed class SharedInformerFactory : IAsyncDisposable
         }
 
         await _stop.CancelAsync().ConfigureAwait(false);
+        Task[] running;
+        lock (_startGate)
+        {
+            running = [.. _running.Values];
+        }
+
         try
         {
-            await Task.WhenAll(_running.Values).ConfigureAwait(false);
+            await Task.WhenAll(running).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
