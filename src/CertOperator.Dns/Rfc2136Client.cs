@@ -40,13 +40,7 @@ public sealed class Rfc2136Client : IDnsUpdater
         var zone = _options.Zone is { } configured
             ? DnsName.Absolute(configured)
             : await _zones.FindAsync(name, _server, cancellationToken).ConfigureAwait(false);
-        var request = new DnsMessage
-        {
-            Id = DnsExchange.NewId(),
-            Opcode = DnsOpcode.Update,
-            Questions = [new DnsQuestion(zone, DnsType.Soa)],
-            Authorities = [new DnsRecord(name, DnsType.Txt, @class, ttl, TxtRecordData.FromValue(value))],
-        };
+        var request = UpdateMessage.ChangeTxt(DnsExchange.NewId(), zone, name, @class, ttl, value);
         var answer = await _exchange.SendAsync(request, _server, _options.Protocol, _options.TsigKey, cancellationToken).ConfigureAwait(false);
         if (answer.Rcode != DnsRcode.NoError)
         {
