@@ -54,6 +54,34 @@ public sealed class ControllerManagerTests(TestClusterFixture fixture) : IClassF
         await standby.StopAsync(CancellationToken.None);
     }
 
+    [Fact]
+    public async Task Without_leader_election_a_custom_map_function_wakes_the_keys_it_returns()
+    {
+        var ns = await fixture.Cluster.NewNamespaceAsync();
+        var informers = new SharedInformerFactory(Client, ns);
+        var woken = new ConcurrentQueue<ObjectKey>();
+        var reconciler = new LambdaReconciler(key =>
+        {
+            woken.Enqueue(key);
+            return ReconcileResult.Done;
+        });
+        var definition = ControllerBuilder.For<ConfigMap>()
+            .Watches<Secret>(s => s.Metadata.Labels?.TryGetValue("wakes", out var target) == true ? [new ObjectKey(s.Metadata.Namespace, target)] : [])
+            .Build(reconciler);
+        await using var manager = new ManagerScope(new ControllerManager(Client, informers, [definition]));
+        await manager.StartAsync(CancellationToken.None);
+
+        var secret = Gen.Secret("trigger", ns);
+        secret.Metadata.Labels = new() { ["wakes"] = "some-configmap" };
+        await Client.CreateAsync(secret);
+        await Eventually.True(() => woken.Contains(new ObjectKey(ns, "some-configmap")), "the mapped key is reconciled even though no such ConfigMap exists");
+    }
+
+    private sealed class LambdaReconciler(Func<ObjectKey, ReconcileResult> body) : IReconciler
+    {
+        public Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken ct) => Task.FromResult(body(key));
+    }
+
     private ManagerScope Manager(string ns, string identity, out SecretReconciler reconciler, out SharedInformerFactory informers)
     {
         informers = new SharedInformerFactory(Client, ns);
