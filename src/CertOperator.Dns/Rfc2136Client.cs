@@ -42,11 +42,10 @@ public sealed class Rfc2136Client : IDnsUpdater
             : await _zones.FindAsync(name, _server, cancellationToken).ConfigureAwait(false);
         var request = UpdateMessage.ChangeTxt(DnsExchange.NewId(), zone, name, @class, ttl, value);
         var answer = await _exchange.SendAsync(request, _server, _options.Protocol, _options.TsigKey, cancellationToken).ConfigureAwait(false);
+        // TSIG errors (BADSIG, BADKEY, BADTIME) were already thrown by the exchange; this is the header RCODE.
         if (answer.Rcode != DnsRcode.NoError)
         {
-            var error = answer.Tsig?.Data is TsigRecordData { Error: not DnsRcode.NoError } tsig ? tsig.Error : answer.Rcode;
-            var failure = error is DnsRcode.BadKey or DnsRcode.BadSig or DnsRcode.BadTime or DnsRcode.BadTrunc ? DnsFailure.TsigRejected : DnsFailure.Rejected;
-            throw new DnsException(failure, _server.ToString(), DnsErrors.Describe(error, _server, _options.TsigKey, zone.TrimEnd('.')), error);
+            throw new DnsException(DnsFailure.Rejected, _server.ToString(), DnsErrors.Describe(answer.Rcode, _server, _options.TsigKey, zone.TrimEnd('.')), answer.Rcode);
         }
     }
 }
