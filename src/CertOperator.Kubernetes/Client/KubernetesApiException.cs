@@ -6,8 +6,8 @@ namespace CertOperator.Kubernetes.Client;
 /// <summary>A request the API server answered with an error; <see cref="Status"/> carries its reason, message and causes.</summary>
 public class KubernetesApiException : Exception
 {
-    public KubernetesApiException(HttpStatusCode statusCode, Status status, string message)
-        : base(message)
+    public KubernetesApiException(HttpStatusCode statusCode, Status status, string message, Exception? innerException = null)
+        : base(message, innerException)
     {
         StatusCode = statusCode;
         Status = status;
@@ -24,10 +24,8 @@ public class KubernetesApiException : Exception
     }
 
     public KubernetesApiException(string message, Exception innerException)
-        : base(message, innerException)
+        : this(HttpStatusCode.InternalServerError, new Status { Message = message }, message, innerException)
     {
-        StatusCode = HttpStatusCode.InternalServerError;
-        Status = new Status { Message = message };
     }
 
     public HttpStatusCode StatusCode { get; }

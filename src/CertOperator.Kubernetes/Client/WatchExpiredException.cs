@@ -22,7 +22,7 @@ public sealed class WatchExpiredException : KubernetesApiException
     }
 
     public WatchExpiredException(string message, Exception innerException)
-        : base(message, innerException)
+        : base(HttpStatusCode.Gone, new Status { Code = 410, Reason = "Expired", Message = message }, message, innerException)
     {
     }
 }
