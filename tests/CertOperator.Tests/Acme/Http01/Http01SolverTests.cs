@@ -1,0 +1,105 @@
+using CertOperator.Acme.Http01;
+using CertOperator.Crds.Challenges;
+using CertOperator.Crds.Issuers;
+using CertOperator.Kubernetes.Client;
+using CertOperator.Kubernetes.Model;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace CertOperator.Tests.Acme.Http01;
+
+public sealed class Http01SolverTests(SolverCluster cluster) : IClassFixture<SolverCluster>
+{
+    private static readonly Issuer Issuer = new() { Metadata = new ObjectMeta { Name = "acme" } };
+    private KubernetesClient Client => cluster.Client;
+
+    [Fact]
+    public async Task Present_creates_owned_pod_service_and_ingress_once()
+    {
+        var challenge = await cluster.CreateChallengeAsync(i => i.IngressClassName = "nginx");
+        using var http = new HttpClient();
+        var solver = NewSolver(http);
+
+        await solver.PresentAsync(challenge, Issuer, CancellationToken.None);
+        await solver.PresentAsync(challenge, Issuer, CancellationToken.None);
+
+        var ns = challenge.Metadata.Namespace;
+        var pod = (await Client.ListAsync<Pod>(ns)).Items.Should().ContainSingle().Subject;
+        var service = (await Client.ListAsync<Service>(ns)).Items.Should().ContainSingle().Subject;
+        var ingress = (await Client.ListAsync<Ingress>(ns)).Items.Should().ContainSingle().Subject;
+        foreach (var obj in new IKubernetesObject[] { pod, service, ingress })
+        {
+            obj.Metadata.Name.Should().Be(SolverResources.Name(challenge));
+            SolverResources.IsOwnedBy(obj, challenge).Should().BeTrue($"{obj.Kind} is garbage collected with the Challenge");
+        }
+
+        ingress.Spec.IngressClassName.Should().Be("nginx");
+        service.Spec.Type.Should().Be("NodePort");
+    }
+
+    [Fact]
+    public async Task Clean_up_deletes_what_present_created_and_tolerates_running_twice()
+    {
+        var challenge = await cluster.CreateChallengeAsync();
+        using var http = new HttpClient();
+        var solver = NewSolver(http);
+        await solver.PresentAsync(challenge, Issuer, CancellationToken.None);
+
+        await solver.CleanUpAsync(challenge, Issuer, CancellationToken.None);
+        await solver.CleanUpAsync(challenge, Issuer, CancellationToken.None);
+
+        var ns = challenge.Metadata.Namespace;
+        (await Client.ListAsync<Pod>(ns)).Items.Should().BeEmpty();
+        (await Client.ListAsync<Service>(ns)).Items.Should().BeEmpty();
+        (await Client.ListAsync<Ingress>(ns)).Items.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Named_ingress_is_edited_in_place_and_restored()
+    {
+        var challenge = await cluster.CreateChallengeAsync(i => i.Name = "shared");
+        var ns = challenge.Metadata.Namespace;
+        await Client.CreateAsync(new Ingress
+        {
+            Metadata = new ObjectMeta { Name = "shared", Namespace = ns },
+            Spec = new IngressSpec
+            {
+                Tls = [new IngressTls { Hosts = ["example.com"], SecretName = "web-tls" }],
+                Rules = [new IngressRule { Host = "example.com", Http = new HttpIngressRuleValue { Paths = [AppPath()] } }],
+            },
+        });
+        using var http = new HttpClient();
+        var solver = NewSolver(http);
+
+        await solver.PresentAsync(challenge, Issuer, CancellationToken.None);
+        var edited = await Client.GetAsync<Ingress>(ns, "shared");
+        await solver.CleanUpAsync(challenge, Issuer, CancellationToken.None);
+        var restored = await Client.GetAsync<Ingress>(ns, "shared");
+
+        (await Client.ListAsync<Ingress>(ns)).Items.Should().ContainSingle("no Ingress of its own is created");
+        edited.Spec.Rules!.Single().Http!.Paths.Select(p => p.Path).Should().Equal("/", SolverResources.ChallengePath(challenge));
+        restored.Spec.Rules!.Single().Http!.Paths.Select(p => p.Path).Should().Equal("/");
+        restored.Spec.Tls.Should().ContainSingle().Which.SecretName.Should().Be("web-tls");
+        (await Client.ListAsync<Pod>(ns)).Items.Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task Missing_named_ingress_says_which_field_to_fix()
+    {
+        var challenge = await cluster.CreateChallengeAsync(i => i.Name = "absent");
+        using var http = new HttpClient();
+
+        var present = () => NewSolver(http).PresentAsync(challenge, Issuer, CancellationToken.None);
+
+        await present.Should().ThrowAsync<InvalidOperationException>().WithMessage("*'absent'*spec.solver.http01.ingress.name*");
+    }
+
+    private Http01Solver NewSolver(HttpClient http) =>
+        new(Client, new Http01Options(), http, TimeProvider.System, NullLogger<Http01Solver>.Instance);
+
+    private static HttpIngressPath AppPath() => new()
+    {
+        Path = "/",
+        PathType = "Prefix",
+        Backend = new IngressBackend { Service = new IngressServiceBackend { Name = "app", Port = new ServiceBackendPort { Number = 80 } } },
+    };
+}
