@@ -11,7 +11,6 @@ internal enum DnsType : ushort
     Aaaa = 28,
     Opt = 41,
     Tsig = 250,
-    Any = 255,
 }
 
 /// <summary>RR classes; NONE and ANY carry RFC 2136 delete semantics in the update section.</summary>

@@ -3,8 +3,6 @@ namespace CertOperator.Dns.Wire;
 /// <summary>Encodes and decodes whole DNS messages (RFC 1035 §4.1).</summary>
 internal static class DnsMessageCodec
 {
-    public const int HeaderLength = 12;
-
     public static byte[] Encode(DnsMessage message)
     {
         ArgumentNullException.ThrowIfNull(message);

@@ -8,9 +8,7 @@ internal sealed class DnsReader(ReadOnlyMemory<byte> message)
 {
     private const int MaxPointerJumps = 64;
 
-    public int Position { get; set; }
-
-    public int Length => message.Length;
+    public int Position { get; private set; }
 
     public byte ReadByte() => Take(1)[0];
 
