@@ -102,7 +102,7 @@ public sealed class SolverKubelet : IAsyncDisposable
                     await HandleAsync(change, ct).ConfigureAwait(false);
                 }
             }
-            catch (Exception e) when (e is KubernetesApiException or HttpRequestException && !ct.IsCancellationRequested)
+            catch (Exception e) when (e is KubernetesApiException or HttpRequestException or IOException && !ct.IsCancellationRequested)
             {
                 await Task.Delay(200, ct).ConfigureAwait(false);
             }

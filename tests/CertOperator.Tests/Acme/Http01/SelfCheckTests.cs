@@ -1,4 +1,7 @@
+using System.Net;
+using System.Net.Sockets;
 using CertOperator.Acme.Http01;
+using CertOperator.Testing;
 using CertOperator.Testing.Processes;
 
 namespace CertOperator.Tests.Acme.Http01;
@@ -49,5 +52,26 @@ public sealed class SelfCheckTests : IAsyncLifetime
         var result = await SelfCheck.RunAsync(http, options, Http01Gen.Challenge(), TimeProvider.System, CancellationToken.None);
 
         result.Should().StartWith($"failed to perform self check GET request 'http://127.0.0.1:{unused}/.well-known/acme-challenge/tok-123': ");
+    }
+
+    [Fact]
+    public async Task A_server_that_never_answers_times_out_after_five_seconds_on_the_clock()
+    {
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var port = ((IPEndPoint)silent.LocalEndpoint).Port;
+        var clock = new FakeTimeProvider();
+        using var http = new HttpClient();
+        var options = new Http01Options { SelfCheckHost = "127.0.0.1", SelfCheckPort = port };
+
+        var check = SelfCheck.RunAsync(http, options, Http01Gen.Challenge(), clock, CancellationToken.None);
+        using var accepted = await silent.AcceptTcpClientAsync();
+        clock.Advance(TimeSpan.FromSeconds(4));
+        var early = check.IsCompleted;
+        clock.Advance(TimeSpan.FromSeconds(1));
+        var result = await check.WaitAsync(TimeSpan.FromSeconds(10));
+
+        early.Should().BeFalse("the timeout is five seconds");
+        result.Should().EndWith("no response within 5s");
     }
 }
