@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace CertOperator.Tests.EndToEnd;
 
 /// <summary>A TLS Secret as read back with kubectl: the decoded PEMs and the leaf certificate.</summary>
-internal sealed class IssuedSecret : IDisposable
+public sealed class IssuedSecret : IDisposable
 {
     private IssuedSecret(JsonNode secret)
     {

@@ -43,7 +43,7 @@ internal static class Manifests
             kind: {issuerKind}
             name: {issuer}
           dnsNames:
-        {string.Join('\n', dnsNames.Select(d => $"  - {d}"))}
+        {string.Join('\n', dnsNames.Select(d => $"  - \"{d}\""))}
         {Indent(extraSpec)}
         """;
 
@@ -63,6 +63,36 @@ internal static class Manifests
           issuerRef:
             kind: ClusterIssuer
             name: {issuer}
+        """;
+
+    /// <summary>An ACME ClusterIssuer: DNS-01 over RFC 2136 for names under dns.example.test, HTTP-01 for everything else.</summary>
+    public static string AcmeClusterIssuer(string name, string server, string caBundle, string nameserver, string keyName, string algorithm) => $"""
+        apiVersion: cert-manager.io/v1
+        kind: ClusterIssuer
+        metadata:
+          name: {name}
+        spec:
+          acme:
+            server: {server}
+            email: ops@example.test
+            caBundle: {caBundle}
+            privateKeySecretRef:
+              name: {name}-account-key
+            solvers:
+            - http01:
+                ingress:
+                  ingressClassName: nginx
+            - selector:
+                dnsZones:
+                - dns.example.test
+              dns01:
+                rfc2136:
+                  nameserver: {nameserver}
+                  tsigKeyName: {keyName}
+                  tsigAlgorithm: {algorithm.Replace("hmac-", "HMAC", StringComparison.Ordinal).ToUpperInvariant()}
+                  tsigSecretSecretRef:
+                    name: tsig
+                    key: tsig-secret-key
         """;
 
     public static string Namespace(string name) => $"""

@@ -20,6 +20,9 @@ public sealed class OperatorEnvironment : IAsyncLifetime
 
     public string Kubeconfig => Path.Combine(_dir, "kubeconfig");
 
+    /// <summary>Further `run` flags, e.g. where DNS-01 and HTTP-01 self-checks look.</summary>
+    public IReadOnlyList<string> ExtraOperatorArgs { get; init; } = [];
+
     public async Task InitializeAsync()
     {
         Server = await KubeApiServer.StartAsync(new KubeApiServerOptions { CrdDirectory = RepoPaths.Combine("config", "crds") });
@@ -29,8 +32,7 @@ public sealed class OperatorEnvironment : IAsyncLifetime
     }
 
     public void StartOperator() => Operator = OperatorProcess.Start(
-        Kubeconfig, "--health-port", "0", "--leader-election-namespace", "kube-system",
-        "--cluster-resource-namespace", ClusterResourceNamespace);
+        Kubeconfig, ["--health-port", "0", "--leader-election-namespace", "kube-system", "--cluster-resource-namespace", ClusterResourceNamespace, .. ExtraOperatorArgs]);
 
     public async Task RestartOperatorAfterKillAsync()
     {

@@ -1,0 +1,69 @@
+namespace CertOperator.Tests.EndToEnd;
+
+/// <summary>Let's Encrypt-style issuance from `kubectl apply`, against pebble and bind9.</summary>
+public sealed class AcmeIssuanceTests(AcmeEnvironment env) : IClassFixture<AcmeEnvironment>
+{
+    private OperatorEnvironment Cluster => env.Cluster;
+
+    [Fact]
+    public async Task Dns01_issues_a_wildcard_certificate_that_chains_to_pebbles_root()
+    {
+        await Cluster.ApplyAsync(Manifests.Certificate("wild", "default", "ClusterIssuer", "pebble", ["dns.example.test", "*.dns.example.test"]));
+        await Cluster.WaitForConditionAsync("certificate", "wild", timeoutSeconds: 90);
+
+        using var secret = IssuedSecret.From(await Cluster.GetJsonAsync("secret", "wild-tls"));
+        secret.DnsNames.Should().BeEquivalentTo("dns.example.test", "*.dns.example.test");
+        var (ok, problems) = await env.ChainsToPebbleRootAsync(secret);
+        ok.Should().BeTrue(problems);
+        (await env.Bind.DigAsync("_acme-challenge.dns.example.test", "TXT", CancellationToken.None)).Should().BeEmpty("TXT records are removed after validation");
+    }
+
+    [Fact]
+    public async Task Http01_issues_through_a_solver_pod_service_and_ingress()
+    {
+        await Cluster.ApplyAsync(Manifests.Certificate("web", "default", "ClusterIssuer", "pebble", ["web.example.test", "www.web.example.test"]));
+        await Cluster.WaitForConditionAsync("certificate", "web", timeoutSeconds: 90);
+
+        using var secret = IssuedSecret.From(await Cluster.GetJsonAsync("secret", "web-tls"));
+        secret.DnsNames.Should().BeEquivalentTo("web.example.test", "www.web.example.test");
+        var (ok, problems) = await env.ChainsToPebbleRootAsync(secret);
+        ok.Should().BeTrue(problems);
+
+        var orders = await Cluster.KubectlAsync("get", "orders", "-n", "default", "-o", "wide");
+        orders.Should().MatchRegex(@"web-1\s+valid\s+pebble");
+        await Cluster.EventuallyAsync(() => Cluster.KubectlAsync("get", "pods,services,ingresses", "-n", "default", "-o", "name"),
+            s => string.IsNullOrWhiteSpace(s), TimeSpan.FromSeconds(30), "solver resources to be cleaned up");
+    }
+
+    [Fact]
+    public async Task Deleting_a_certificate_mid_issuance_leaves_nothing_behind()
+    {
+        await Cluster.ApplyAsync(Manifests.Namespace("doomed"));
+        await Cluster.ApplyAsync(Manifests.Certificate("doomed", "doomed", "ClusterIssuer", "pebble", ["doomed.example.test", "doomed.dns.example.test"]));
+        await Cluster.EventuallyAsync(() => Cluster.KubectlAsync("get", "challenges", "-n", "doomed", "-o", "jsonpath={.items[*].status.presented}"),
+            s => s.Contains("true", StringComparison.Ordinal), TimeSpan.FromSeconds(60), "a challenge to be presented");
+
+        await Cluster.KubectlAsync("delete", "certificate", "doomed", "-n", "doomed", "--wait=false");
+
+        await Cluster.EventuallyAsync(
+            () => Cluster.KubectlAsync("get", "certificaterequests,orders,challenges,pods,services,ingresses", "-n", "doomed", "-o", "name"),
+            s => string.IsNullOrWhiteSpace(s), TimeSpan.FromSeconds(60), "every issuance object and solver resource to be gone");
+        (await env.Bind.DigAsync("_acme-challenge.doomed.dns.example.test", "TXT", CancellationToken.None)).Should().BeEmpty();
+    }
+}
+
+/// <summary>Every issuance still succeeds when pebble rejects half of all nonces.</summary>
+public sealed class AcmeNonceRejectionTests(NonceRejectingAcmeEnvironment env) : IClassFixture<NonceRejectingAcmeEnvironment>
+{
+    [Fact]
+    public async Task All_certificates_become_ready()
+    {
+        var names = new[] { "n1", "n2", "n3" };
+        await env.Cluster.ApplyAsync(string.Join("\n---\n", names.Select(n =>
+            Manifests.Certificate(n, "default", "ClusterIssuer", "pebble", [$"{n}.example.test", $"{n}.dns.example.test"]))));
+        foreach (var name in names)
+        {
+            await env.Cluster.WaitForConditionAsync("certificate", name, timeoutSeconds: 90);
+        }
+    }
+}
