@@ -7,7 +7,7 @@ namespace CertOperator.Crds.Certificates;
 public sealed class CertificatePrivateKey
 {
     [EnumValues("Never", "Always")]
-    [Description("When to generate a new private key on re-issuance. `Never` reuses the key in the Secret if there is one (a mismatching key is reported, not replaced); `Always` makes a new key for every issuance. Defaults to `Never`.")]
+    [Description("When to generate a new private key on re-issuance. `Never` reuses the key in the Secret when it still fits the spec; `Always` makes a new key for every issuance. Defaults to `Always`, as in cert-manager 1.18 and later.")]
     public string? RotationPolicy { get; set; }
 
     [EnumValues("PKCS1", "PKCS8")]

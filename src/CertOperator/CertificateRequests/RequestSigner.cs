@@ -45,7 +45,7 @@ internal sealed class RequestSigner(KubernetesClient client, IssuerLookup issuer
             var key = await ReadAsync(request.Metadata.Namespace!, keySecretName, "tls.key", ct);
             return key is null
                 ? new(null, $"Waiting for the private key Secret \"{keySecretName}\" (key tls.key) to exist", null)
-                : FromResult(Signer.SelfSign(csrPem, key, duration, now));
+                : FromResult(Signer.SelfSign(csrPem, key, duration, now, RequestTerms.From(request.Spec)));
         }
 
         if (issuer.Spec.Ca is { } ca)
@@ -55,7 +55,7 @@ internal sealed class RequestSigner(KubernetesClient client, IssuerLookup issuer
             var key = await ReadAsync(ns, ca.SecretName, "tls.key", ct);
             return cert is null || key is null
                 ? new(null, $"Waiting for the CA Secret \"{ns}/{ca.SecretName}\" with tls.crt and tls.key", null)
-                : FromResult(Signer.SignWithCa(csrPem, cert, key, duration, now));
+                : FromResult(Signer.SignWithCa(csrPem, cert, key, duration, now, RequestTerms.From(request.Spec)));
         }
 
         return new(null, null, new PkiError(PkiError.InvalidSpec, "the issuer has neither spec.selfSigned nor spec.ca configured"));

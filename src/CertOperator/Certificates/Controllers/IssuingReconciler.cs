@@ -2,6 +2,7 @@ using System.Text;
 using CertOperator.Certificates.Pki;
 using CertOperator.Crds.CertificateRequests;
 using CertOperator.Crds.Certificates;
+using CertOperator.Crds.Meta;
 using CertOperator.Crds.WellKnown;
 using CertOperator.Infrastructure;
 using CertOperator.Kubernetes;
@@ -73,7 +74,9 @@ internal sealed class IssuingReconciler(CertificateStore store, EventRecorder ev
             return ReconcileResult.Done;
         }
 
-        var outputs = SecretOutputs.Build(certificate.Spec, chainPem, caPem, Encoding.ASCII.GetString(keyPem), await KeystorePasswordAsync(certificate, ct));
+        var outputs = SecretOutputs.Build(certificate.Spec, chainPem, caPem, Encoding.ASCII.GetString(keyPem),
+            await PasswordAsync(certificate, certificate.Spec.Keystores?.Pkcs12 is { Create: true } p12 ? p12.PasswordSecretRef : null, ct),
+            await PasswordAsync(certificate, certificate.Spec.Keystores?.Jks is { Create: true } jks ? jks.PasswordSecretRef : null, ct));
         if (!outputs.Ok)
         {
             await RecordFailureAsync(certificate, outputs.Error!.Message, ct);
@@ -101,15 +104,15 @@ internal sealed class IssuingReconciler(CertificateStore store, EventRecorder ev
         return ReconcileResult.Done;
     }
 
-    private async Task<byte[]?> KeystorePasswordAsync(Certificate certificate, CancellationToken ct)
+    private async Task<byte[]?> PasswordAsync(Certificate certificate, SecretKeySelector? reference, CancellationToken ct)
     {
-        if (certificate.Spec.Keystores?.Pkcs12 is not { Create: true } pkcs12)
+        if (reference is null)
         {
             return null;
         }
 
-        var secret = await store.GetSecretAsync(certificate.Metadata.Namespace!, pkcs12.PasswordSecretRef.Name, ct);
-        return secret?.Data?.GetValueOrDefault(pkcs12.PasswordSecretRef.Key ?? "password");
+        var secret = await store.GetSecretAsync(certificate.Metadata.Namespace!, reference.Name, ct);
+        return secret?.Data?.GetValueOrDefault(reference.Key ?? "password");
     }
 
     private async Task RecordFailureAsync(Certificate certificate, string message, CancellationToken ct)
