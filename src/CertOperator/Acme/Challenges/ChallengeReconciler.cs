@@ -98,7 +98,18 @@ internal sealed class ChallengeReconciler(
                 return ReconcileResult.RequeueAfter(TimeSpan.FromSeconds(2));
             }
 
-            await solver.PresentAsync(challenge, issuer, ct);
+            try
+            {
+                await solver.PresentAsync(challenge, issuer, ct);
+            }
+            catch (Exception e) when (e is InvalidOperationException or HttpRequestException or Dns.DnsException)
+            {
+                // Often fixable outside the operator (a missing named Ingress, a DNS server down): say so and retry with backoff.
+                await events.RecordAsync(challenge, EventType.Warning, "PresentError", $"Error presenting challenge: {e.Message}", ct);
+                await UpdateAsync(challenge, s => s.Reason = $"Error presenting challenge: {e.Message}", ct);
+                return ReconcileResult.Error(e.Message);
+            }
+
             await UpdateAsync(challenge, s =>
             {
                 s.Presented = true;
