@@ -11,6 +11,7 @@ using CertOperator.Crds.Certificates;
 using CertOperator.Crds.Challenges;
 using CertOperator.Crds.Orders;
 using CertOperator.Crds.Issuers;
+using CertOperator.IngressShim;
 using CertOperator.Issuers;
 using CertOperator.Kubernetes;
 using CertOperator.Kubernetes.Controllers;
@@ -75,6 +76,7 @@ internal static class CertificateControllers
             .WatchesByIndex<ClusterIssuer>(RequestsByIssuer, i => IssuerKey("ClusterIssuer", null, i.Metadata.Name!))
             .Build(r));
 
+        services.AddController<IngressShimReconciler>(r => ControllerBuilder.For<Ingress>().Named("ingress-shim").WithConcurrency(concurrency).Owns<Certificate>().Build(r));
         services.AddController<IssuerReconciler<Issuer>>(r => ControllerBuilder.For<Issuer>()
             .Named("issuers")
             .WithIndex(IssuerReconciler<Issuer>.ByCaSecret, i => i.Spec.Ca is { } ca ? [$"{i.Metadata.Namespace}/{ca.SecretName}"] : [])

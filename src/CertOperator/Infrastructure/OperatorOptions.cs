@@ -14,4 +14,13 @@ internal sealed record OperatorOptions
 
     /// <summary>Nameservers ("host:port") for DNS-01 propagation checks, like cert-manager's --dns01-recursive-nameservers; empty asks the zone's authoritative servers.</summary>
     public IReadOnlyList<string> Dns01Nameservers { get; init; } = [];
+
+    /// <summary>Issuer for Ingresses annotated only `kubernetes.io/tls-acme: "true"`, like cert-manager's --default-issuer-name; null disables it.</summary>
+    public string? DefaultIssuerName { get; init; }
+
+    /// <summary>Kind of the default issuer, like cert-manager's --default-issuer-kind.</summary>
+    public string DefaultIssuerKind { get; init; } = "Issuer";
+
+    /// <summary>API group of the default issuer, like cert-manager's --default-issuer-group.</summary>
+    public string DefaultIssuerGroup { get; init; } = "cert-manager.io";
 }
