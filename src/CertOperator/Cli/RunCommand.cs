@@ -39,11 +39,18 @@ internal static class RunCommand
             Description = "Connect HTTP-01 self-checks to this host instead of the challenge's domain (split-horizon or local setups)",
         };
         var selfCheckPort = new Option<int>("--acme-http01-self-check-port") { Description = "Port of HTTP-01 self-checks", DefaultValueFactory = _ => 80 };
+        var defaultIssuerName = new Option<string?>("--default-issuer-name")
+        {
+            Description = "Issuer for Ingresses annotated only kubernetes.io/tls-acme: \"true\" (default: none; such Ingresses get a Warning event)",
+        };
+        var defaultIssuerKind = new Option<string>("--default-issuer-kind") { Description = "Kind of the default issuer", DefaultValueFactory = _ => "Issuer" };
+        var defaultIssuerGroup = new Option<string>("--default-issuer-group") { Description = "API group of the default issuer", DefaultValueFactory = _ => "cert-manager.io" };
 
         var command = new Command("run", "Run the operator against the cluster in the kubeconfig (or in-cluster)")
         {
             kubeconfig, context, concurrency, leaderElect, leaseNamespace, clusterResourceNamespace, logFormat, healthPort,
             maxChallenges, dnsServers, solverImage, selfCheckHost, selfCheckPort,
+            defaultIssuerName, defaultIssuerKind, defaultIssuerGroup,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -62,6 +69,9 @@ internal static class RunCommand
                 SolverImage = parse.GetValue(solverImage)!,
                 Http01SelfCheckHost = parse.GetValue(selfCheckHost),
                 Http01SelfCheckPort = parse.GetValue(selfCheckPort),
+                DefaultIssuerName = parse.GetValue(defaultIssuerName),
+                DefaultIssuerKind = parse.GetValue(defaultIssuerKind)!,
+                DefaultIssuerGroup = parse.GetValue(defaultIssuerGroup)!,
             };
             try
             {

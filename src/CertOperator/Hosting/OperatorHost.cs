@@ -56,6 +56,9 @@ internal static class OperatorHost
             Concurrency = settings.Concurrency,
             MaxConcurrentChallenges = settings.MaxConcurrentChallenges,
             Dns01Nameservers = settings.Dns01RecursiveNameservers,
+            DefaultIssuerName = settings.DefaultIssuerName,
+            DefaultIssuerKind = settings.DefaultIssuerKind,
+            DefaultIssuerGroup = settings.DefaultIssuerGroup,
         });
         services.AddSingleton(new Http01Options
         {

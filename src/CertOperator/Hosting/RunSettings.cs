@@ -29,4 +29,11 @@ internal sealed record RunSettings
     public string? Http01SelfCheckHost { get; init; }
 
     public int Http01SelfCheckPort { get; init; } = 80;
+
+    /// <summary>Issuer for Ingresses annotated only `kubernetes.io/tls-acme: "true"`; null leaves them unmanaged with a Warning event.</summary>
+    public string? DefaultIssuerName { get; init; }
+
+    public string DefaultIssuerKind { get; init; } = "Issuer";
+
+    public string DefaultIssuerGroup { get; init; } = "cert-manager.io";
 }
