@@ -1,3 +1,4 @@
+using CertOperator.Certificates.Validation;
 using CertOperator.Crds.Certificates;
 using CertOperator.Crds.Meta;
 using CertOperator.Crds.WellKnown;
@@ -37,8 +38,31 @@ internal static class IngressCertificates
         }
 
         var certificateAnnotations = CertificateAnnotations(ingress, annotations);
-        return ([.. bySecret.Select(entry => Build(ingress, entry.Key, entry.Value, issuer, template, certificateAnnotations))], []);
+        List<Certificate> certificates = [.. bySecret.Select(entry => Build(ingress, entry.Key, entry.Value, issuer, template, certificateAnnotations))];
+        errors.AddRange(certificates.SelectMany(Validate));
+        return errors.Count > 0 ? ([], errors) : (certificates, []);
     }
+
+    /// <summary>
+    /// cert-manager's webhook would refuse such a Certificate and ingress-shim would report it on the
+    /// Ingress; we have no webhook, so check here. External issuer kinds are the user's choice.
+    /// </summary>
+    private static IEnumerable<string> Validate(Certificate certificate) =>
+        CertificateValidation.Validate(certificate.Spec)
+            .Where(e => !e.Field.StartsWith("spec.issuerRef", StringComparison.Ordinal))
+            .Select(e => $"{AnnotationFor(e.Field)}: Certificate \"{certificate.Metadata.Name}\" would be invalid: "
+                + (e.Message.StartsWith(e.Field, StringComparison.Ordinal) ? e.Message : e.ToString()));
+
+    private static string AnnotationFor(string field) => field switch
+    {
+        _ when field.StartsWith("spec.renewBeforePercentage", StringComparison.Ordinal) => IngressAnnotations.RenewBeforePercentage,
+        _ when field.StartsWith("spec.renewBefore", StringComparison.Ordinal) => IngressAnnotations.RenewBefore,
+        _ when field.StartsWith("spec.duration", StringComparison.Ordinal) => IngressAnnotations.Duration,
+        _ when field.StartsWith("spec.privateKey", StringComparison.Ordinal) => "cert-manager.io/private-key-*",
+        _ when field.StartsWith("spec.usages", StringComparison.Ordinal) => IngressAnnotations.Usages,
+        _ when field.StartsWith("spec.commonName", StringComparison.Ordinal) => IngressAnnotations.CommonName,
+        _ => "spec.tls",
+    };
 
     private static IssuerReference? Issuer(IReadOnlyDictionary<string, string> annotations, IngressShimDefaults defaults, List<string> errors)
     {

@@ -133,6 +133,26 @@ public sealed class IngressCertificatesTests
             new() { ["cert-manager.io/issuer"] = "ca", ["cert-manager.io/private-key-size"] = "abc" },
             [("a-tls", ["a.example.test"]), ("b-tls", ["b.example.test"])], "cert-manager.io/private-key-size"
         },
+        {
+            "RSA key size the certificate would reject",
+            new() { ["cert-manager.io/issuer"] = "ca", ["cert-manager.io/private-key-size"] = "1234" },
+            [("web-tls", ["a.example.test"])], "cert-manager.io/private-key-*: Certificate \"web-tls\" would be invalid"
+        },
+        {
+            "duration below the minimum",
+            new() { ["cert-manager.io/issuer"] = "ca", ["cert-manager.io/duration"] = "30m" },
+            [("web-tls", ["a.example.test"])], "cert-manager.io/duration: Certificate \"web-tls\" would be invalid: spec.duration: 30m is shorter than the minimum of 1h"
+        },
+        {
+            "renew before not shorter than duration",
+            new() { ["cert-manager.io/issuer"] = "ca", ["cert-manager.io/duration"] = "2h", ["cert-manager.io/renew-before"] = "3h" },
+            [("web-tls", ["a.example.test"])], "cert-manager.io/renew-before: Certificate \"web-tls\" would be invalid"
+        },
+        {
+            "common name too long",
+            new() { ["cert-manager.io/issuer"] = "ca", ["cert-manager.io/common-name"] = new string('a', 65) },
+            [("web-tls", ["a.example.test"])], "cert-manager.io/common-name: Certificate \"web-tls\" would be invalid: spec.commonName: is longer than 64"
+        },
     };
 
     [Theory]
