@@ -44,8 +44,29 @@ public sealed class CliVerbTests(AcmeEnvironment env) : IClassFixture<AcmeEnviro
         var result = await RunAsync("renew", "cli-renew");
 
         result.ExitCode.Should().Be(0, result.StdErr);
+        result.StdOut.Should().Contain("Manually triggered issuance of Certificate default/cli-renew");
         await Cluster.EventuallyAsync(() => Cluster.KubectlAsync("get", "certificate", "cli-renew", "-o", "jsonpath={.status.revision}"),
             r => r == "2", TimeSpan.FromSeconds(90), "revision 2");
+
+        await Cluster.KubectlAsync("label", "certificate", "cli-renew", "cli=renew");
+        var bySelector = await RunAsync("renew", "-l", "cli=renew");
+
+        bySelector.ExitCode.Should().Be(0, bySelector.StdErr);
+        bySelector.StdOut.Should().Contain("default/cli-renew");
+        await Cluster.EventuallyAsync(() => Cluster.KubectlAsync("get", "certificate", "cli-renew", "-o", "jsonpath={.status.revision}"),
+            r => r == "3", TimeSpan.FromSeconds(90), "revision 3");
+    }
+
+    [Fact]
+    public async Task Renew_refuses_a_certificate_that_is_already_issuing()
+    {
+        await Cluster.ApplyAsync(Manifests.Certificate("cli-waiting", "default", "ClusterIssuer", "cli-missing", ["cli-waiting.example.test"]));
+        await Cluster.WaitForConditionAsync("certificate", "cli-waiting", condition: "Issuing");
+
+        var result = await RunAsync("renew", "cli-waiting");
+
+        result.ExitCode.Should().NotBe(0);
+        result.StdErr.Should().StartWith("renew: Certificate default/cli-waiting is already being issued");
     }
 
     [Fact]
@@ -99,6 +120,18 @@ public sealed class CliVerbTests(AcmeEnvironment env) : IClassFixture<AcmeEnviro
         var status = await env.Pebble.Pebble.GetCertificateStatusAsync(secret.Leaf.SerialNumber.TrimStart('0').ToLowerInvariant(), CancellationToken.None);
         status["Status"]!.GetValue<string>().Should().Be("Revoked");
         status["Reason"]!.GetValue<int>().Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Revoke_refuses_a_certificate_of_a_non_acme_issuer()
+    {
+        await Cluster.ApplyAsync(Manifests.SelfSignedClusterIssuer("cli-selfsigned"));
+        await Cluster.ApplyAsync(Manifests.Certificate("cli-selfsigned", "default", "ClusterIssuer", "cli-selfsigned", ["cli-selfsigned.example.test"]));
+
+        var result = await RunAsync("revoke", "cli-selfsigned");
+
+        result.ExitCode.Should().NotBe(0);
+        result.StdErr.Trim().Should().Be("revoke: ClusterIssuer cli-selfsigned is not an ACME issuer; only ACME certificates can be revoked");
     }
 
     [Fact]
