@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Security.Cryptography;
 using CertOperator.Acme;
 using CertOperator.Kubernetes.Client;
 using CertOperator.Kubernetes.Configuration;
@@ -41,7 +42,7 @@ internal sealed class ClusterOptions
                 return await body(new VerbContext(client, ns, parse, Console.Out), ct);
             }
             catch (Exception e) when (e is KubernetesConfigurationException or KubernetesApiException or VerbException or AcmeProblemException
-                or HttpRequestException or IOException or TimeoutException)
+                or HttpRequestException or IOException or TimeoutException or CryptographicException or UriFormatException)
             {
                 await Console.Error.WriteLineAsync($"{verb}: {e.Message}");
                 return 1;
