@@ -37,7 +37,7 @@ internal static class IngressAnnotations
     public const string Http01IngressClass = "acme.cert-manager.io/http01-ingress-class";
     public const string Http01IngressClassName = "acme.cert-manager.io/http01-ingress-ingressclassname";
 
-    public const string OverrideIngressName = "acme.cert-manager.io/http01-override-ingress-name";
-    public const string OverrideIngressClass = "acme.cert-manager.io/http01-override-ingress-class";
-    public const string OverrideIngressClassName = "acme.cert-manager.io/http01-override-ingress-ingressclassname";
+    public const string OverrideIngressName = Acme.Solvers.SolverOverrides.IngressName;
+    public const string OverrideIngressClass = Acme.Solvers.SolverOverrides.IngressClass;
+    public const string OverrideIngressClassName = Acme.Solvers.SolverOverrides.IngressClassName;
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using CertOperator.Acme.Solvers;
 using CertOperator.Certificates.Pki;
 using CertOperator.Crds.CertificateRequests;
 using CertOperator.Crds.Issuers;
@@ -72,6 +73,7 @@ internal sealed class AcmeRequestHandler(SharedInformerFactory informers, Kubern
                 Name = request.Metadata.Name,
                 Namespace = request.Metadata.Namespace,
                 Labels = request.Metadata.Labels is { } labels ? new(labels) : null,
+                Annotations = SolverOverrides.Carry(request.Metadata.Annotations),
                 OwnerReferences = [Owners.ControllerReference(request)],
             },
             Spec = new OrderSpec

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CertOperator.Acme.Solvers;
 using CertOperator.Certificates.Pki;
 using CertOperator.Crds.CertificateRequests;
 using CertOperator.Crds.Certificates;
@@ -100,7 +101,7 @@ internal sealed class RequestManagerReconciler(CertificateStore store, EventReco
                 Name = name,
                 Namespace = certificate.Metadata.Namespace,
                 Labels = spec.SecretTemplate?.Labels is { } labels ? new(labels) : null,
-                Annotations = new()
+                Annotations = new(SolverOverrides.Carry(certificate.Metadata.Annotations) ?? [])
                 {
                     [CertManagerAnnotations.CertificateName] = certificate.Metadata.Name!,
                     [CertManagerAnnotations.CertificateRevision] = revision.ToString(CultureInfo.InvariantCulture),
