@@ -98,6 +98,21 @@ public sealed partial class KubernetesClient : IDisposable
         }
     }
 
+    /// <summary>Like <see cref="DeleteAsync{T}"/> but treats an object that is already gone as deleted; false in that case.</summary>
+    public async Task<bool> TryDeleteAsync<T>(string? ns, string name, DeleteOptions? options = null, CancellationToken ct = default)
+        where T : class, IKubernetesObject<T>
+    {
+        try
+        {
+            await DeleteAsync<T>(ns, name, options, ct).ConfigureAwait(false);
+            return true;
+        }
+        catch (KubernetesApiException e) when (e.IsNotFound)
+        {
+            return false;
+        }
+    }
+
     private Task<T> Put<T>(T item, string subresource, CancellationToken ct)
         where T : class, IKubernetesObject<T>
     {

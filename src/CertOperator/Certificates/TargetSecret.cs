@@ -1,4 +1,5 @@
 using CertOperator.Certificates.Pki;
+using CertOperator.Certificates.Policies;
 using CertOperator.Crds.Certificates;
 using CertOperator.Crds.WellKnown;
 using CertOperator.Kubernetes.Model;
@@ -73,8 +74,8 @@ internal static class TargetSecret
         {
             [CertManagerAnnotations.CertificateName] = certificate.Metadata.Name!,
             [CertManagerAnnotations.IssuerName] = issuer.Name,
-            [CertManagerAnnotations.IssuerKind] = string.IsNullOrEmpty(issuer.Kind) ? "Issuer" : issuer.Kind,
-            [CertManagerAnnotations.IssuerGroup] = string.IsNullOrEmpty(issuer.Group) ? "cert-manager.io" : issuer.Group,
+            [CertManagerAnnotations.IssuerKind] = Normalise.Kind(issuer.Kind),
+            [CertManagerAnnotations.IssuerGroup] = Normalise.Group(issuer.Group),
             [CertManagerAnnotations.CommonName] = facts.CommonName ?? "",
             [CertManagerAnnotations.AltNames] = string.Join(',', facts.DnsNames),
             [CertManagerAnnotations.IpSans] = string.Join(',', facts.IpAddresses),

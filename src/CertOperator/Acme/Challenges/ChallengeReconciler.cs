@@ -85,7 +85,7 @@ internal sealed class ChallengeReconciler(
         }
         catch (AcmeProblemException e) when (e.IsRateLimited)
         {
-            return ReconcileResult.RequeueAfter(e.RetryAfter is { } at && at > time.GetUtcNow() ? at - time.GetUtcNow() : TimeSpan.FromMinutes(1));
+            return ReconcileResult.RequeueAfter(RetryDelay.Until(e.RetryAfter, time, TimeSpan.FromMinutes(1)));
         }
     }
 
@@ -156,8 +156,7 @@ internal sealed class ChallengeReconciler(
                 await FinishAsync(challenge, AcmeStates.Invalid, error?.Detail ?? $"authorization is {authz.Status}", ct);
                 return ReconcileResult.Done;
             default:
-                var wait = authz.RetryAfter is { } at && at > time.GetUtcNow() ? at - time.GetUtcNow() : AuthorizationPoll;
-                return ReconcileResult.RequeueAfter(wait);
+                return ReconcileResult.RequeueAfter(RetryDelay.Until(authz.RetryAfter, time, AuthorizationPoll));
         }
     }
 

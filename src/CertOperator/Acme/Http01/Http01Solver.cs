@@ -78,11 +78,7 @@ internal sealed partial class Http01Solver(
         var existing = await client.ListAsync<T>(challenge.Metadata.Namespace, new ListOptions { LabelSelector = SolverResources.LabelSelector(challenge) }, ct).ConfigureAwait(false);
         foreach (var owned in existing.Items.Where(o => SolverResources.IsOwnedBy(o, challenge)))
         {
-            try
-            {
-                await client.DeleteAsync<T>(challenge.Metadata.Namespace, owned.Metadata.Name!, ct: ct).ConfigureAwait(false);
-            }
-            catch (KubernetesApiException e) when (e.IsNotFound)
+            if (!await client.TryDeleteAsync<T>(challenge.Metadata.Namespace, owned.Metadata.Name!, ct: ct).ConfigureAwait(false))
             {
                 LogAlreadyGone(T.Resource.Kind, owned.Metadata.Name);
             }

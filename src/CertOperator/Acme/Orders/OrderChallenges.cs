@@ -73,14 +73,7 @@ internal sealed class OrderChallenges(SharedInformerFactory informers, Kubernete
         {
             if (challenge.Metadata.DeletionTimestamp is null)
             {
-                try
-                {
-                    await kube.DeleteAsync<Challenge>(challenge.Metadata.Namespace, challenge.Metadata.Name!, null, ct);
-                }
-                catch (KubernetesApiException e) when (e.IsNotFound)
-                {
-                    // Gone already.
-                }
+                await kube.TryDeleteAsync<Challenge>(challenge.Metadata.Namespace, challenge.Metadata.Name!, ct: ct);
             }
         }
     }

@@ -11,7 +11,6 @@ using CertOperator.Kubernetes.Client;
 using CertOperator.Kubernetes.Controllers;
 using CertOperator.Kubernetes.Events;
 using CertOperator.Kubernetes.Informers;
-using AcmeOrderModel = CertOperator.Acme.Model.AcmeOrder;
 
 namespace CertOperator.Acme.Orders;
 
@@ -59,7 +58,7 @@ internal sealed class OrderReconciler(
         catch (AcmeProblemException e) when (e.IsRateLimited)
         {
             await events.RecordAsync(order, EventType.Warning, "RateLimited", e.Detail ?? e.Type, ct);
-            return ReconcileResult.RequeueAfter(e.RetryAfter is { } at && at > time.GetUtcNow() ? at - time.GetUtcNow() : TimeSpan.FromMinutes(5));
+            return ReconcileResult.RequeueAfter(RetryDelay.Until(e.RetryAfter, time, TimeSpan.FromMinutes(5)));
         }
         catch (AcmeProblemException e) when (e.StatusCode is >= HttpStatusCode.BadRequest and < HttpStatusCode.InternalServerError)
         {
@@ -145,7 +144,7 @@ internal sealed class OrderReconciler(
                 return ReconcileResult.Done;
             default:
                 await SetStateAsync(order, current.Status, null, ct);
-                return current.Status == AcmeStates.Pending ? ReconcileResult.Done : ReconcileResult.RequeueAfter(Delay(current));
+                return current.Status == AcmeStates.Pending ? ReconcileResult.Done : ReconcileResult.RequeueAfter(RetryDelay.Until(current.RetryAfter, time, ProcessingPoll));
         }
     }
 
@@ -155,9 +154,6 @@ internal sealed class OrderReconciler(
         var pem = Encoding.ASCII.GetString(Convert.FromBase64String(order.Spec.Request));
         return Convert.FromBase64String(pem[PemEncoding.Find(pem).Base64Data]);
     }
-
-    private TimeSpan Delay(AcmeOrderModel order) =>
-        order.RetryAfter is { } at && at > time.GetUtcNow() ? at - time.GetUtcNow() : ProcessingPoll;
 
     private async Task SetStateAsync(Order order, string state, string? reason, CancellationToken ct)
     {

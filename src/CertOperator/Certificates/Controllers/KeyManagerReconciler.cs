@@ -38,7 +38,7 @@ internal sealed class KeyManagerReconciler(CertificateStore store, EventRecorder
             await SetNextKeyNameAsync(certificate, null, ct);
             if (await store.GetSecretAsync(ns, name, ct) is not null)
             {
-                await DeleteIgnoringNotFoundAsync(ns, name, ct);
+                await store.Client.TryDeleteAsync<Secret>(ns, name, ct: ct);
             }
 
             return ReconcileResult.Done;
@@ -129,15 +129,4 @@ internal sealed class KeyManagerReconciler(CertificateStore store, EventRecorder
             return true;
         }, ct);
 
-    private async Task DeleteIgnoringNotFoundAsync(string ns, string name, CancellationToken ct)
-    {
-        try
-        {
-            await store.Client.DeleteAsync<Secret>(ns, name, null, ct);
-        }
-        catch (KubernetesApiException e) when (e.IsNotFound)
-        {
-            // Already gone: the goal state.
-        }
-    }
 }

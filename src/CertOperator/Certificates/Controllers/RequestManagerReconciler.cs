@@ -145,14 +145,7 @@ internal sealed class RequestManagerReconciler(CertificateStore store, EventReco
             .Skip(limit);
         foreach (var (request, _) in old)
         {
-            try
-            {
-                await store.Client.DeleteAsync<CertificateRequest>(request.Metadata.Namespace, request.Metadata.Name!, null, ct);
-            }
-            catch (KubernetesApiException e) when (e.IsNotFound)
-            {
-                // Already gone.
-            }
+            await store.Client.TryDeleteAsync<CertificateRequest>(request.Metadata.Namespace, request.Metadata.Name!, ct: ct);
         }
     }
 }
