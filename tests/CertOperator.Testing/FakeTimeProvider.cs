@@ -89,6 +89,9 @@ public sealed class FakeTimeProvider : TimeProvider
         }
     }
 
+    /// <summary>The longest due time or period a real .NET timer accepts (0xFFFFFFFE ms, about 49.7 days).</summary>
+    public static readonly TimeSpan MaxTimerDelay = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+
     private sealed class FakeTimer(FakeTimeProvider owner, TimerCallback callback, object? state) : ITimer
     {
         private TimeSpan _period = Timeout.InfiniteTimeSpan;
@@ -97,6 +100,14 @@ public sealed class FakeTimeProvider : TimeProvider
 
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {
+            // Refuse what System.Threading.Timer refuses, so code that works here works on the real clock.
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(dueTime, MaxTimerDelay);
+            ArgumentOutOfRangeException.ThrowIfGreaterThan(period, MaxTimerDelay);
+            if (dueTime < TimeSpan.Zero && dueTime != Timeout.InfiniteTimeSpan)
+            {
+                throw new ArgumentOutOfRangeException(nameof(dueTime));
+            }
+
             lock (owner._gate)
             {
                 if (!owner._timers.Contains(this))

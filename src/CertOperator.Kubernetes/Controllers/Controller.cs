@@ -8,6 +8,8 @@ internal sealed partial class Controller : IDisposable
     private readonly IReconciler _reconciler;
     private readonly int _concurrency;
     private readonly ILogger _logger;
+    private int _workers;
+    private int _died;
 
     public Controller(string name, IReconciler reconciler, int concurrency, WorkQueue queue, ILogger logger)
     {
@@ -22,9 +24,45 @@ internal sealed partial class Controller : IDisposable
 
     public WorkQueue Queue { get; }
 
+    public int Concurrency => _concurrency;
+
+    /// <summary>Workers running now.</summary>
+    public int Workers => Volatile.Read(ref _workers);
+
+    /// <summary>Workers that ended on an unexpected exception (each is replaced, but it means a bug).</summary>
+    public int DiedWorkers => Volatile.Read(ref _died);
+
     /// <summary>Runs the workers until <paramref name="ct"/> is cancelled (leadership lost or shutdown).</summary>
     public Task RunWorkersAsync(CancellationToken ct) =>
-        Task.WhenAll(Enumerable.Range(0, _concurrency).Select(_ => Task.Run(() => WorkerAsync(ct), CancellationToken.None)));
+        Task.WhenAll(Enumerable.Range(0, _concurrency).Select(_ => Task.Run(() => SupervisedWorkerAsync(ct), CancellationToken.None)));
+
+    /// <summary>A worker that ends on an unexpected exception is logged and replaced, so the queue never loses a consumer.</summary>
+    private async Task SupervisedWorkerAsync(CancellationToken ct)
+    {
+        Interlocked.Increment(ref _workers);
+        try
+        {
+            while (!ct.IsCancellationRequested)
+            {
+                try
+                {
+                    await WorkerAsync(ct).ConfigureAwait(false);
+                    return;
+                }
+#pragma warning disable CA1031 // a worker loop must outlive any bug in the code it calls.
+                catch (Exception e) when (!ct.IsCancellationRequested)
+#pragma warning restore CA1031
+                {
+                    Interlocked.Increment(ref _died);
+                    LogWorkerDied(_logger, e, Name);
+                }
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _workers);
+        }
+    }
 
     private async Task WorkerAsync(CancellationToken ct)
     {
@@ -63,7 +101,12 @@ internal sealed partial class Controller : IDisposable
             var result = await _reconciler.ReconcileAsync(key, ct).ConfigureAwait(false);
             if (result.ErrorMessage is { } message)
             {
-                LogFailed(_logger, Name, key, message, Queue.RateLimiter.Failures(key) + 1);
+                var attempt = Queue.RateLimiter.Failures(key) + 1;
+                if (RepeatLog.ShouldLog(attempt))
+                {
+                    LogFailed(_logger, Name, key, message, attempt);
+                }
+
                 Queue.AddRateLimited(key);
                 return;
             }
@@ -83,12 +126,20 @@ internal sealed partial class Controller : IDisposable
         catch (Exception e)
 #pragma warning restore CA1031
         {
-            LogThrew(_logger, e, Name, key, Queue.RateLimiter.Failures(key) + 1);
+            var attempt = Queue.RateLimiter.Failures(key) + 1;
+            if (RepeatLog.ShouldLog(attempt))
+            {
+                LogThrew(_logger, e, Name, key, attempt);
+            }
+
             Queue.AddRateLimited(key);
         }
     }
 
     public void Dispose() => Queue.Dispose();
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "Controller {Controller}: a worker died and is replaced")]
+    private static partial void LogWorkerDied(ILogger logger, Exception exception, string controller);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Controller {Controller}: reconcile of {Key} failed (attempt {Attempt}): {Error}")]
     private static partial void LogFailed(ILogger logger, string controller, ObjectKey key, string error, int attempt);

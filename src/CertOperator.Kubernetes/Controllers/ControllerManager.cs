@@ -1,4 +1,5 @@
 using CertOperator.Kubernetes.Client;
+using CertOperator.Kubernetes.Health;
 using CertOperator.Kubernetes.Informers;
 using CertOperator.Kubernetes.LeaderElection;
 using Microsoft.Extensions.Hosting;
@@ -20,6 +21,8 @@ public sealed partial class ControllerManager : BackgroundService
     private readonly TimeProvider _time;
     private readonly ILoggerFactory _loggers;
     private readonly ILogger _logger;
+    private volatile IReadOnlyList<Controller> _controllers = [];
+    private volatile bool _leading;
 
     public ControllerManager(
         KubernetesClient client,
@@ -42,9 +45,35 @@ public sealed partial class ControllerManager : BackgroundService
     /// <summary>The elector, once running with leader election configured; null otherwise.</summary>
     public LeaderElector? Elector { get; private set; }
 
+    /// <summary>How long an informer may fail to list before /readyz says its cache is stale.</summary>
+    public static TimeSpan StaleCacheAfter { get; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>/livez: the manager loop, every informer loop and every worker are alive.</summary>
+    public IReadOnlyList<HealthCheck> LivenessChecks()
+    {
+        var stopped = ExecuteTask is { IsCompleted: true } task
+            ? new HealthCheck("controller-manager", false, $"stopped ({task.Status}: {task.Exception?.GetBaseException().Message ?? "no error"})")
+            : new HealthCheck("controller-manager", true, ExecuteTask is null ? "not started" : "running");
+        return [stopped, .. _informers.LivenessChecks(), .. _controllers.Select(c => new HealthCheck(
+            $"controller {c.Name}", c.DiedWorkers == 0, c.DiedWorkers == 0 ? "workers alive" : $"{c.DiedWorkers} workers died on an unexpected exception (see the log)"))];
+    }
+
+    /// <summary>/readyz: caches synced and fresh, and either leading with every worker running or a standby waiting for the lease.</summary>
+    public IReadOnlyList<HealthCheck> ReadinessChecks()
+    {
+        var missing = _controllers.Where(c => c.Workers < c.Concurrency).Select(c => $"{c.Name} {c.Workers}/{c.Concurrency}").ToList();
+        var role = !_leading
+            ? new HealthCheck("workers", true, _leaderElection is null ? "starting" : "standby, waiting for the leader lease")
+            : missing.Count > 0
+                ? new HealthCheck("workers", false, $"leading, but workers are missing: {string.Join(", ", missing)}")
+                : new HealthCheck("workers", true, "leading, all workers running");
+        return [.. _informers.ReadinessChecks(StaleCacheAfter), role];
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var controllers = _definitions.Select(d => d.Create(_informers, _time, _loggers)).ToList();
+        _controllers = controllers;
         try
         {
             _informers.Start();
@@ -80,7 +109,15 @@ public sealed partial class ControllerManager : BackgroundService
         }
 
         LogWorkersStarting(_logger, controllers.Count);
-        await Task.WhenAll(controllers.Select(c => c.RunWorkersAsync(ct))).ConfigureAwait(false);
+        _leading = true;
+        try
+        {
+            await Task.WhenAll(controllers.Select(c => c.RunWorkersAsync(ct))).ConfigureAwait(false);
+        }
+        finally
+        {
+            _leading = false;
+        }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Caches synced; starting workers for {Count} controllers")]

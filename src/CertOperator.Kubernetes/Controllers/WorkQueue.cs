@@ -3,10 +3,16 @@ namespace CertOperator.Kubernetes.Controllers;
 /// <summary>
 /// client-go's work queue: a key waits at most once (duplicates merge), is never handed to two workers at
 /// once (a key added while it is processing runs again after <see cref="Done"/>), and can be delayed with
-/// precise <see cref="TimeProvider"/> timers.
+/// precise <see cref="TimeProvider"/> timers of any length.
 /// </summary>
 internal sealed class WorkQueue : IDisposable
 {
+    /// <summary>
+    /// The longest single timer armed. .NET timers refuse more than ~49.7 days, and a 10-year certificate
+    /// waits far longer, so a long delay is a chain of timers re-armed against the wall clock.
+    /// </summary>
+    internal static readonly TimeSpan MaxTimerSpan = TimeSpan.FromDays(1);
+
     private readonly Lock _gate = new();
     private readonly Queue<ObjectKey> _queue = new();
     private readonly HashSet<ObjectKey> _dirty = [];
@@ -68,8 +74,19 @@ internal sealed class WorkQueue : IDisposable
             }
 
             pending.Timer?.Dispose();
-            var timer = _time.CreateTimer(_ => Fire(key, due), null, delay, Timeout.InfiniteTimeSpan);
-            _waiting[key] = (due, timer);
+            _waiting[key] = (due, Arm(key, due, delay));
+        }
+    }
+
+    /// <summary>The number of keys waiting on a timer; tests assert on it.</summary>
+    internal int Waiting
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _waiting.Count;
+            }
         }
     }
 
@@ -138,6 +155,9 @@ internal sealed class WorkQueue : IDisposable
         _available.Release(waiters);
     }
 
+    private ITimer Arm(ObjectKey key, DateTimeOffset due, TimeSpan remaining) =>
+        _time.CreateTimer(_ => Fire(key, due), null, remaining < MaxTimerSpan ? remaining : MaxTimerSpan, Timeout.InfiniteTimeSpan);
+
     private void Fire(ObjectKey key, DateTimeOffset due)
     {
         lock (_gate)
@@ -147,8 +167,15 @@ internal sealed class WorkQueue : IDisposable
                 return;
             }
 
-            _waiting.Remove(key);
             pending.Timer.Dispose();
+            var remaining = due - _time.GetUtcNow();
+            if (remaining > TimeSpan.Zero && !_shutDown)
+            {
+                _waiting[key] = (due, Arm(key, due, remaining));
+                return;
+            }
+
+            _waiting.Remove(key);
         }
 
         Add(key);

@@ -48,13 +48,14 @@ public static class ServiceCollectionExtensions
     /// <summary>Hosts the <see cref="ControllerManager"/>; pass leader election settings to run workers only while leading.</summary>
     public static IServiceCollection AddControllerManager(this IServiceCollection services, LeaderElectionOptions? leaderElection = null)
     {
-        services.AddHostedService(sp => new ControllerManager(
+        services.AddSingleton(sp => new ControllerManager(
             sp.GetRequiredService<KubernetesClient>(),
             sp.GetRequiredService<SharedInformerFactory>(),
             sp.GetServices<ControllerDefinition>(),
             leaderElection,
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILoggerFactory>()));
+        services.AddHostedService(sp => sp.GetRequiredService<ControllerManager>());
         return services;
     }
 }

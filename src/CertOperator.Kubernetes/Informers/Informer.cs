@@ -25,6 +25,9 @@ internal sealed partial class Informer<T> : IInformer<T>, ISyncable
     private readonly ILogger _logger;
     private TimeSpan _backoff = InitialBackoff;
     private int _lists;
+    private int _failures;
+    private DateTimeOffset? _failingSince;
+    private string? _lastError;
 
     public Informer(ListWatch<T> source, TimeProvider time, ILogger logger)
     {
@@ -41,6 +44,20 @@ internal sealed partial class Informer<T> : IInformer<T>, ISyncable
     internal int ListCount => Volatile.Read(ref _lists);
 
     public Task WaitForSyncAsync(CancellationToken ct) => _synced.Task.WaitAsync(ct);
+
+    public string Description => _source.Description;
+
+    /// <summary>Since when every list attempt has failed, and the last cause; null while lists and watches work.</summary>
+    public (DateTimeOffset Since, int Failures, string Error)? Failing
+    {
+        get
+        {
+            lock (_handlerGate)
+            {
+                return _failingSince is { } since ? (since, _failures, _lastError!) : null;
+            }
+        }
+    }
 
     public void AddIndex(string name, Func<T, IEnumerable<string>> indexFunction) => _store.AddIndex(name, indexFunction);
 
@@ -67,11 +84,45 @@ internal sealed partial class Informer<T> : IInformer<T>, ISyncable
                 await WatchUntilExpiredAsync(resourceVersion, ct).ConfigureAwait(false);
                 LogRelist(_logger, _source.Description);
             }
-            catch (Exception e) when (IsTransient(e, ct))
+#pragma warning disable CA1031 // whatever broke the list (a malformed answer, a handler bug), the informer must not die: relist with backoff.
+            catch (Exception e) when (!ct.IsCancellationRequested)
+#pragma warning restore CA1031
             {
-                LogListFailed(_logger, e, _source.Description, _backoff);
+                var failures = RecordFailure(e);
+                if (RepeatLog.ShouldLog(failures))
+                {
+                    LogListFailed(_logger, e, _source.Description, failures, _backoff);
+                }
+
                 await DelayAsync(ct).ConfigureAwait(false);
             }
+        }
+    }
+
+    private int RecordFailure(Exception e)
+    {
+        lock (_handlerGate)
+        {
+            _failingSince ??= _time.GetUtcNow();
+            _lastError = $"{e.GetType().Name}: {e.Message}";
+            return ++_failures;
+        }
+    }
+
+    private void RecordSuccess()
+    {
+        int failures;
+        lock (_handlerGate)
+        {
+            failures = _failures;
+            _failures = 0;
+            _failingSince = null;
+            _lastError = null;
+        }
+
+        if (failures > 0)
+        {
+            LogRecovered(_logger, _source.Description, failures);
         }
     }
 
@@ -95,6 +146,7 @@ internal sealed partial class Informer<T> : IInformer<T>, ISyncable
         }
 
         _synced.TrySetResult();
+        RecordSuccess();
         _backoff = InitialBackoff;
         return list.Metadata.ResourceVersion;
     }
@@ -185,8 +237,11 @@ internal sealed partial class Informer<T> : IInformer<T>, ISyncable
     [LoggerMessage(Level = LogLevel.Information, Message = "Informer {Source}: resourceVersion expired, relisting")]
     private static partial void LogRelist(ILogger logger, string source);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Informer {Source}: list failed, retrying in {Backoff}")]
-    private static partial void LogListFailed(ILogger logger, Exception exception, string source, TimeSpan backoff);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Informer {Source}: list failed ({Failures} in a row), retrying in {Backoff}")]
+    private static partial void LogListFailed(ILogger logger, Exception exception, string source, int failures, TimeSpan backoff);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Informer {Source}: listed again after {Failures} failures")]
+    private static partial void LogRecovered(ILogger logger, string source, int failures);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Informer {Source}: watch from {ResourceVersion} broke, re-watching in {Backoff}")]
     private static partial void LogWatchBroken(ILogger logger, Exception exception, string source, string? resourceVersion, TimeSpan backoff);

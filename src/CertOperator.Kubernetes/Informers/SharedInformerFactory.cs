@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using CertOperator.Kubernetes.Client;
+using CertOperator.Kubernetes.Health;
 using CertOperator.Kubernetes.Model;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -57,6 +58,34 @@ public sealed class SharedInformerFactory : IAsyncDisposable
     /// <summary>Completes when every informer created so far has listed once.</summary>
     public Task WaitForSyncAsync(CancellationToken ct) =>
         Task.WhenAll(_informers.Values.Select(i => ((ISyncable)i).WaitForSyncAsync(ct)));
+
+    /// <summary>
+    /// Liveness: every started informer's loop is still running (it retries every failure, so an ended loop
+    /// is a dead cache that nothing will refresh).
+    /// </summary>
+    public IReadOnlyList<HealthCheck> LivenessChecks()
+    {
+        lock (_startGate)
+        {
+            var stopping = Volatile.Read(ref _disposed) == 1;
+            return [.. _running.Select(r => new HealthCheck(
+                $"informer {((ISyncable)r.Key).Description}",
+                stopping || !r.Value.IsCompleted,
+                r.Value.IsCompleted ? $"loop ended ({r.Value.Status}: {r.Value.Exception?.GetBaseException().Message ?? "no error"})" : "running"))];
+        }
+    }
+
+    /// <summary>
+    /// Readiness: every informer has listed once and has not been failing to list for longer than
+    /// <paramref name="staleAfter"/> (a cache that old no longer reflects the cluster).
+    /// </summary>
+    public IReadOnlyList<HealthCheck> ReadinessChecks(TimeSpan staleAfter)
+    {
+        var now = _time.GetUtcNow();
+        return [.. _informers.Values.Cast<ISyncable>().Select(i => i.Failing is { } failing
+            ? new HealthCheck($"informer {i.Description}", i.HasSynced && now - failing.Since < staleAfter, $"failing since {failing.Since:O} ({failing.Failures} attempts): {failing.Error}")
+            : new HealthCheck($"informer {i.Description}", i.HasSynced, i.HasSynced ? "synced" : "not synced yet"))];
+    }
 
     private IInformer<TItem> Get<TItem>((ResourceType, bool) key, Func<ListWatch<TItem>> source)
         where TItem : class, IKubernetesObject

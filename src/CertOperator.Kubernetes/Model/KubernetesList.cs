@@ -9,5 +9,12 @@ public sealed class KubernetesList<T>
 
     public ListMeta Metadata { get; set; } = new();
 
-    public List<T> Items { get; set; } = [];
+    /// <summary>Never null: a real kube-apiserver sends <c>"items": null</c> for an empty metadata-only list.</summary>
+    public List<T> Items
+    {
+        get => _items;
+        set => _items = value ?? [];
+    }
+
+    private List<T> _items = [];
 }

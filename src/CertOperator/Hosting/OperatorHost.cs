@@ -6,7 +6,6 @@ using CertOperator.Kubernetes.Hosting;
 using CertOperator.Kubernetes.LeaderElection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -75,8 +74,7 @@ internal static class OperatorHost
             : null);
 
         var app = builder.Build();
-        app.MapGet("/healthz", () => Results.Text("ok"));
-        app.MapGet("/readyz", () => Results.Text("ok"));
+        app.MapHealth();
         return app;
     }
 

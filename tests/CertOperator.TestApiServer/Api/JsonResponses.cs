@@ -19,7 +19,8 @@ internal static class JsonResponses
         await WriteBytesAsync(http, status, buffer.WrittenMemory, ct);
     }
 
-    public static async Task WriteListAsync(HttpContext http, string apiVersion, string kind, JsonObject listMeta, IEnumerable<JsonNode> items, CancellationToken ct)
+    /// <param name="nullWhenEmpty">Write <c>"items": null</c> for an empty list, as a real kube-apiserver does for PartialObjectMetadataList.</param>
+    public static async Task WriteListAsync(HttpContext http, string apiVersion, string kind, JsonObject listMeta, IEnumerable<JsonNode> items, bool nullWhenEmpty, CancellationToken ct)
     {
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
@@ -29,13 +30,31 @@ internal static class JsonResponses
             writer.WriteString("kind", kind);
             writer.WritePropertyName("metadata");
             listMeta.WriteTo(writer);
-            writer.WriteStartArray("items");
+            var any = false;
             foreach (var item in items)
             {
+                if (!any)
+                {
+                    writer.WriteStartArray("items");
+                    any = true;
+                }
+
                 item.WriteTo(writer);
             }
 
-            writer.WriteEndArray();
+            if (any)
+            {
+                writer.WriteEndArray();
+            }
+            else if (nullWhenEmpty)
+            {
+                writer.WriteNull("items");
+            }
+            else
+            {
+                writer.WriteStartArray("items");
+                writer.WriteEndArray();
+            }
             writer.WriteEndObject();
         }
 

@@ -86,10 +86,10 @@ internal sealed class ResourceEndpoint(ServerContext ctx, ResourceService servic
                 await JsonResponses.WriteAsync(http, 200, table, ct);
                 break;
             case ResponseFormat.Metadata:
-                await JsonResponses.WriteListAsync(http, "meta.k8s.io/v1", "PartialObjectMetadataList", listMeta, list.Items.Select(PartialMetadata.Of), ct);
+                await JsonResponses.WriteListAsync(http, "meta.k8s.io/v1", "PartialObjectMetadataList", listMeta, list.Items.Select(PartialMetadata.Of), nullWhenEmpty: true, ct);
                 break;
             default:
-                await JsonResponses.WriteListAsync(http, type.GroupVersion, type.ListKind, listMeta, list.Items, ct);
+                await JsonResponses.WriteListAsync(http, type.GroupVersion, type.ListKind, listMeta, list.Items, nullWhenEmpty: false, ct);
                 break;
         }
     }
