@@ -23,6 +23,7 @@ public sealed partial class ControllerManager : BackgroundService
     private readonly ILogger _logger;
     private volatile IReadOnlyList<Controller> _controllers = [];
     private volatile bool _leading;
+    private volatile bool _started;
 
     public ControllerManager(
         KubernetesClient client,
@@ -62,11 +63,14 @@ public sealed partial class ControllerManager : BackgroundService
     public IReadOnlyList<HealthCheck> ReadinessChecks()
     {
         var missing = _controllers.Where(c => c.Workers < c.Concurrency).Select(c => $"{c.Name} {c.Workers}/{c.Concurrency}").ToList();
-        var role = !_leading
-            ? new HealthCheck("workers", true, _leaderElection is null ? "starting" : "standby, waiting for the leader lease")
-            : missing.Count > 0
-                ? new HealthCheck("workers", false, $"leading, but workers are missing: {string.Join(", ", missing)}")
-                : new HealthCheck("workers", true, "leading, all workers running");
+        var role = (_started, _leading, _leaderElection) switch
+        {
+            (false, _, _) => new HealthCheck("workers", false, "not started"),
+            (true, false, null) => new HealthCheck("workers", false, "waiting for caches to sync"),
+            (true, false, _) => new HealthCheck("workers", true, "standby, waiting for the leader lease"),
+            _ when missing.Count > 0 => new HealthCheck("workers", false, $"leading, but workers are missing: {string.Join(", ", missing)}"),
+            _ => new HealthCheck("workers", true, "leading, all workers running"),
+        };
         return [.. _informers.ReadinessChecks(StaleCacheAfter), role];
     }
 
@@ -77,6 +81,7 @@ public sealed partial class ControllerManager : BackgroundService
         try
         {
             _informers.Start();
+            _started = true;
             if (_leaderElection is null)
             {
                 await LeadAsync(controllers, stoppingToken).ConfigureAwait(false);

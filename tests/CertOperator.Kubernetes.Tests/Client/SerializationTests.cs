@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CertOperator.Kubernetes.Model;
+using CertOperator.Kubernetes.Serialization;
 
 namespace CertOperator.Kubernetes.Tests.Client;
 
@@ -34,5 +35,17 @@ public sealed class SerializationTests
         var kubeEvent = new KubeEvent { Count = 2, FirstTimestamp = new DateTimeOffset(2026, 1, 2, 3, 4, 5, 678, TimeSpan.FromHours(2)) };
 
         JsonSerializer.Serialize(kubeEvent, KubeEvent.JsonTypeInfo).Should().Contain("\"firstTimestamp\":\"2026-01-02T01:04:05Z\"");
+    }
+
+    [Fact]
+    public void An_empty_metadata_only_list_with_items_null_reads_as_empty()
+    {
+        // The answer a real kube-apiserver 1.24 gives for an empty PartialObjectMetadataList (../shared/kube-wire sample 37).
+        const string json = """{"kind":"PartialObjectMetadataList","apiVersion":"meta.k8s.io/v1","metadata":{"resourceVersion":"3584"},"items":null}""";
+
+        var list = JsonSerializer.Deserialize(json, KubernetesJsonContext.Default.KubernetesListPartialObjectMetadata)!;
+
+        list.Items.Should().BeEmpty();
+        list.Metadata.ResourceVersion.Should().Be("3584");
     }
 }

@@ -106,6 +106,35 @@ public sealed class InformerTests
         late.Should().Equal("a");
     }
 
+    [Fact]
+    public async Task Any_list_failure_is_retried_with_backoff_reported_while_it_lasts_and_cleared_on_success()
+    {
+        var attempts = 0;
+        var source = new ListWatch<ConfigMap>(
+            "configmaps",
+            _ => ++attempts < 3 ? throw new InvalidOperationException("a bug in decoding") : Task.FromResult(List("10", Cm("a", "1"))),
+            (_, ct) => Forever(ct));
+        var informer = new Informer<ConfigMap>(source, _time, NullLogger.Instance);
+        using var stop = new CancellationTokenSource();
+
+        var run = informer.RunAsync(stop.Token);
+        await Eventually.True(() => _time.PendingTimers == 1, "the first failure arms a backoff instead of ending the loop");
+        informer.Failing.Should().NotBeNull();
+        informer.Failing!.Value.Error.Should().Contain("InvalidOperationException").And.Contain("a bug in decoding");
+        informer.HasSynced.Should().BeFalse();
+        _time.Advance(TimeSpan.FromMilliseconds(500));
+        await Eventually.True(() => attempts == 2 && _time.PendingTimers == 1, "the second failure backs off again");
+        informer.Failing!.Value.Failures.Should().Be(2);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        await informer.WaitForSyncAsync(CancellationToken.None);
+
+        informer.Failing.Should().BeNull();
+        informer.Store.List().Should().ContainSingle();
+        run.IsCompleted.Should().BeFalse("the informer keeps watching");
+        await stop.CancelAsync();
+        await FluentActions.Awaiting(() => run).Should().ThrowAsync<OperationCanceledException>();
+    }
+
     private static async IAsyncEnumerable<WatchEvent<ConfigMap>> Script(
         WatchEvent<ConfigMap>[] events, Exception? end, [EnumeratorCancellation] CancellationToken ct)
     {
