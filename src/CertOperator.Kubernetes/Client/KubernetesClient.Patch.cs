@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
 using CertOperator.Kubernetes.Model;
 
@@ -19,6 +21,24 @@ public sealed partial class KubernetesClient
 
     public Task<T> ApplyStatusAsync<T>(T item, string fieldManager, bool force = false, CancellationToken ct = default)
         where T : class, IKubernetesObject<T> => Apply(item, fieldManager, force, "/status", ct);
+
+    /// <summary>
+    /// Server-side apply of a partial object to the status subresource: <paramref name="body"/> holds only the fields
+    /// <paramref name="fieldManager"/> owns; fields it owned before and leaves out are removed.
+    /// </summary>
+    public Task<T> ApplyStatusAsync<T>(string? ns, string name, JsonObject body, string fieldManager, bool force, CancellationToken ct = default)
+        where T : class, IKubernetesObject<T>
+    {
+        ArgumentNullException.ThrowIfNull(body);
+        ArgumentException.ThrowIfNullOrEmpty(fieldManager);
+        var query = new QueryString().Add("fieldManager", fieldManager).Add("force", force ? "true" : null);
+        var request = new ApiRequest(HttpMethod.Patch, T.Resource.ObjectPath(ns, name) + "/status" + query)
+        {
+            Body = Encoding.UTF8.GetBytes(body.ToJsonString()),
+            ContentType = ApplyContentType,
+        };
+        return SendAsync(request, T.JsonTypeInfo, ct);
+    }
 
     private Task<T> Apply<T>(T item, string fieldManager, bool force, string subresource, CancellationToken ct)
         where T : class, IKubernetesObject<T>

@@ -46,7 +46,12 @@ internal static class ServerSideApply
         }
 
         var result = current is null ? new JsonObject() : (JsonObject)current.DeepClone();
-        var dropped = (own?.Fields ?? []).Where(p => !appliedLeaves.ContainsKey(p) && !entries.Any(e => e != own && e.Fields.Contains(p)));
+        // A field that still has owned descendants is not dropped (structured-merge-diff counts it as a member of
+        // every set holding a child): kube-apiserver keeps `status` when a manager that once applied `status: {}`
+        // later applies `status: {x: 1}`, however others own the rest of status.
+        var dropped = (own?.Fields ?? []).Where(p => !appliedLeaves.ContainsKey(p)
+            && !entries.Any(e => e != own && e.Fields.Contains(p))
+            && !appliedLeaves.Keys.Concat(entries.Where(e => e != own).SelectMany(e => e.Fields)).Any(f => IsAncestor(p, f)));
         foreach (var path in dropped.OrderByDescending(p => p.Length))
         {
             RemovePath(result, FieldPaths.Split(path));
@@ -65,6 +70,8 @@ internal static class ServerSideApply
         ManagedFieldsEntry.Write(result, entries);
         return (result, []);
     }
+
+    private static bool IsAncestor(string path, string descendant) => descendant.StartsWith(FieldPaths.Join(path, ""), StringComparison.Ordinal);
 
     private static void Merge(JsonObject target, JsonObject source, JsonObject? schema, bool isMetadata)
     {

@@ -92,14 +92,12 @@ internal sealed class IssuingReconciler(CertificateStore store, EventRecorder ev
         }
 
         var revision = CertificateStore.RevisionOf(request)!.Value;
-        await StatusWriter.UpdateStatusAsync(store.Client, certificate, c =>
-        {
-            c.Status!.Revision = revision;
-            c.Status.LastFailureTime = null;
-            c.Status.FailedIssuanceAttempts = null;
-            Conditions.Remove(c.Status.Conditions ??= [], ConditionTypes.Issuing);
-            return true;
-        }, ct);
+        var issued = CertificateStatusSlices.Issuance(certificate);
+        issued.Revision = revision;
+        issued.LastFailureTime = null;
+        issued.FailedIssuanceAttempts = null;
+        issued.Conditions = null;
+        await CertificateStatusSlices.ApplyIssuanceAsync(store.Client, certificate, issued, ct);
         await events.RecordAsync(certificate, EventType.Normal, "Issuing", "The certificate has been successfully issued", ct);
         return ReconcileResult.Done;
     }
@@ -119,13 +117,11 @@ internal sealed class IssuingReconciler(CertificateStore store, EventRecorder ev
     {
         var now = time.GetUtcNow();
         var text = $"The certificate request has failed to complete and will be retried: {message}";
-        await StatusWriter.UpdateStatusAsync(store.Client, certificate, c =>
-        {
-            c.Status!.LastFailureTime = now;
-            c.Status.FailedIssuanceAttempts = (c.Status.FailedIssuanceAttempts ?? 0) + 1;
-            Conditions.Set(c.Status.Conditions ??= [], ConditionTypes.Issuing, Conditions.False, "Failed", text, c.Metadata.Generation, time);
-            return true;
-        }, ct);
+        var failed = CertificateStatusSlices.Issuance(certificate);
+        failed.LastFailureTime = now;
+        failed.FailedIssuanceAttempts = (failed.FailedIssuanceAttempts ?? 0) + 1;
+        Conditions.Set(failed.Conditions ??= [], ConditionTypes.Issuing, Conditions.False, "Failed", text, certificate.Metadata.Generation, time);
+        await CertificateStatusSlices.ApplyIssuanceAsync(store.Client, certificate, failed, ct);
         await events.RecordAsync(certificate, EventType.Warning, "Failed", text, ct);
     }
 }

@@ -116,17 +116,20 @@ internal sealed class KeyManagerReconciler(CertificateStore store, EventRecorder
         }
     }
 
-    private async Task SetNextKeyNameAsync(Certificate certificate, string? name, CancellationToken ct) =>
-        await StatusWriter.UpdateStatusAsync(store.Client, certificate, c =>
+    private async Task SetNextKeyNameAsync(Certificate certificate, string? name, CancellationToken ct)
+    {
+        if (certificate.Status?.NextPrivateKeySecretName == name)
         {
-            if (c.Status?.NextPrivateKeySecretName == name)
-            {
-                return false;
-            }
+            return;
+        }
 
-            c.Status ??= new CertificateStatus();
-            c.Status.NextPrivateKeySecretName = name;
-            return true;
-        }, ct);
-
+        var applied = await CertificateStatusSlices.ApplyAsync(
+            store.Client, certificate, CertificateStatusSlices.KeyManager, new CertificateStatus { NextPrivateKeySecretName = name }, ct);
+        if (name is null && applied.Status?.NextPrivateKeySecretName is not null)
+        {
+            // Also owned by an older whole-status write: an apply cannot remove it, a guarded write can.
+            applied.Status.NextPrivateKeySecretName = null;
+            await store.Client.ReplaceStatusAsync(applied, ct);
+        }
+    }
 }

@@ -28,17 +28,17 @@ internal sealed class ReadinessReconciler(CertificateStore store, EventRecorder 
         var (ready, reason, message) = Decide(certificate, input);
         var wasReason = Conditions.Find(certificate.Status?.Conditions, ConditionTypes.Ready)?.Reason;
 
-        await StatusWriter.UpdateStatusAsync(store.Client, certificate, c =>
+        var slice = CertificateStatusSlices.Readiness(certificate);
+        var changed = Conditions.Set(slice.Conditions ??= [], ConditionTypes.Ready, ready ? Conditions.True : Conditions.False, reason, message, certificate.Metadata.Generation, time);
+        var renewal = IssuancePolicies.RenewalTimeOf(input);
+        changed |= slice.NotBefore != facts?.NotBefore || slice.NotAfter != facts?.NotAfter || slice.RenewalTime != renewal;
+        slice.NotBefore = facts?.NotBefore;
+        slice.NotAfter = facts?.NotAfter;
+        slice.RenewalTime = renewal;
+        if (changed)
         {
-            c.Status ??= new CertificateStatus();
-            var changed = Conditions.Set(c.Status.Conditions ??= [], ConditionTypes.Ready, ready ? Conditions.True : Conditions.False, reason, message, c.Metadata.Generation, time);
-            var renewal = IssuancePolicies.RenewalTimeOf(input);
-            changed |= c.Status.NotBefore != facts?.NotBefore || c.Status.NotAfter != facts?.NotAfter || c.Status.RenewalTime != renewal;
-            c.Status.NotBefore = facts?.NotBefore;
-            c.Status.NotAfter = facts?.NotAfter;
-            c.Status.RenewalTime = renewal;
-            return changed;
-        }, ct);
+            await CertificateStatusSlices.ApplyAsync(store.Client, certificate, CertificateStatusSlices.ReadinessManager, slice, ct);
+        }
 
         if (reason == "InvalidSpec" && wasReason != reason)
         {

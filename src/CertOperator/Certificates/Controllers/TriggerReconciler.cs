@@ -36,12 +36,9 @@ internal sealed class TriggerReconciler(CertificateStore store, EventRecorder ev
             return ReconcileResult.RequeueAfter(next - now);
         }
 
-        await StatusWriter.UpdateStatusAsync(store.Client, certificate, c =>
-        {
-            c.Status ??= new CertificateStatus();
-            c.Status.Conditions ??= [];
-            return Conditions.Set(c.Status.Conditions, ConditionTypes.Issuing, Conditions.True, reason.Reason, reason.Message, c.Metadata.Generation, time);
-        }, ct);
+        var slice = CertificateStatusSlices.Issuance(certificate);
+        Conditions.Set(slice.Conditions ??= [], ConditionTypes.Issuing, Conditions.True, reason.Reason, reason.Message, certificate.Metadata.Generation, time);
+        await CertificateStatusSlices.ApplyIssuanceAsync(store.Client, certificate, slice, ct);
         await events.RecordAsync(certificate, EventType.Normal, "Issuing", reason.Message, ct);
         return ReconcileResult.Done;
     }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CertOperator.Certificates;
 using CertOperator.Crds.Certificates;
 using CertOperator.Crds.WellKnown;
 using CertOperator.Kubernetes;
@@ -58,14 +59,14 @@ internal static class RenewCommand
         {
             var certificate = await kube.TryGetAsync<Certificate>(ns, name, token)
                 ?? throw new VerbException($"Certificate {ns}/{name} does not exist");
-            certificate.Status ??= new CertificateStatus();
-            certificate.Status.Conditions ??= [];
-            if (Conditions.IsTrue(certificate.Status.Conditions, ConditionTypes.Issuing))
+            if (Conditions.IsTrue(certificate.Status?.Conditions, ConditionTypes.Issuing))
             {
                 throw new VerbException($"Certificate {ns}/{name} is already being issued (Issuing=True); wait for it or check `status certificate {name}`");
             }
 
-            Conditions.Set(certificate.Status.Conditions, ConditionTypes.Issuing, Conditions.True, Reason, Message, certificate.Metadata.Generation, TimeProvider.System);
-            await kube.ReplaceStatusAsync(certificate, token);
+            // Written as the operator's issuance field manager, so the issuing controller can remove the condition again.
+            var slice = CertificateStatusSlices.Issuance(certificate);
+            Conditions.Set(slice.Conditions ??= [], ConditionTypes.Issuing, Conditions.True, Reason, Message, certificate.Metadata.Generation, TimeProvider.System);
+            await CertificateStatusSlices.ApplyIssuanceAsync(kube, certificate, slice, token);
         }, maxAttempts: 5, ct: ct);
 }

@@ -1,0 +1,93 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CertOperator.Crds.Certificates;
+using CertOperator.Crds.Serialization;
+using CertOperator.Crds.WellKnown;
+using CertOperator.Kubernetes;
+using CertOperator.Kubernetes.Client;
+using CertOperator.Kubernetes.Model;
+
+namespace CertOperator.Certificates;
+
+/// <summary>
+/// Certificate.status is written by several controllers at once. Each owns a slice and writes only that
+/// slice with server-side apply under its own field manager, so their writes never conflict (a whole-status
+/// PUT guarded by resourceVersion made them race each other into 409s):
+/// <list type="bullet">
+/// <item>issuance (trigger, issuing, `renew`): the Issuing condition, revision, lastFailureTime, failedIssuanceAttempts;</item>
+/// <item>readiness: the Ready condition, notBefore, notAfter, renewalTime;</item>
+/// <item>key manager: nextPrivateKeySecretName.</item>
+/// </list>
+/// A manager's apply lists every field it wants to keep; a field it owned and leaves out is removed.
+/// </summary>
+internal static class CertificateStatusSlices
+{
+    public const string IssuanceManager = "certoperator-issuance";
+    public const string ReadinessManager = "certoperator-readiness";
+    public const string KeyManager = "certoperator-key-manager";
+
+    /// <summary>The issuance slice as cached, for a caller to change and apply.</summary>
+    public static CertificateStatus Issuance(Certificate certificate) => new()
+    {
+        Conditions = Copy(certificate, ConditionTypes.Issuing),
+        Revision = certificate.Status?.Revision,
+        LastFailureTime = certificate.Status?.LastFailureTime,
+        FailedIssuanceAttempts = certificate.Status?.FailedIssuanceAttempts,
+    };
+
+    /// <summary>The readiness slice as cached, for a caller to change and apply.</summary>
+    public static CertificateStatus Readiness(Certificate certificate) => new()
+    {
+        Conditions = Copy(certificate, ConditionTypes.Ready),
+        NotBefore = certificate.Status?.NotBefore,
+        NotAfter = certificate.Status?.NotAfter,
+        RenewalTime = certificate.Status?.RenewalTime,
+    };
+
+    /// <summary>
+    /// Applies the issuance slice. A field left out that someone else also owns (an older PUT, a hand edit)
+    /// survives an apply, so anything the slice removed and the server still shows is removed with a guarded write.
+    /// </summary>
+    public static async Task<Certificate> ApplyIssuanceAsync(KubernetesClient client, Certificate certificate, CertificateStatus slice, CancellationToken ct)
+    {
+        var applied = await ApplyAsync(client, certificate, IssuanceManager, slice, ct);
+        var leftover = applied.Status is { } status
+            && ((slice.Conditions is null && Conditions.Find(status.Conditions, ConditionTypes.Issuing) is not null)
+                || (slice.LastFailureTime is null && status.LastFailureTime is not null)
+                || (slice.FailedIssuanceAttempts is null && status.FailedIssuanceAttempts is not null));
+        if (!leftover)
+        {
+            return applied;
+        }
+
+        if (slice.Conditions is null)
+        {
+            Conditions.Remove(applied.Status!.Conditions ??= [], ConditionTypes.Issuing);
+        }
+
+        applied.Status!.LastFailureTime = slice.LastFailureTime;
+        applied.Status.FailedIssuanceAttempts = slice.FailedIssuanceAttempts;
+        return await client.ReplaceStatusAsync(applied, ct);
+    }
+
+    public static Task<Certificate> ApplyAsync(KubernetesClient client, Certificate certificate, string fieldManager, CertificateStatus slice, CancellationToken ct)
+    {
+        var body = new JsonObject
+        {
+            ["apiVersion"] = Certificate.Resource.ApiVersion,
+            ["kind"] = Certificate.Resource.Kind,
+            ["metadata"] = new JsonObject { ["name"] = certificate.Metadata.Name, ["namespace"] = certificate.Metadata.Namespace },
+            ["status"] = JsonSerializer.SerializeToNode(slice, CertManagerJsonContext.Default.CertificateStatus),
+        };
+        return client.ApplyStatusAsync<Certificate>(certificate.Metadata.Namespace, certificate.Metadata.Name!, body, fieldManager, force: true, ct);
+    }
+
+    /// <summary>True when two slices hold the same values (nothing to write).</summary>
+    public static bool Same(CertificateStatus a, CertificateStatus b) =>
+        JsonSerializer.Serialize(a, CertManagerJsonContext.Default.CertificateStatus) == JsonSerializer.Serialize(b, CertManagerJsonContext.Default.CertificateStatus);
+
+    private static List<Condition>? Copy(Certificate certificate, string type) =>
+        Conditions.Find(certificate.Status?.Conditions, type) is { } c
+            ? [new Condition { Type = c.Type, Status = c.Status, Reason = c.Reason, Message = c.Message, LastTransitionTime = c.LastTransitionTime, ObservedGeneration = c.ObservedGeneration }]
+            : null;
+}
