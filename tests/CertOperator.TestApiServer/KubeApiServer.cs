@@ -55,6 +55,9 @@ public sealed class KubeApiServer : IAsyncDisposable
 
     public KubeApiServerFaults Faults { get; }
 
+    /// <summary>Every request answered, by verb, resource and status code.</summary>
+    public RequestCounter Requests { get; } = new();
+
     /// <summary>A kubeconfig for this server, written at start; <see cref="RunKubectlAsync"/> uses it.</summary>
     public string KubeconfigPath => Path.Combine(_workDir, "kubeconfig");
 
@@ -171,7 +174,7 @@ public sealed class KubeApiServer : IAsyncDisposable
             });
         });
         var app = builder.Build();
-        var dispatcher = new ApiDispatcher(() => _ctx, Token, Faults, _options.BookmarkInterval, _stopping.Token);
+        var dispatcher = new ApiDispatcher(() => _ctx, Token, Faults, Requests, _options.BookmarkInterval, _stopping.Token);
         app.Run(dispatcher.HandleAsync);
         await app.StartAsync(ct);
         _app = app;

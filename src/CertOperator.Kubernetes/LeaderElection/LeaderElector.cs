@@ -16,6 +16,7 @@ public sealed partial class LeaderElector
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private (string? Holder, DateTimeOffset? RenewTime) _observed;
+    private Lease? _held;
     private DateTimeOffset _observedAt;
     private volatile bool _isLeader;
     private int _attempts;
@@ -150,6 +151,11 @@ public sealed partial class LeaderElector
     private async Task<bool> TryAcquireOrRenewCoreAsync(CancellationToken ct)
     {
         var now = _time.GetUtcNow();
+        if (await TryRenewHeldAsync(now, ct).ConfigureAwait(false))
+        {
+            return true;
+        }
+
         var lease = await _client.TryGetAsync<Lease>(_options.LeaseNamespace, _options.LeaseName, ct).ConfigureAwait(false);
         if (lease is null)
         {
@@ -157,6 +163,7 @@ public sealed partial class LeaderElector
             Claim(lease.Spec, now);
             lease = await _client.CreateAsync(lease, ct).ConfigureAwait(false);
             Observe(lease.Spec, now);
+            _held = lease;
             return true;
         }
 
@@ -171,7 +178,34 @@ public sealed partial class LeaderElector
         Claim(lease.Spec, now);
         lease = await _client.ReplaceAsync(lease, ct).ConfigureAwait(false);
         Observe(lease.Spec, now);
+        _held = lease;
         return true;
+    }
+
+    /// <summary>
+    /// Renews from the lease our last write returned, without reading it first: one request per renewal at idle.
+    /// The write is guarded by that resourceVersion, so if anyone else wrote the lease since, it fails and the
+    /// caller reads the lease as usual.
+    /// </summary>
+    private async Task<bool> TryRenewHeldAsync(DateTimeOffset now, CancellationToken ct)
+    {
+        if (Interlocked.Exchange(ref _held, null) is not { } held)
+        {
+            return false;
+        }
+
+        Claim(held.Spec, now);
+        try
+        {
+            var renewed = await _client.ReplaceAsync(held, ct).ConfigureAwait(false);
+            Observe(renewed.Spec, now);
+            _held = renewed;
+            return true;
+        }
+        catch (KubernetesApiException e) when (e.IsConflict || e.IsNotFound)
+        {
+            return false;
+        }
     }
 
     private void Claim(LeaseSpec spec, DateTimeOffset now)

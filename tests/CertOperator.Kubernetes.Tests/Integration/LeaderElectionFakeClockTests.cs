@@ -1,4 +1,6 @@
 using CertOperator.Kubernetes.LeaderElection;
+using CertOperator.Kubernetes.Model;
+using CertOperator.TestApiServer;
 using CertOperator.Kubernetes.Tests.Support;
 using CertOperator.Testing;
 
@@ -64,6 +66,38 @@ public sealed class LeaderElectionFakeClockTests(TestClusterFixture fixture) : I
         takeover.Should().BeGreaterThanOrEqualTo(TimeSpan.FromSeconds(14), "b waits until 15 s after it last saw a's renewal");
         takeover.Should().BeLessThanOrEqualTo(TimeSpan.FromSeconds(15) + Retry + Retry);
         maxLeaders.Should().Be(1);
+    }
+
+    [Fact]
+    public async Task A_leader_renews_with_one_write_per_period_and_reads_the_lease_again_only_after_someone_else_wrote_it()
+    {
+        var ns = await fixture.Cluster.NewNamespaceAsync();
+        var a = Elector(ns, "a");
+        using var stop = new CancellationTokenSource();
+        var run = a.RunAsync(ct => Task.Delay(Timeout.Infinite, ct), stop.Token);
+        await Eventually.True(() => a.IsLeader && _time.PendingTimers == 1, "a leads and waits to renew");
+        var before = fixture.Cluster.Server.Requests.Snapshot();
+
+        for (var round = 0; round < 10; round++)
+        {
+            await TickAsync(a);
+        }
+
+        var idle = fixture.Cluster.Server.Requests.Snapshot();
+        RequestCounter.Delta(before, idle, "PUT leases 200").Should().Be(10);
+        RequestCounter.Delta(before, idle, "GET leases").Should().Be(0, "the leader renews from the lease its last write returned");
+
+        var lease = await fixture.Cluster.Client.GetAsync<Lease>(ns, "fake-clock");
+        lease.Metadata.Labels = new() { ["touched"] = "by-someone-else" };
+        await fixture.Cluster.Client.ReplaceAsync(lease);
+        await TickAsync(a);
+        var after = fixture.Cluster.Server.Requests.Snapshot();
+        a.IsLeader.Should().BeTrue();
+        RequestCounter.Delta(idle, after, "PUT leases 409").Should().Be(1, "the stale write is refused");
+        RequestCounter.Delta(idle, after, "GET leases 200").Should().Be(2, "the test's own read, then the elector re-reads the lease");
+        RequestCounter.Delta(idle, after, "PUT leases 200").Should().Be(2, "the test's write, then the renewal");
+        await stop.CancelAsync();
+        await run;
     }
 
     /// <summary>Moves the clock one retry period and waits until every elector has finished that round's attempt.</summary>

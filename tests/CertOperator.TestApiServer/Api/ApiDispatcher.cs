@@ -4,9 +4,23 @@ using Microsoft.AspNetCore.Http;
 namespace CertOperator.TestApiServer.Api;
 
 /// <summary>The single request entry point: faults, bearer-token auth, then discovery, OpenAPI or a resource.</summary>
-internal sealed class ApiDispatcher(Func<ServerContext> context, string token, KubeApiServerFaults faults, TimeSpan bookmarkInterval, CancellationToken stopping)
+internal sealed class ApiDispatcher(
+    Func<ServerContext> context, string token, KubeApiServerFaults faults, RequestCounter requests, TimeSpan bookmarkInterval, CancellationToken stopping)
 {
     public async Task HandleAsync(HttpContext http)
+    {
+        try
+        {
+            await DispatchAsync(http);
+        }
+        finally
+        {
+            var request = http.Request;
+            requests.Record(request.Method, request.ContentType ?? "", request.Query["watch"] is ["true" or "1"], request.Path.Value ?? "", http.Response.StatusCode);
+        }
+    }
+
+    private async Task DispatchAsync(HttpContext http)
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, stopping);
         var ct = linked.Token;
