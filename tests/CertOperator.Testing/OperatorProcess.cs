@@ -11,12 +11,19 @@ public sealed class OperatorProcess : IAsyncDisposable
 {
     private readonly ConcurrentQueue<string> _output = new();
     private readonly Process _process;
+    private long _lines;
 
     private OperatorProcess(Process process) => _process = process;
 
     public string Output => string.Join('\n', _output);
 
     public bool HasExited => _process.HasExited;
+
+    /// <summary>The OS process id, e.g. to read its memory from /proc.</summary>
+    public int Id => _process.Id;
+
+    /// <summary>Every line written to stdout and stderr so far, including those no longer kept in <see cref="Output"/>.</summary>
+    public long LinesWritten => Interlocked.Read(ref _lines);
 
     /// <summary>Starts `CertOperator.dll run --kubeconfig PATH` from the test's output folder with extra arguments.</summary>
     public static OperatorProcess Start(string kubeconfig, params string[] extraArgs)
@@ -55,6 +62,7 @@ public sealed class OperatorProcess : IAsyncDisposable
             return;
         }
 
+        Interlocked.Increment(ref _lines);
         _output.Enqueue(line);
         while (_output.Count > 5000 && _output.TryDequeue(out _))
         {
