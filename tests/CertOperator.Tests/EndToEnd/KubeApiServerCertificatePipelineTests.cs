@@ -9,19 +9,21 @@ namespace CertOperator.Tests.EndToEnd;
 public sealed class KubeApiServerCertificatePipelineTests(RealOperatorEnvironment env)
     : CertificatePipelineTests<RealOperatorEnvironment>(env), IAsyncLifetime
 {
+    /// <summary>
+    /// kube-apiserver 1.24 does not count authorization denials in apiserver_request_total, so the
+    /// operator's own log is where a 403 shows; this test makes sure the log covers real issuance.
+    /// </summary>
     [Fact]
-    public async Task Shipped_rbac_suffices_the_apiserver_answered_no_request_with_403()
+    public async Task Operator_running_as_the_certoperator_service_account_is_never_forbidden()
     {
         await EnsureIssuersAsync();
         await Env.ApplyAsync(Manifests.Namespace("rbac"));
         await Env.ApplyAsync(Manifests.Certificate("rbac", "rbac", "ClusterIssuer", "root-ca", ["rbac.example.com"]));
         await Env.WaitForConditionAsync("certificate", "rbac", "rbac");
 
-        var issued = await Env.Server.CountRequestsAsync(
+        var requestsCreated = await Env.Server.CountRequestsAsync(
             new ApiRequestFilter { Verb = "POST", Resource = "certificaterequests", Subresource = "", Code = "201" }, CancellationToken.None);
-        issued.Should().BeGreaterThanOrEqualTo(2, "root-ca and rbac were each issued through a CertificateRequest");
-        var forbidden = await Env.Server.CountRequestsAsync(new ApiRequestFilter { Code = "403" }, CancellationToken.None);
-        forbidden.Should().Be(0, $"the operator was refused nothing; its log:\n{Env.OperatorLog}");
+        requestsCreated.Should().BeGreaterThanOrEqualTo(2, "root-ca and rbac were each issued through a CertificateRequest");
         Env.ForbiddenLogLines().Should().BeEmpty();
     }
 
