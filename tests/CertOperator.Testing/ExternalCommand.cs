@@ -12,7 +12,13 @@ public static class ExternalCommand
             : throw new InvalidOperationException($"exit code {ExitCode}\nstdout:\n{StdOut}\nstderr:\n{StdErr}");
     }
 
-    public static async Task<Result> RunAsync(string fileName, IEnumerable<string> args, string? workingDirectory = null, TimeSpan? timeout = null, CancellationToken ct = default)
+    public static async Task<Result> RunAsync(
+        string fileName,
+        IEnumerable<string> args,
+        string? workingDirectory = null,
+        TimeSpan? timeout = null,
+        IReadOnlyDictionary<string, string>? environment = null,
+        CancellationToken ct = default)
     {
         var info = new ProcessStartInfo(fileName)
         {
@@ -24,6 +30,11 @@ public static class ExternalCommand
         foreach (var arg in args)
         {
             info.ArgumentList.Add(arg);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
         }
 
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {fileName}");

@@ -5,18 +5,21 @@ using CertOperator.Testing;
 namespace CertOperator.Tests.EndToEnd;
 
 /// <summary>
-/// The certificate pipeline end to end on SelfSigned and CA issuers: the API test server, the operator
-/// as a separate process, objects applied with the real kubectl.
+/// The certificate pipeline end to end on SelfSigned and CA issuers: a control plane, the operator as a
+/// separate process, objects applied with the real kubectl. Run on both control planes below.
 /// </summary>
-public sealed class CertificatePipelineTests(OperatorEnvironment env) : IClassFixture<OperatorEnvironment>
+public abstract class CertificatePipelineTests<TEnvironment>(TEnvironment env) : IClassFixture<TEnvironment>
+    where TEnvironment : OperatorEnvironment
 {
+    protected TEnvironment Env => env;
+
     private async Task<IssuedSecret> SecretAsync(string name, string ns = "default") =>
         IssuedSecret.From(await env.GetJsonAsync("secret", name, ns));
 
     private async Task<int> RevisionAsync(string name, string ns = "default") =>
         (await env.GetJsonAsync("certificate", name, ns))["status"]?["revision"]?.GetValue<int>() ?? 0;
 
-    private async Task EnsureIssuersAsync()
+    protected async Task EnsureIssuersAsync()
     {
         await env.ApplyAsync(Manifests.SelfSignedClusterIssuer("selfsigned"));
         await env.ApplyAsync(Manifests.CaCertificate("root-ca", OperatorEnvironment.ClusterResourceNamespace, "selfsigned"));

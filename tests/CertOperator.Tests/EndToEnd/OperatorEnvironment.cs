@@ -1,42 +1,55 @@
+using System.Text;
 using System.Text.Json.Nodes;
-using CertOperator.TestApiServer;
 using CertOperator.Testing;
+using CertOperator.Tests.EndToEnd.ControlPlanes;
 
 namespace CertOperator.Tests.EndToEnd;
 
 /// <summary>
-/// A control plane (the test API server with our CRDs), the operator as a separate process, and the
-/// real kubectl: what a user has after installing CertOperator.
+/// A control plane with our CRDs (here the test API server; <see cref="RealOperatorEnvironment"/> runs
+/// kube-apiserver), the operator as a separate process, and the real kubectl: what a user has after
+/// installing CertOperator.
 /// </summary>
-public sealed class OperatorEnvironment : IAsyncLifetime
+public class OperatorEnvironment : IAsyncLifetime
 {
     public const string ClusterResourceNamespace = "cert-manager";
 
     private readonly string _dir = Directory.CreateTempSubdirectory("certoperator-e2e-").FullName;
+    private readonly StringBuilder _killedOperatorsOutput = new();
 
-    public KubeApiServer Server { get; private set; } = null!;
+    public IControlPlane ControlPlane { get; private set; } = null!;
 
     public OperatorProcess Operator { get; private set; } = null!;
 
-    public string Kubeconfig => Path.Combine(_dir, "kubeconfig");
+    /// <summary>kubectl's kubeconfig (admin); the operator may run with another identity.</summary>
+    public string Kubeconfig => ControlPlane.AdminKubeconfig;
+
+    /// <summary>Everything every operator process of this environment logged, including ones killed by a test.</summary>
+    public string OperatorLog => _killedOperatorsOutput + Operator.Output;
 
     /// <summary>Further `run` flags, e.g. where DNS-01 and HTTP-01 self-checks look.</summary>
     public IReadOnlyList<string> ExtraOperatorArgs { get; init; } = [];
 
     public async Task InitializeAsync()
     {
-        Server = await KubeApiServer.StartAsync(new KubeApiServerOptions { CrdDirectory = RepoPaths.Combine("config", "crds") });
-        Server.WriteKubeconfig(Kubeconfig);
+        ControlPlane = await StartControlPlaneAsync(_dir);
         await KubectlAsync("create", "namespace", ClusterResourceNamespace);
         StartOperator();
     }
 
+    protected virtual async Task<IControlPlane> StartControlPlaneAsync(string folder) => await TestApiControlPlane.StartAsync(folder);
+
     public void StartOperator() => Operator = OperatorProcess.Start(
-        Kubeconfig, ["--health-port", "0", "--leader-election-namespace", "kube-system", "--cluster-resource-namespace", ClusterResourceNamespace, .. ExtraOperatorArgs]);
+        ControlPlane.OperatorKubeconfig,
+        [
+            "--health-port", "0", "--leader-election-namespace", ControlPlane.LeaderElectionNamespace,
+            "--cluster-resource-namespace", ClusterResourceNamespace, .. ExtraOperatorArgs,
+        ]);
 
     public async Task RestartOperatorAfterKillAsync()
     {
         await Operator.KillAsync();
+        _killedOperatorsOutput.AppendLine(Operator.Output).AppendLine("--- operator killed (SIGKILL) and started again ---");
         await Operator.DisposeAsync();
         StartOperator();
     }
@@ -99,8 +112,17 @@ public sealed class OperatorEnvironment : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await Operator.DisposeAsync();
-        await Server.DisposeAsync();
+        // Also after a failed InitializeAsync: whatever did start is stopped.
+        if (Operator is not null)
+        {
+            await Operator.DisposeAsync();
+        }
+
+        if (ControlPlane is not null)
+        {
+            await ControlPlane.DisposeAsync();
+        }
+
         Directory.Delete(_dir, recursive: true);
     }
 }
