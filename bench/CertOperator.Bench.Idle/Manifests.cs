@@ -20,7 +20,8 @@ internal static class Manifests
         apiVersion: cert-manager.io/v1
         kind: ClusterIssuer
         metadata: {"name": "bench-selfsigned"}
-        spec: {"selfSigned": {}}
+        spec:
+          selfSigned: {}
         ---
         apiVersion: cert-manager.io/v1
         kind: Certificate
@@ -35,7 +36,8 @@ internal static class Manifests
         apiVersion: cert-manager.io/v1
         kind: ClusterIssuer
         metadata: {"name": "bench-ca"}
-        spec: {"ca": {"secretName": "bench-root"}}
+        spec:
+          ca: {"secretName": "bench-root"}
         """;
 
     public static string Certificates(int count)

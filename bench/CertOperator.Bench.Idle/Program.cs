@@ -51,7 +51,8 @@ Console.WriteLine($"Requests to the API server during {window.TotalSeconds:0} s 
 Print(idle);
 Console.WriteLine($"Background of the control plane alone during {window.TotalSeconds:0} s, before the operator started:");
 Print(background);
-var operatorOnly = idle.Sum(d => d.Count) - background.Sum(d => d.Count);
+var backgroundByKey = background.ToDictionary(d => d.Key, d => d.Count);
+var operatorOnly = idle.Where(d => !d.Key.StartsWith("WATCH", StringComparison.Ordinal)).Sum(d => Math.Max(0, d.Count - backgroundByKey.GetValueOrDefault(d.Key)));
 var leases = idle.Where(d => d.Key.Contains(" leases ", StringComparison.Ordinal)).Sum(d => d.Count);
 Console.WriteLine($"Operator requests per minute at idle: {PerMinute(operatorOnly)} (of which leader-election Lease renewals: {PerMinute(leases)}; everything else: {PerMinute(operatorOnly - leases)})");
 Console.WriteLine($"Operator log lines during the window: {lines}");
