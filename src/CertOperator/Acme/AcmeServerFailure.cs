@@ -2,7 +2,8 @@ namespace CertOperator.Acme;
 
 /// <summary>
 /// Says in one sentence why talking to an ACME server failed, for the condition or status reason a user
-/// reads: which server, and what happened (no answer, no connection, a rejected certificate, its error).
+/// reads: which server, and what happened (no answer, no connection, a rejected certificate, its error). The cause of a
+/// connection failure is .NET's innermost message (<see cref="AcmeConnectionException.Cause"/>), never "see inner exception".
 /// </summary>
 internal static class AcmeServerFailure
 {
@@ -15,30 +16,13 @@ internal static class AcmeServerFailure
             $"the ACME server {server} did not answer within {Seconds(t.Timeout)}",
         AcmeTimeoutException t => $"the ACME server {server} did not answer {t.Method} {t.RequestUrl} within {Seconds(t.Timeout)}",
         AcmeProblemException p => $"the ACME server {server} answered: {p.Detail ?? p.Type}",
-        AcmeConnectionException { HttpRequestError: HttpRequestError.SecureConnectionError } =>
-            $"the TLS connection to the ACME server {server} failed: {Innermost(e)}{TlsHint(Innermost(e))}",
-        AcmeConnectionException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError } =>
-            $"cannot connect to the ACME server {server}: {Innermost(e)}",
-        _ => $"the request to the ACME server {server} failed: {Innermost(e)}",
+        AcmeConnectionException { HttpRequestError: HttpRequestError.SecureConnectionError } c =>
+            $"the TLS connection to the ACME server {server} failed: {c.Cause}{TlsHint(c.Cause)}",
+        AcmeConnectionException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError } c =>
+            $"cannot connect to the ACME server {server}: {c.Cause}",
+        AcmeConnectionException c => $"the request to the ACME server {server} failed: {c.Cause}",
+        _ => $"the request to the ACME server {server} failed: {e.Message}",
     };
-
-    /// <summary>
-    /// The message of the deepest exception that has one: .NET wraps the cause (an untrusted chain, a refused
-    /// connection) in exceptions that only say "see inner exception".
-    /// </summary>
-    public static string Innermost(Exception e)
-    {
-        var message = e.Message;
-        for (var inner = e.InnerException; inner is not null; inner = inner.InnerException)
-        {
-            if (!string.IsNullOrWhiteSpace(inner.Message))
-            {
-                message = inner.Message;
-            }
-        }
-
-        return message.TrimEnd('.', ' ');
-    }
 
     /// <summary>What to check, for the two TLS failures users cause: a CA bundle that does not match, a server URL with the wrong host.</summary>
     private static string TlsHint(string cause) =>

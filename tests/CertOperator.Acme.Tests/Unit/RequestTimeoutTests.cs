@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using System.Security.Authentication;
 using CertOperator.Acme.Model;
 using CertOperator.Acme.Tests.Support;
 using CertOperator.Testing;
@@ -54,9 +55,10 @@ public sealed class RequestTimeoutTests : IDisposable
     }
 
     [Fact]
-    public async Task A_refused_tls_certificate_is_not_retried()
+    public async Task A_refused_tls_certificate_is_not_retried_and_its_cause_is_the_message()
     {
-        _server.On("new-order", _ => throw new HttpRequestException(HttpRequestError.SecureConnectionError, "The SSL connection could not be established, see inner exception."));
+        _server.On("new-order", _ => throw new HttpRequestException(HttpRequestError.SecureConnectionError, "The SSL connection could not be established, see inner exception.",
+            new AuthenticationException("The remote certificate is invalid because of errors in the certificate chain: UntrustedRoot")));
         using var client = _server.CreateClient(TimeProvider.System);
 
         var act = () => client.CreateOrderAsync(new AcmeOrderRequest { Identifiers = [AcmeIdentifier.Dns("a.example.test")] }, CancellationToken.None);
@@ -64,6 +66,8 @@ public sealed class RequestTimeoutTests : IDisposable
         var failure = (await act.Should().ThrowAsync<AcmeConnectionException>()).Which;
         failure.HttpRequestError.Should().Be(HttpRequestError.SecureConnectionError);
         failure.RequestUrl.Should().Be(new Uri(FakeAcmeServer.Base, "new-order"));
+        failure.Cause.Should().Be("The remote certificate is invalid because of errors in the certificate chain: UntrustedRoot");
+        failure.Message.Should().Be("POST https://acme.test/new-order failed: " + failure.Cause);
         _server.Requests.Count(r => r.Url.AbsolutePath == "/new-order").Should().Be(1);
     }
 
