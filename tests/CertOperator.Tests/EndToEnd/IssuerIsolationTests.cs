@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text;
 using CertOperator.Crds.Issuers;
 using CertOperator.Kubernetes;
 using CertOperator.Kubernetes.Client;
@@ -52,6 +53,11 @@ public sealed class IssuerIsolationTests(OperatorEnvironment env, ITestOutputHel
         toCondition.Should().BeGreaterThan(AcmeRequestTimeout, "the condition reports the timeout, so it cannot come earlier")
             .And.BeLessThan(AcmeRequestTimeout + TimeSpan.FromSeconds(5), "one request timeout, not several retries of it");
         tarpit.Connections.Should().BeGreaterThan(0, "the operator did try the server");
+        var accountKey = Encoding.ASCII.GetString(Convert.FromBase64String((await env.GetJsonAsync("secret", "stuck-account-key", "tarpit"))["data"]!["tls.key"]!.GetValue<string>()));
+        foreach (var line in accountKey.Split('\n').Where(l => l.Length > 0 && !l.StartsWith("-----", StringComparison.Ordinal)))
+        {
+            env.Operator.Output.Should().NotContain(line, "the account key never reaches the log");
+        }
 
         for (var i = 0; i < SelfSignedCount; i++)
         {
