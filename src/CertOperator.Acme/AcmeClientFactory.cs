@@ -14,10 +14,11 @@ public static class AcmeClientFactory
     {
         ArgumentNullException.ThrowIfNull(options);
         var handler = options.Handler ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
-        var http = new HttpClient(handler, disposeHandler: options.Handler is null) { Timeout = options.RequestTimeout };
+        // The transport bounds each request itself (on options.TimeProvider), so HttpClient's own timeout is off.
+        var http = new HttpClient(handler, disposeHandler: options.Handler is null) { Timeout = Timeout.InfiniteTimeSpan };
         http.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
         var logger = options.Logger ?? NullLogger.Instance;
-        var transport = new AcmeTransport(http, options.TimeProvider, logger, options.MaxTransientRetries);
+        var transport = new AcmeTransport(http, options.TimeProvider, options.RequestTimeout, logger, options.MaxTransientRetries);
         return new AcmeClient(options, http, transport, logger);
     }
 

@@ -22,5 +22,9 @@ public sealed record AcmeClientOptions
     /// <summary>Retries of transient failures (5xx, network faults) per request.</summary>
     public int MaxTransientRetries { get; init; } = 3;
 
-    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// How long one request may wait for the server's whole answer; on expiry the call throws
+    /// <see cref="AcmeTimeoutException"/> at once, without retrying.
+    /// </summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(15);
 }

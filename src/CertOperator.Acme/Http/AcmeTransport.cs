@@ -12,7 +12,7 @@ namespace CertOperator.Acme.Http;
 
 /// <summary>
 /// Sends ACME requests: size-capped bodies, nonce pooling with badNonce retries, Polly retries of
-/// transient faults, and problem documents turned into <see cref="AcmeProblemException"/>.
+/// transient faults, a deadline per request, and problem documents turned into <see cref="AcmeProblemException"/>.
 /// </summary>
 internal sealed class AcmeTransport
 {
@@ -23,14 +23,16 @@ internal sealed class AcmeTransport
 
     private readonly HttpClient _http;
     private readonly TimeProvider _time;
+    private readonly TimeSpan _requestTimeout;
     private readonly ILogger _logger;
     private readonly NoncePool _nonces = new();
     private readonly ResiliencePipeline<AcmeResponse> _pipeline;
 
-    public AcmeTransport(HttpClient http, TimeProvider time, ILogger logger, int maxTransientRetries = 3)
+    public AcmeTransport(HttpClient http, TimeProvider time, TimeSpan requestTimeout, ILogger logger, int maxTransientRetries = 3)
     {
         _http = http;
         _time = time;
+        _requestTimeout = requestTimeout;
         _logger = logger;
         _pipeline = BuildPipeline(maxTransientRetries);
     }
@@ -118,7 +120,32 @@ internal sealed class AcmeTransport
                 null);
     }
 
+    /// <summary>One request with its own deadline covering the headers and the body, on the client's clock.</summary>
     private async Task<AcmeResponse> SendAsync(HttpRequestMessage request, int maxBytes, CancellationToken cancellationToken)
+    {
+        using var deadline = new CancellationTokenSource(_requestTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        try
+        {
+            return await SendOnceAsync(request, maxBytes, linked.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+        {
+            throw new AcmeTimeoutException(request.Method.Method, request.RequestUri!, _requestTimeout);
+        }
+        catch (Exception e) when (e is HttpRequestException or IOException)
+        {
+            var error = e switch
+            {
+                HttpRequestException http => http.HttpRequestError,
+                HttpIOException io => io.HttpRequestError,
+                _ => HttpRequestError.Unknown,
+            };
+            throw new AcmeConnectionException(request.Method.Method, request.RequestUri!, error, e);
+        }
+    }
+
+    private async Task<AcmeResponse> SendOnceAsync(HttpRequestMessage request, int maxBytes, CancellationToken cancellationToken)
     {
         using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         if (response.Headers.TryGetValues("Replay-Nonce", out var nonces))
@@ -177,7 +204,7 @@ internal sealed class AcmeTransport
             BackoffType = DelayBackoffType.Exponential,
             UseJitter = true,
             Delay = TimeSpan.FromMilliseconds(200),
-            ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome, args.Context.CancellationToken)),
+            ShouldHandle = args => ValueTask.FromResult(IsTransient(args.Outcome)),
             DelayGenerator = args => ValueTask.FromResult(ServerDelay(args.Outcome.Result)),
             OnRetry = args =>
             {
@@ -189,12 +216,12 @@ internal sealed class AcmeTransport
         return new ResiliencePipelineBuilder<AcmeResponse> { TimeProvider = _time }.AddRetry(options).Build();
     }
 
-    private bool IsTransient(Outcome<AcmeResponse> outcome, CancellationToken cancellationToken)
+    private bool IsTransient(Outcome<AcmeResponse> outcome)
     {
         if (outcome.Exception is { } exception)
         {
-            return exception is HttpRequestException or IOException
-                || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested);
+            // A timeout is not retried (see AcmeTimeoutException), nor a failed TLS handshake: the certificate will not change in 200 ms.
+            return exception is AcmeConnectionException { HttpRequestError: not HttpRequestError.SecureConnectionError };
         }
 
         var response = outcome.Result!;

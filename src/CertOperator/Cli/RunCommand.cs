@@ -14,6 +14,18 @@ internal static class RunCommand
         var kubeconfig = new Option<string?>("--kubeconfig") { Description = "Path to a kubeconfig (default: in-cluster, then $KUBECONFIG, then ~/.kube/config)" };
         var context = new Option<string?>("--context") { Description = "kubeconfig context to use (default: current-context)" };
         var concurrency = new Option<int>("--concurrency") { Description = "Workers per controller", DefaultValueFactory = _ => 5 };
+        var kubeApiQps = new Option<double>("--kube-api-qps")
+        {
+            Description = "Kubernetes API requests per second, shared by all controllers",
+            DefaultValueFactory = _ => 100,
+        };
+        var kubeApiBurst = new Option<int>("--kube-api-burst")
+        {
+            Description = "Kubernetes API requests allowed in a burst above --kube-api-qps",
+            DefaultValueFactory = _ => 200,
+        };
+        kubeApiQps.Validators.Add(r => { if (r.GetValueOrDefault<double>() <= 0) r.AddError("--kube-api-qps must be greater than 0"); });
+        kubeApiBurst.Validators.Add(r => { if (r.GetValueOrDefault<int>() <= 0) r.AddError("--kube-api-burst must be greater than 0"); });
         var leaderElect = new Option<bool>("--leader-elect") { Description = "Run workers only while holding the leader Lease", DefaultValueFactory = _ => true };
         var leaseNamespace = new Option<string>("--leader-election-namespace")
         {
@@ -48,7 +60,7 @@ internal static class RunCommand
 
         var command = new Command("run", "Run the operator against the cluster in the kubeconfig (or in-cluster)")
         {
-            kubeconfig, context, concurrency, leaderElect, leaseNamespace, clusterResourceNamespace, logFormat, healthPort,
+            kubeconfig, context, concurrency, kubeApiQps, kubeApiBurst, leaderElect, leaseNamespace, clusterResourceNamespace, logFormat, healthPort,
             maxChallenges, dnsServers, solverImage, selfCheckHost, selfCheckPort,
             defaultIssuerName, defaultIssuerKind, defaultIssuerGroup,
         };
@@ -59,6 +71,8 @@ internal static class RunCommand
                 Kubeconfig = parse.GetValue(kubeconfig),
                 Context = parse.GetValue(context),
                 Concurrency = parse.GetValue(concurrency),
+                KubeApiQps = parse.GetValue(kubeApiQps),
+                KubeApiBurst = parse.GetValue(kubeApiBurst),
                 LeaderElect = parse.GetValue(leaderElect),
                 LeaderElectionNamespace = parse.GetValue(leaseNamespace)!,
                 ClusterResourceNamespace = parse.GetValue(clusterResourceNamespace)!,

@@ -79,11 +79,13 @@ internal static class CertificateControllers
         services.AddController<IngressShimReconciler>(r => ControllerBuilder.For<Ingress>().Named("ingress-shim").WithConcurrency(concurrency).Owns<Certificate>().Build(r));
         services.AddController<IssuerReconciler<Issuer>>(r => ControllerBuilder.For<Issuer>()
             .Named("issuers")
+            .WithConcurrency(concurrency)
             .WithIndex(IssuerReconciler<Issuer>.ByCaSecret, i => i.Spec.Ca is { } ca ? [$"{i.Metadata.Namespace}/{ca.SecretName}"] : [])
             .WatchesByIndex<Secret>(IssuerReconciler<Issuer>.ByCaSecret)
             .Build(r));
         services.AddController<IssuerReconciler<ClusterIssuer>>(r => ControllerBuilder.For<ClusterIssuer>()
             .Named("clusterissuers")
+            .WithConcurrency(concurrency)
             .WithIndex(IssuerReconciler<ClusterIssuer>.ByCaSecret, i => i.Spec.Ca is { } ca ? [$"{clusterResourceNamespace}/{ca.SecretName}"] : [])
             .WatchesByIndex<Secret>(IssuerReconciler<ClusterIssuer>.ByCaSecret)
             .Build(r));

@@ -1,6 +1,7 @@
 using CertOperator.Acme.Http01;
 using CertOperator.Dns;
 using CertOperator.Infrastructure;
+using CertOperator.Kubernetes.Client;
 using CertOperator.Kubernetes.Configuration;
 using CertOperator.Kubernetes.Hosting;
 using CertOperator.Kubernetes.LeaderElection;
@@ -66,7 +67,7 @@ internal static class OperatorHost
             SelfCheckPort = settings.Http01SelfCheckPort,
         });
         services.AddSingleton<ITxtRecordChecker>(sp => new TxtPropagationChecker(timeProvider: sp.GetRequiredService<TimeProvider>()));
-        services.AddKubernetesClient(_ => LoadConfiguration(settings));
+        services.AddKubernetesClient(_ => LoadConfiguration(settings), new KubernetesClientOptions { Qps = settings.KubeApiQps, Burst = settings.KubeApiBurst });
         services.AddEventRecorder(EventComponent);
         services.AddCertificateControllers(settings.Concurrency, settings.ClusterResourceNamespace);
         services.AddControllerManager(settings.LeaderElect

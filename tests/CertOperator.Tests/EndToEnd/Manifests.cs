@@ -14,6 +14,34 @@ internal static class Manifests
           selfSigned: {"{}"}
         """;
 
+    public static string SelfSignedIssuer(string name, string ns) => $"""
+        apiVersion: cert-manager.io/v1
+        kind: Issuer
+        metadata:
+          name: {name}
+          namespace: {ns}
+        spec:
+          selfSigned: {"{}"}
+        """;
+
+    /// <summary>An ACME Issuer with nothing but a server, an account key Secret to generate, and one HTTP-01 solver.</summary>
+    public static string AcmeIssuer(string name, string ns, string server) => $"""
+        apiVersion: cert-manager.io/v1
+        kind: Issuer
+        metadata:
+          name: {name}
+          namespace: {ns}
+        spec:
+          acme:
+            server: {server}
+            privateKeySecretRef:
+              name: {name}-account-key
+            solvers:
+            - http01:
+                ingress:
+                  ingressClassName: nginx
+        """;
+
     public static string CaIssuer(string kind, string name, string secretName, string? ns = null) => $"""
         apiVersion: cert-manager.io/v1
         kind: {kind}

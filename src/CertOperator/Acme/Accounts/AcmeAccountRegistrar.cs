@@ -52,13 +52,10 @@ internal sealed class AcmeAccountRegistrar(AcmeClientCache clients, KubernetesCl
                 recorded = new AcmeIssuerStatus { Uri = registered.Url?.ToString() ?? client.AccountUrl?.ToString() };
             }
         }
-        catch (AcmeProblemException e)
+        catch (Exception e) when (AcmeServerFailure.Covers(e))
         {
-            return new(new IssuerReadiness(false, "ErrRegisterACMEAccount", $"Failed to register ACME account: {e.Detail ?? e.Type}"), issuer.Status?.Acme);
-        }
-        catch (HttpRequestException e)
-        {
-            return new(new IssuerReadiness(false, "ErrRegisterACMEAccount", $"Failed to register ACME account: {e.Message}"), issuer.Status?.Acme);
+            return new(new IssuerReadiness(false, "ErrRegisterACMEAccount", $"Failed to register ACME account: {AcmeServerFailure.Describe(e, acme.Server)}"),
+                issuer.Status?.Acme);
         }
 
         var status = new AcmeIssuerStatus { Uri = recorded.Uri, LastRegisteredEmail = email, LastPrivateKeyHash = account.Thumbprint };

@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 
@@ -18,26 +17,13 @@ internal static class AcmeHttpHandlers
         }
         else if (!string.IsNullOrEmpty(caBundleBase64))
         {
-            var roots = new X509Certificate2Collection();
-            roots.ImportFromPem(Encoding.ASCII.GetString(Convert.FromBase64String(caBundleBase64)));
-            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, _, errors) => TrustedBy(roots, certificate, errors);
+            // A chain policy rather than a validation callback: .NET then validates the name and the chain itself and
+            // says what failed (UntrustedRoot, RemoteCertificateNameMismatch), where a callback only says "rejected".
+            var policy = new X509ChainPolicy { TrustMode = X509ChainTrustMode.CustomRootTrust, RevocationMode = X509RevocationMode.NoCheck };
+            policy.CustomTrustStore.ImportFromPem(Encoding.ASCII.GetString(Convert.FromBase64String(caBundleBase64)));
+            handler.SslOptions.CertificateChainPolicy = policy;
         }
 
         return handler;
-    }
-
-    private static bool TrustedBy(X509Certificate2Collection roots, X509Certificate? certificate, SslPolicyErrors errors)
-    {
-        if (certificate is null || (errors & SslPolicyErrors.RemoteCertificateNameMismatch) != 0)
-        {
-            return false;
-        }
-
-        using var chain = new X509Chain();
-        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        chain.ChainPolicy.CustomTrustStore.AddRange(roots);
-        using var leaf = new X509Certificate2(certificate);
-        return chain.Build(leaf);
     }
 }

@@ -87,6 +87,17 @@ internal sealed class ChallengeReconciler(
         {
             return ReconcileResult.RequeueAfter(RetryDelay.Until(e.RetryAfter, time, TimeSpan.FromMinutes(1)));
         }
+        catch (Exception e) when (AcmeServerFailure.Covers(e))
+        {
+            // No answer, no connection or a server error decides nothing about the challenge: say why on it and retry with backoff.
+            var reason = $"Will retry: {AcmeServerFailure.Describe(e, issuer.Spec.Acme.Server)}";
+            if (challenge.Status?.Reason != reason)
+            {
+                await UpdateAsync(challenge, s => s.Reason = reason, ct);
+            }
+
+            return ReconcileResult.Error(reason);
+        }
     }
 
     private async Task<ReconcileResult> SolveAsync(Challenge challenge, IIssuerObject issuer, IChallengeSolver solver, CancellationToken ct)

@@ -27,9 +27,17 @@ internal sealed class Rfc2136Solver(KubernetesClient kube, IssuerLookup lookup, 
     public async Task<string?> CheckAsync(Challenge challenge, IIssuerObject issuer, CancellationToken ct)
     {
         var name = RecordName(challenge);
-        return await checker.IsPresentAsync(name, challenge.Spec.Key, options.Dns01Nameservers, ct)
-            ? null
-            : $"TXT record {name} does not yet carry the challenge value on {(options.Dns01Nameservers.Count > 0 ? string.Join(", ", options.Dns01Nameservers) : "the zone's authoritative nameservers")}";
+        try
+        {
+            return await checker.IsPresentAsync(name, challenge.Spec.Key, options.Dns01Nameservers, ct)
+                ? null
+                : $"TXT record {name} does not yet carry the challenge value on {(options.Dns01Nameservers.Count > 0 ? string.Join(", ", options.Dns01Nameservers) : "the zone's authoritative nameservers")}";
+        }
+        catch (DnsException e)
+        {
+            // An unreachable or failing nameserver is one more reason the record is not visible yet; it names the server and never the TSIG secret.
+            return $"checking TXT record {name} failed: {e.Message}";
+        }
     }
 
     public async Task CleanUpAsync(Challenge challenge, IIssuerObject issuer, CancellationToken ct) =>

@@ -52,7 +52,8 @@ internal sealed class AcmeRequestHandler(SharedInformerFactory informers, Kubern
             AcmeStates.Valid when order.Status.Certificate is { Length: > 0 } encoded => new(Encoding.ASCII.GetString(Convert.FromBase64String(encoded)), null, null),
             AcmeStates.Invalid or AcmeStates.Errored or AcmeStates.Expired => new(null, null,
                 $"Failed to wait for order resource \"{order.Metadata.Name}\" to become ready: order is in \"{order.Status!.State}\" state: {order.Status.Reason}"),
-            var state => new(null, $"Waiting on certificate issuance from order {order.Metadata.Namespace}/{order.Metadata.Name}: \"{state ?? "pending"}\"", null),
+            var state => new(null, $"Waiting on certificate issuance from order {order.Metadata.Namespace}/{order.Metadata.Name}: \"{state ?? "pending"}\""
+                + (order.Status?.Reason is { Length: > 0 } reason ? $": {reason}" : ""), null),
         };
     }
 

@@ -65,6 +65,13 @@ internal sealed class OrderReconciler(
             await SetStateAsync(order, AcmeStates.Errored, $"{e.Type}: {e.Detail}", ct);
             return ReconcileResult.Done;
         }
+        catch (Exception e) when (AcmeServerFailure.Covers(e))
+        {
+            // No answer, no connection or a server error decides nothing about the order: say why on it and retry with backoff.
+            var reason = $"Will retry: {AcmeServerFailure.Describe(e, issuer.Spec.Acme!.Server)}";
+            await SetReasonAsync(order, reason, ct);
+            return ReconcileResult.Error(reason);
+        }
     }
 
     public static bool IsFinished(string? state) =>
@@ -104,6 +111,7 @@ internal sealed class OrderReconciler(
             o.Status.FinalizeUrl = created.Finalize.ToString();
             o.Status.Authorizations = authorizations;
             o.Status.State = created.Status;
+            o.Status.Reason = null;
             return true;
         }, ct);
         await events.RecordAsync(order, EventType.Normal, "Created", $"Created ACME order {created.Url}", ct);
@@ -154,6 +162,19 @@ internal sealed class OrderReconciler(
         var pem = Encoding.ASCII.GetString(Convert.FromBase64String(order.Spec.Request));
         return Convert.FromBase64String(pem[PemEncoding.Find(pem).Base64Data]);
     }
+
+    private async Task SetReasonAsync(Order order, string reason, CancellationToken ct) =>
+        await StatusWriter.UpdateStatusAsync(kube, order, o =>
+        {
+            o.Status ??= new OrderStatus();
+            if (o.Status.Reason == reason)
+            {
+                return false;
+            }
+
+            o.Status.Reason = reason;
+            return true;
+        }, ct);
 
     private async Task SetStateAsync(Order order, string state, string? reason, CancellationToken ct)
     {
