@@ -27,6 +27,7 @@ internal static class RunCommand
         kubeApiQps.Validators.Add(r => { if (r.GetValueOrDefault<double>() <= 0) r.AddError("--kube-api-qps must be greater than 0"); });
         kubeApiBurst.Validators.Add(r => { if (r.GetValueOrDefault<int>() <= 0) r.AddError("--kube-api-burst must be greater than 0"); });
         var leaderElect = new Option<bool>("--leader-elect") { Description = "Run workers only while holding the leader Lease", DefaultValueFactory = _ => true };
+        var leaderElection = new LeaderElectionFlags();
         var leaseNamespace = new Option<string>("--leader-election-namespace")
         {
             Description = "Namespace of the leader-election Lease (default: $POD_NAMESPACE, else kube-system)",
@@ -64,8 +65,19 @@ internal static class RunCommand
             maxChallenges, dnsServers, solverImage, selfCheckHost, selfCheckPort,
             defaultIssuerName, defaultIssuerKind, defaultIssuerGroup,
         };
+        foreach (var option in leaderElection.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction(async (parse, ct) =>
         {
+            if (leaderElection.Get(parse, out var timingError) is not { } timings)
+            {
+                await Console.Error.WriteLineAsync($"run: {timingError}");
+                return 2;
+            }
+
             var settings = new RunSettings
             {
                 Kubeconfig = parse.GetValue(kubeconfig),
@@ -75,6 +87,9 @@ internal static class RunCommand
                 KubeApiBurst = parse.GetValue(kubeApiBurst),
                 LeaderElect = parse.GetValue(leaderElect),
                 LeaderElectionNamespace = parse.GetValue(leaseNamespace)!,
+                LeaderElectionLeaseDuration = timings.LeaseDuration,
+                LeaderElectionRenewDeadline = timings.RenewDeadline,
+                LeaderElectionRetryPeriod = timings.RetryPeriod,
                 ClusterResourceNamespace = parse.GetValue(clusterResourceNamespace)!,
                 LogFormat = parse.GetValue(logFormat)!,
                 HealthPort = parse.GetValue(healthPort),

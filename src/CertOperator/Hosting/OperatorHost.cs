@@ -71,7 +71,15 @@ internal static class OperatorHost
         services.AddEventRecorder(EventComponent);
         services.AddCertificateControllers(settings.Concurrency, settings.ClusterResourceNamespace);
         services.AddControllerManager(settings.LeaderElect
-            ? new LeaderElectionOptions { LeaseName = LeaseName, LeaseNamespace = settings.LeaderElectionNamespace, Identity = Identity() }
+            ? new LeaderElectionOptions
+            {
+                LeaseName = LeaseName,
+                LeaseNamespace = settings.LeaderElectionNamespace,
+                Identity = Identity(),
+                LeaseDuration = settings.LeaderElectionLeaseDuration,
+                RenewDeadline = settings.LeaderElectionRenewDeadline,
+                RetryPeriod = settings.LeaderElectionRetryPeriod,
+            }
             : null);
 
         var app = builder.Build();

@@ -23,6 +23,12 @@ internal sealed record RunSettings
 
     public required string LeaderElectionNamespace { get; init; }
 
+    public TimeSpan LeaderElectionLeaseDuration { get; init; } = TimeSpan.FromSeconds(60);
+
+    public TimeSpan LeaderElectionRenewDeadline { get; init; } = TimeSpan.FromSeconds(40);
+
+    public TimeSpan LeaderElectionRetryPeriod { get; init; } = TimeSpan.FromSeconds(15);
+
     public required string ClusterResourceNamespace { get; init; }
 
     public string LogFormat { get; init; } = "text";

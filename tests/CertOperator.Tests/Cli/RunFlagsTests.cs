@@ -1,6 +1,6 @@
 namespace CertOperator.Tests.Cli;
 
-/// <summary>The `run` verb's Kubernetes API rate flags, as a user meets them: in --help, and refused when they make no sense.</summary>
+/// <summary>The `run` verb's API rate and leader-election flags, as a user meets them: in --help, and refused when they make no sense.</summary>
 public sealed class RunFlagsTests
 {
     [Fact]
@@ -19,6 +19,28 @@ public sealed class RunFlagsTests
     public async Task Non_positive_rates_are_refused_before_anything_starts(string flag, string value, string error)
     {
         var result = await CliProcess.RunWithoutClusterAsync("run", flag, value, "--kubeconfig", "/nonexistent/kubeconfig");
+
+        result.ExitCode.Should().NotBe(0);
+        result.StdErr.Should().Contain(error).And.NotContain(" at ");
+    }
+
+    [Fact]
+    public async Task Help_lists_the_leader_election_timings_with_cert_managers_defaults()
+    {
+        var result = await CliProcess.RunWithoutClusterAsync("run", "--help");
+
+        result.StdOut.Should().MatchRegex(@"--leader-election-lease-duration <[^>]+>\s+.*\[default: 60s\]")
+            .And.MatchRegex(@"--leader-election-renew-deadline <[^>]+>\s+.*\[default: 40s\]")
+            .And.MatchRegex(@"--leader-election-retry-period <[^>]+>\s+.*\[default: 15s\]");
+    }
+
+    [Theory]
+    [InlineData(new[] { "--leader-election-retry-period", "soon" }, "--leader-election-retry-period: \"soon\" is not a positive duration like 15s")]
+    [InlineData(new[] { "--leader-election-lease-duration", "0s" }, "--leader-election-lease-duration: \"0s\" is not a positive duration like 60s")]
+    [InlineData(new[] { "--leader-election-renew-deadline", "90s" }, "leader election needs --leader-election-retry-period < --leader-election-renew-deadline < --leader-election-lease-duration")]
+    public async Task Leader_election_timings_the_elector_cannot_use_are_refused_naming_the_flag(string[] flags, string error)
+    {
+        var result = await CliProcess.RunWithoutClusterAsync(["run", .. flags, "--kubeconfig", "/nonexistent/kubeconfig"]);
 
         result.ExitCode.Should().NotBe(0);
         result.StdErr.Should().Contain(error).And.NotContain(" at ");
