@@ -45,28 +45,35 @@ internal static class CertificateStatusSlices
     };
 
     /// <summary>
-    /// Applies the issuance slice. A field left out that someone else also owns (an older PUT, a hand edit)
-    /// survives an apply, so anything the slice removed and the server still shows is removed with a guarded write.
+    /// Applies the issuance slice. An apply cannot remove a field another manager also owns (a `kubectl patch`, an
+    /// older whole-status PUT), and a new revision must never be visible beside a lingering Issuing=True (the
+    /// request manager would start revision N+2). So removing Issuing takes two applies: first Issuing=False with
+    /// the rest of the slice (force takes the condition's fields over), then the slice without it. Failure fields
+    /// left behind by another owner are cleared with a guarded write once Issuing is False.
     /// </summary>
-    public static async Task<Certificate> ApplyIssuanceAsync(KubernetesClient client, Certificate certificate, CertificateStatus slice, CancellationToken ct)
+    public static async Task<Certificate> ApplyIssuanceAsync(KubernetesClient client, Certificate certificate, CertificateStatus slice, TimeProvider time, CancellationToken ct)
     {
+        if (slice.Conditions is null && Copy(certificate, ConditionTypes.Issuing) is { } issuing)
+        {
+            Conditions.Set(issuing, ConditionTypes.Issuing, Conditions.False, "Issued", "The certificate has been issued", certificate.Metadata.Generation, time);
+            await ApplyAsync(client, certificate, IssuanceManager, new CertificateStatus
+            {
+                Conditions = issuing,
+                Revision = slice.Revision,
+                LastFailureTime = slice.LastFailureTime,
+                FailedIssuanceAttempts = slice.FailedIssuanceAttempts,
+            }, ct);
+        }
+
         var applied = await ApplyAsync(client, certificate, IssuanceManager, slice, ct);
-        var leftover = applied.Status is { } status
-            && ((slice.Conditions is null && Conditions.Find(status.Conditions, ConditionTypes.Issuing) is not null)
-                || (slice.LastFailureTime is null && status.LastFailureTime is not null)
-                || (slice.FailedIssuanceAttempts is null && status.FailedIssuanceAttempts is not null));
-        if (!leftover)
+        if (applied.Status is not { } status
+            || ((slice.LastFailureTime is not null || status.LastFailureTime is null) && (slice.FailedIssuanceAttempts is not null || status.FailedIssuanceAttempts is null)))
         {
             return applied;
         }
 
-        if (slice.Conditions is null)
-        {
-            Conditions.Remove(applied.Status!.Conditions ??= [], ConditionTypes.Issuing);
-        }
-
-        applied.Status!.LastFailureTime = slice.LastFailureTime;
-        applied.Status.FailedIssuanceAttempts = slice.FailedIssuanceAttempts;
+        status.LastFailureTime = slice.LastFailureTime;
+        status.FailedIssuanceAttempts = slice.FailedIssuanceAttempts;
         return await client.ReplaceStatusAsync(applied, ct);
     }
 

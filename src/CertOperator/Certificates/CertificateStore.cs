@@ -55,10 +55,16 @@ internal sealed class CertificateStore
     public async Task<Secret?> GetSecretAsync(string ns, string name, CancellationToken ct) =>
         _secrets.Store.Find(new ObjectKey(ns, name)) is null ? null : await _client.TryGetAsync<Secret>(ns, name, ct);
 
-    /// <summary>Everything the issuance policies need about one Certificate.</summary>
-    public async Task<IssuanceInput> GatherAsync(Certificate certificate, DateTimeOffset now, CancellationToken ct)
+    /// <summary>
+    /// Everything the issuance policies need about one Certificate. With <paramref name="confirmAbsent"/>, a Secret
+    /// missing from the metadata cache is looked up on the server before it counts as absent: the cache can lag
+    /// the Secret the issuing controller has just written, and deciding "does not exist" from it issues twice.
+    /// </summary>
+    public async Task<IssuanceInput> GatherAsync(Certificate certificate, DateTimeOffset now, bool confirmAbsent, CancellationToken ct)
     {
-        var secret = await GetSecretAsync(certificate.Metadata.Namespace!, certificate.Spec.SecretName, ct);
+        var ns = certificate.Metadata.Namespace!;
+        var secret = await GetSecretAsync(ns, certificate.Spec.SecretName, ct)
+            ?? (confirmAbsent ? await _client.TryGetAsync<Secret>(ns, certificate.Spec.SecretName, ct) : null);
         var current = certificate.Status?.Revision is { } revision ? RequestFor(certificate, revision) : null;
         return new IssuanceInput(certificate, secret is null ? null : Describe(secret), current, now);
     }

@@ -97,7 +97,7 @@ internal sealed class IssuingReconciler(CertificateStore store, EventRecorder ev
         issued.LastFailureTime = null;
         issued.FailedIssuanceAttempts = null;
         issued.Conditions = null;
-        await CertificateStatusSlices.ApplyIssuanceAsync(store.Client, certificate, issued, ct);
+        await CertificateStatusSlices.ApplyIssuanceAsync(store.Client, certificate, issued, time, ct);
         await events.RecordAsync(certificate, EventType.Normal, "Issuing", "The certificate has been successfully issued", ct);
         return ReconcileResult.Done;
     }
@@ -121,7 +121,7 @@ internal sealed class IssuingReconciler(CertificateStore store, EventRecorder ev
         failed.LastFailureTime = now;
         failed.FailedIssuanceAttempts = (failed.FailedIssuanceAttempts ?? 0) + 1;
         Conditions.Set(failed.Conditions ??= [], ConditionTypes.Issuing, Conditions.False, "Failed", text, certificate.Metadata.Generation, time);
-        await CertificateStatusSlices.ApplyIssuanceAsync(store.Client, certificate, failed, ct);
+        await CertificateStatusSlices.ApplyIssuanceAsync(store.Client, certificate, failed, time, ct);
         await events.RecordAsync(certificate, EventType.Warning, "Failed", text, ct);
     }
 }

@@ -23,7 +23,7 @@ internal sealed class ReadinessReconciler(CertificateStore store, EventRecorder 
         }
 
         var now = time.GetUtcNow();
-        var input = await store.GatherAsync(certificate, now, ct);
+        var input = await store.GatherAsync(certificate, now, confirmAbsent: false, ct);
         var facts = input.Secret?.Facts;
         var (ready, reason, message) = Decide(certificate, input);
         var wasReason = Conditions.Find(certificate.Status?.Conditions, ConditionTypes.Ready)?.Reason;

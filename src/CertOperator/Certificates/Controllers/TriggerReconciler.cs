@@ -25,7 +25,7 @@ internal sealed class TriggerReconciler(CertificateStore store, EventRecorder ev
         }
 
         var now = time.GetUtcNow();
-        var input = await store.GatherAsync(certificate, now, ct);
+        var input = await store.GatherAsync(certificate, now, confirmAbsent: true, ct);
         if (IssuancePolicies.NeedsIssuance(input) is not { } reason)
         {
             return IssuancePolicies.RenewalTimeOf(input) is { } renewal ? ReconcileResult.RequeueAfter(renewal - now) : ReconcileResult.Done;
@@ -38,7 +38,7 @@ internal sealed class TriggerReconciler(CertificateStore store, EventRecorder ev
 
         var slice = CertificateStatusSlices.Issuance(certificate);
         Conditions.Set(slice.Conditions ??= [], ConditionTypes.Issuing, Conditions.True, reason.Reason, reason.Message, certificate.Metadata.Generation, time);
-        await CertificateStatusSlices.ApplyIssuanceAsync(store.Client, certificate, slice, ct);
+        await CertificateStatusSlices.ApplyIssuanceAsync(store.Client, certificate, slice, time, ct);
         await events.RecordAsync(certificate, EventType.Normal, "Issuing", reason.Message, ct);
         return ReconcileResult.Done;
     }
