@@ -1,0 +1,84 @@
+using System.Net;
+using CertOperator.Testing;
+using CertOperator.Testing.Processes;
+using CertOperator.Tests.EndToEnd.ControlPlanes;
+
+namespace CertOperator.Tests.EndToEnd;
+
+/// <summary>/livez, /readyz and /healthz of the operator process, as a kubelet probes them, for a leader and a standby.</summary>
+public sealed class HealthEndpointTests : IAsyncLifetime, IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("certoperator-health-").FullName;
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(5) };
+    private TestApiControlPlane _cluster = null!;
+
+    public async Task InitializeAsync() => _cluster = await TestApiControlPlane.StartAsync(_dir);
+
+    [Fact]
+    public async Task Leader_and_standby_are_ready_once_their_caches_sync_and_say_which_they_are()
+    {
+        var leaderPort = FreePort.Next();
+        await using var leader = Start(leaderPort);
+        var leaderReady = await ReadyAsync(leaderPort, leader);
+        var standbyPort = FreePort.Next();
+        await using var standby = Start(standbyPort);
+        var standbyReady = await ReadyAsync(standbyPort, standby);
+
+        leaderReady.Should().Contain("[+]informer secrets (metadata) synced").And.Contain("[+]informer certificates synced")
+            .And.Contain("[+]workers leading, all workers running").And.EndWith("ok\n");
+        standbyReady.Should().Contain("[+]workers standby, waiting for the leader lease").And.NotContain("[-]");
+        (await GetAsync(leaderPort, "/readyz")).Should().Be((HttpStatusCode.OK, "ok"));
+        (await GetAsync(leaderPort, "/livez")).Should().Be((HttpStatusCode.OK, "ok"));
+        (await GetAsync(standbyPort, "/healthz")).Should().Be((HttpStatusCode.OK, "ok"));
+        var live = (await GetAsync(leaderPort, "/livez?verbose")).Body;
+        live.Should().Contain("[+]controller-manager running").And.Contain("[+]controller certificates-trigger workers alive");
+    }
+
+    private OperatorProcess Start(int healthPort) => OperatorProcess.Start(
+        _cluster.OperatorKubeconfig,
+        ["--health-port", healthPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--leader-election-namespace", _cluster.LeaderElectionNamespace,
+         "--cluster-resource-namespace", "cert-manager", "--leader-election-lease-duration", "15s", "--leader-election-renew-deadline", "10s",
+         "--leader-election-retry-period", "2s"]);
+
+    /// <summary>Polls /readyz?verbose until it answers 200; the body lists every check.</summary>
+    private async Task<string> ReadyAsync(int port, OperatorProcess process)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            var (status, body) = await GetAsync(port, "/readyz?verbose");
+            if (status == HttpStatusCode.OK)
+            {
+                return body;
+            }
+
+            if (DateTime.UtcNow > deadline || process.HasExited)
+            {
+                throw new TimeoutException($"/readyz did not become ready: {status}\n{body}\n--- operator log ---\n{process.Output}");
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
+    private async Task<(HttpStatusCode Status, string Body)> GetAsync(int port, string path)
+    {
+        try
+        {
+            using var response = await _http.GetAsync(new Uri($"http://127.0.0.1:{port}{path}"));
+            return (response.StatusCode, await response.Content.ReadAsStringAsync());
+        }
+        catch (HttpRequestException e)
+        {
+            return (0, e.Message);
+        }
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    public async Task DisposeAsync()
+    {
+        await _cluster.DisposeAsync();
+        Directory.Delete(_dir, recursive: true);
+    }
+}
