@@ -40,10 +40,10 @@ internal static class Manifests
           ca: {"secretName": "bench-root"}
         """;
 
-    public static string Certificates(int count)
+    public static string Certificates(int first, int count)
     {
         var yaml = new StringBuilder();
-        for (var i = 0; i < count; i++)
+        for (var i = first; i < first + count; i++)
         {
             yaml.Append($$"""
                 ---

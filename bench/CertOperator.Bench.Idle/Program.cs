@@ -25,7 +25,11 @@ await ApplyAsync("issuers.yaml", Manifests.Issuers());
 await using var op = OperatorProcess.Start(server.OperatorKubeconfig,
     ["--health-port", "0", "--leader-election-namespace", RealKubeApiServer.OperatorNamespace, "--cluster-resource-namespace", Manifests.ClusterResourceNamespace, .. extra]);
 var clock = Stopwatch.StartNew();
-await ApplyAsync("certificates.yaml", Manifests.Certificates(certificates));
+for (var first = 0; first < certificates; first += 100)
+{
+    await ApplyAsync($"certificates-{first}.yaml", Manifests.Certificates(first, Math.Min(100, certificates - first)));
+}
+
 Console.WriteLine($"{clock.Elapsed.TotalSeconds,7:0.0} s  {certificates} Certificates created");
 while (await ReadyCountAsync() is var ready && ready < certificates)
 {
