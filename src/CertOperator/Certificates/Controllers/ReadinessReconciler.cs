@@ -6,6 +6,7 @@ using CertOperator.Infrastructure;
 using CertOperator.Kubernetes;
 using CertOperator.Kubernetes.Controllers;
 using CertOperator.Kubernetes.Events;
+using CertOperator.Kubernetes.Model;
 
 namespace CertOperator.Certificates.Controllers;
 
@@ -48,9 +49,7 @@ internal sealed class ReadinessReconciler(CertificateStore store, EventRecorder 
             await events.RecordAsync(certificate, EventType.Warning, "InvalidSpec", message, ct);
         }
 
-        // Once when the conflict first shows on Ready, not on every pass that still finds it.
-        if (input.SecretConflict is { } conflict && message.Contains(conflict.Message, StringComparison.Ordinal)
-            && was?.Message?.Contains(conflict.Message, StringComparison.Ordinal) != true)
+        if (input.SecretConflict is { } conflict && message.Contains(conflict.Message, StringComparison.Ordinal) && !AlreadyReported(was, conflict))
         {
             await events.RecordAsync(certificate, EventType.Warning, conflict.Reason, conflict.Message, ct);
         }
@@ -58,6 +57,14 @@ internal sealed class ReadinessReconciler(CertificateStore store, EventRecorder 
         // Expiry flips Ready to False without any object changing, so wake up for it.
         return ready && facts is not null && facts.NotAfter > now ? ReconcileResult.RequeueAfter(facts.NotAfter - now) : ReconcileResult.Done;
     }
+
+    /// <summary>
+    /// One event when a refusal starts (its wording may change as the other side moves on), and one each time
+    /// the Certificates kept from an owned Secret change; never one per reconcile that still finds the same.
+    /// </summary>
+    private static bool AlreadyReported(Condition? was, SecretConflict conflict) => conflict.Blocks
+        ? was is { Status: Conditions.False } && was.Reason == conflict.Reason
+        : was?.Message?.Contains(conflict.Message, StringComparison.Ordinal) == true;
 
     private static (bool Ready, string Reason, string Message) Decide(Certificate certificate, IssuanceInput input)
     {

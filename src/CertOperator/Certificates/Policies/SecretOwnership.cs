@@ -48,8 +48,7 @@ internal static class SecretOwnership
         if (IsOurs(input.Certificate, secret))
         {
             // A CA Issuer signing with the key pair this Certificate issues is the usual CA bootstrap, not a conflict.
-            return input.OtherCertificates.Count == 0 ? null : new(DuplicateSecretName,
-                $"Secret \"{name}\" is also the spec.secretName of {List(input.OtherCertificates)}, which may not write it while this Certificate owns it", Blocks: false);
+            return input.OtherCertificates.Count == 0 ? null : KeptFrom(input.OtherCertificates, name);
         }
 
         return ClaimedByAnother(input, secret, name)
@@ -138,13 +137,15 @@ internal static class SecretOwnership
             .ThenBy(c => c.Metadata.Name, StringComparer.Ordinal)
             .First();
         return first == input.Certificate
-            ? new(DuplicateSecretName,
-                $"Secret \"{name}\" is also the spec.secretName of {List(input.OtherCertificates)}, which may not write it while this Certificate, created first, owns it",
-                Blocks: false)
+            ? KeptFrom(input.OtherCertificates, name)
             : new(DuplicateSecretName,
                 $"spec.secretName: Secret \"{name}\" is also the spec.secretName of Certificate \"{first.Metadata.Name}\", which was created first and writes it; choose another secretName for one of them",
                 Blocks: true);
     }
+
+    /// <summary>Reported, not blocking: this Certificate writes the Secret and the others named in it may not.</summary>
+    private static SecretConflict KeptFrom(IReadOnlyList<Certificate> others, string name) => new(DuplicateSecretName,
+        $"Secret \"{name}\" is also the spec.secretName of {List(others)}, which may not write it while this Certificate owns it", Blocks: false);
 
     private static string List(IEnumerable<Certificate> certificates) =>
         string.Join(", ", certificates.Select(c => c.Metadata.Name).Order(StringComparer.Ordinal).Select(n => $"Certificate \"{n}\""));
