@@ -69,6 +69,11 @@ public abstract class SecretOwnershipTests<TEnvironment>(TEnvironment env) : ICl
         await RefusedAsync("steal-eab", eabSecret, "SecretInUse", "the ACME external account binding key of Issuer \"acme\" (spec.acme.externalAccountBinding.keySecretRef)");
         await RefusedAsync("steal-tsig", tsigSecret, "SecretInUse", "a DNS-01 solver credential of Issuer \"acme\" (spec.acme.solvers[0].dns01.rfc2136.tsigSecretSecretRef)");
         await UntouchedAsync(("steal-account", account, "SecretInUse"), ("steal-eab", eabSecret, "SecretInUse"), ("steal-tsig", tsigSecret, "SecretInUse"));
+
+        // Only the Issuer's deletion changes: it alone must wake the Certificate, still kept off an Opaque Secret.
+        await env.KubectlAsync("delete", "issuer", "acme", "-n", ns);
+        await RefusedAsync("steal-account", account, "SecretConflict", "has type \"Opaque\" and already holds data (keys tls.key)");
+        (await ForeignAsync(account.Name, ns)).ResourceVersion.Should().Be(account.ResourceVersion);
         NeverLogged(accountPem);
         NeverLogged(eab);
         NeverLogged(tsig);
