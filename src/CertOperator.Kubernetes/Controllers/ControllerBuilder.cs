@@ -106,13 +106,21 @@ public sealed class ControllerBuilder<TPrimary>
     /// <paramref name="indexValue"/>(related) — e.g. an Issuer wakes the CertificateRequests that reference it.
     /// </summary>
     public ControllerBuilder<TPrimary> WatchesByIndex<TRelated>(string indexName, Func<TRelated, string> indexValue)
+        where TRelated : class, IKubernetesObject<TRelated> =>
+        WatchesByIndex<TRelated>(indexName, related => [indexValue(related)]);
+
+    /// <summary>
+    /// A <typeparamref name="TRelated"/> wakes the primaries whose index <paramref name="indexName"/> holds any of
+    /// <paramref name="indexValues"/>(related) — e.g. an Issuer wakes the Certificates naming any Secret it names.
+    /// </summary>
+    public ControllerBuilder<TPrimary> WatchesByIndex<TRelated>(string indexName, Func<TRelated, IEnumerable<string>> indexValues)
         where TRelated : class, IKubernetesObject<TRelated>
     {
         _sources.Add((factory, enqueue) =>
         {
             var primaries = factory.GetInformer<TPrimary>().Store;
             factory.GetInformer<TRelated>().AddEventHandler(Handler<TRelated>(
-                related => primaries.ByIndex(indexName, indexValue(related)).Select(ObjectKey.Of), enqueue));
+                related => indexValues(related).SelectMany(value => primaries.ByIndex(indexName, value)).Select(ObjectKey.Of), enqueue));
         });
         return this;
     }

@@ -55,7 +55,7 @@ internal static class CertificateStatusSlices
     {
         if (slice.Conditions is null && Copy(certificate, ConditionTypes.Issuing) is { } issuing)
         {
-            Conditions.Set(issuing, ConditionTypes.Issuing, Conditions.False, "Issued", "The certificate has been issued", certificate.Metadata.Generation, time);
+            Conditions.Set(issuing, ConditionTypes.Issuing, Conditions.False, "IssuanceEnded", "This issuance has ended", certificate.Metadata.Generation, time);
             await ApplyAsync(client, certificate, IssuanceManager, new CertificateStatus
             {
                 Conditions = issuing,

@@ -3,7 +3,10 @@ using CertOperator.Certificates.Pki;
 using CertOperator.Certificates.Policies;
 using CertOperator.Crds.CertificateRequests;
 using CertOperator.Crds.Certificates;
+using CertOperator.Crds.Issuers;
 using CertOperator.Crds.WellKnown;
+using CertOperator.Infrastructure;
+using CertOperator.Issuers;
 using CertOperator.Kubernetes;
 using CertOperator.Kubernetes.Client;
 using CertOperator.Kubernetes.Informers;
@@ -12,7 +15,7 @@ using CertOperator.Kubernetes.Model;
 namespace CertOperator.Certificates;
 
 /// <summary>
-/// Reads what the certificate controllers decide on: Certificates and CertificateRequests from the
+/// Reads what the certificate controllers decide on: Certificates, CertificateRequests and issuers from the
 /// shared caches, Secrets by GET (the Secret cache holds metadata only, to keep memory flat).
 /// </summary>
 internal sealed class CertificateStore
@@ -20,14 +23,18 @@ internal sealed class CertificateStore
     private readonly IInformer<Certificate> _certificates;
     private readonly IInformer<CertificateRequest> _requests;
     private readonly IInformer<PartialObjectMetadata> _secrets;
+    private readonly IInformer<Issuer> _issuers;
+    private readonly IInformer<ClusterIssuer> _clusterIssuers;
     private readonly KubernetesClient _client;
 
-    public CertificateStore(SharedInformerFactory informers, KubernetesClient client)
+    public CertificateStore(SharedInformerFactory informers, KubernetesClient client, OperatorOptions options)
     {
-        CertificateIndexes.Register(informers);
+        CertificateIndexes.Register(informers, options.ClusterResourceNamespace);
         _certificates = informers.GetInformer<Certificate>();
         _requests = informers.GetInformer<CertificateRequest>();
         _secrets = informers.GetMetadataInformer<Secret>();
+        _issuers = informers.GetInformer<Issuer>();
+        _clusterIssuers = informers.GetInformer<ClusterIssuer>();
         _client = client;
     }
 
@@ -66,7 +73,30 @@ internal sealed class CertificateStore
         var secret = await GetSecretAsync(ns, certificate.Spec.SecretName, ct)
             ?? (confirmAbsent ? await _client.TryGetAsync<Secret>(ns, certificate.Spec.SecretName, ct) : null);
         var current = certificate.Status?.Revision is { } revision ? RequestFor(certificate, revision) : null;
-        return new IssuanceInput(certificate, secret is null ? null : Describe(secret), current, now);
+        return new IssuanceInput(certificate, secret is null ? null : Describe(secret), current, now, Ownership(certificate, secret));
+    }
+
+    /// <summary>Whether <paramref name="certificate"/> may write <paramref name="secret"/>, its spec.secretName as just read (null: absent).</summary>
+    public SecretConflict? Ownership(Certificate certificate, Secret? secret) => SecretOwnership.Decide(new SecretOwnershipInput(
+        certificate, secret is null ? null : ExistingSecret.Of(secret), IssuerUses(certificate), OtherCertificates(certificate)));
+
+    private List<Certificate> OtherCertificates(Certificate certificate) =>
+        [.. _certificates.Store.ByIndex(CertificateIndexes.BySecretName, CertificateIndexes.SecretKey(certificate))
+            .Where(c => c.Metadata.Uid != certificate.Metadata.Uid && c.Metadata.DeletionTimestamp is null)];
+
+    private List<IssuerSecretUse> IssuerUses(Certificate certificate)
+    {
+        var key = CertificateIndexes.SecretKey(certificate);
+        var name = certificate.Spec.SecretName;
+        IEnumerable<IssuerSecretUse> Uses(IEnumerable<IIssuerObject> issuers, string kind) => issuers
+            .Where(i => i.Metadata.DeletionTimestamp is null)
+            .OrderBy(i => i.Metadata.Name, StringComparer.Ordinal)
+            .SelectMany(i => IssuerSecretReferences.Of(i.Spec).Where(r => r.SecretName == name).Select(r => new IssuerSecretUse(kind, i.Metadata.Name!, r)));
+        return
+        [
+            .. Uses(_issuers.Store.ByIndex(CertificateIndexes.IssuersBySecret, key), Issuer.Resource.Kind),
+            .. Uses(_clusterIssuers.Store.ByIndex(CertificateIndexes.IssuersBySecret, key), ClusterIssuer.Resource.Kind),
+        ];
     }
 
     private static SecretState Describe(Secret secret)

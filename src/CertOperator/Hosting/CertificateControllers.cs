@@ -51,11 +51,11 @@ internal static class CertificateControllers
             sp.GetRequiredService<ILogger<Http01Solver>>()));
         services.AddSingleton<Rfc2136Solver>();
 
-        services.AddController<TriggerReconciler>(r => CertificateController("certificates-trigger", concurrency).Build(r));
+        services.AddController<TriggerReconciler>(r => WatchingSecretClaims(CertificateController("certificates-trigger", concurrency), clusterResourceNamespace).Build(r));
         services.AddController<KeyManagerReconciler>(r => CertificateController("certificates-key-manager", concurrency).Build(r));
         services.AddController<RequestManagerReconciler>(r => CertificateController("certificates-request-manager", concurrency).Build(r));
         services.AddController<IssuingReconciler>(r => CertificateController("certificates-issuing", concurrency).Build(r));
-        services.AddController<ReadinessReconciler>(r => CertificateController("certificates-readiness", concurrency).Build(r));
+        services.AddController<ReadinessReconciler>(r => WatchingSecretClaims(CertificateController("certificates-readiness", concurrency), clusterResourceNamespace).Build(r));
 
         services.AddController<OrderReconciler>(r => ControllerBuilder.For<Order>()
             .Named("orders")
@@ -100,6 +100,16 @@ internal static class CertificateControllers
             .Owns<CertificateRequest>()
             .Owns<Secret>(metadataOnly: true)
             .WatchesByIndex<Secret>(CertificateIndexes.BySecretName);
+
+    /// <summary>
+    /// Whether a Certificate may write its Secret depends on the other Certificates and the issuers naming that
+    /// Secret: a change to any of them wakes the controllers that report or act on the conflict.
+    /// </summary>
+    private static ControllerBuilder<Certificate> WatchingSecretClaims(ControllerBuilder<Certificate> builder, string clusterResourceNamespace) =>
+        builder
+            .WatchesByIndex<Certificate>(CertificateIndexes.BySecretName, CertificateIndexes.SecretKey)
+            .WatchesByIndex<Issuer>(CertificateIndexes.BySecretName, i => CertificateIndexes.SecretKeys(i, i.Metadata.Namespace!))
+            .WatchesByIndex<ClusterIssuer>(CertificateIndexes.BySecretName, i => CertificateIndexes.SecretKeys(i, clusterResourceNamespace));
 
     private static string IssuerKey(string? kind, string? ns, string name) =>
         $"{(kind == "ClusterIssuer" ? "ClusterIssuer" : "Issuer")}/{ns}/{name}";

@@ -10,6 +10,7 @@ internal static class BuiltInTypes
         new("", "v1", "namespaces", "namespace", "Namespace", false) { ShortNames = ["ns"], HasStatus = true, Columns = BuiltInColumns.Namespace },
         new("", "v1", "secrets", "secret", "Secret", true) { Columns = BuiltInColumns.Secret },
         new("", "v1", "configmaps", "configmap", "ConfigMap", true) { ShortNames = ["cm"], Columns = BuiltInColumns.ConfigMap },
+        new("", "v1", "serviceaccounts", "serviceaccount", "ServiceAccount", true) { ShortNames = ["sa"], Columns = BuiltInColumns.Default },
         new("", "v1", "services", "service", "Service", true) { ShortNames = ["svc"], Categories = ["all"], HasStatus = true, Columns = BuiltInColumns.Service },
         new("", "v1", "pods", "pod", "Pod", true) { ShortNames = ["po"], Categories = ["all"], HasStatus = true, Columns = BuiltInColumns.Pod },
         new("", "v1", "events", "event", "Event", true) { ShortNames = ["ev"], Columns = BuiltInColumns.Event },

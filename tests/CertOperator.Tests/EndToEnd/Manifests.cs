@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace CertOperator.Tests.EndToEnd;
 
@@ -59,14 +60,15 @@ internal static class Manifests
         string issuerKind,
         string issuer,
         string[] dnsNames,
-        string? extraSpec = null) => $"""
+        string? extraSpec = null,
+        string? secretName = null) => $"""
         apiVersion: cert-manager.io/v1
         kind: Certificate
         metadata:
           name: {name}
           namespace: {ns}
         spec:
-          secretName: {name}-tls
+          secretName: {secretName ?? $"{name}-tls"}
           issuerRef:
             kind: {issuerKind}
             name: {issuer}
@@ -123,6 +125,18 @@ internal static class Manifests
                     key: tsig-secret-key
         """;
 
+    /// <summary>A Secret with the given values (stored base64-encoded as `data`) and annotations.</summary>
+    public static string Secret(string name, string ns, string type, IReadOnlyDictionary<string, string> data, IReadOnlyDictionary<string, string>? annotations = null) => $"""
+        apiVersion: v1
+        kind: Secret
+        metadata:
+          name: {name}
+          namespace: {ns}
+          annotations: {FlowMap(annotations ?? new Dictionary<string, string>())}
+        type: {type}
+        data: {FlowMap(data.ToDictionary(d => d.Key, d => Convert.ToBase64String(Encoding.UTF8.GetBytes(d.Value))))}
+        """;
+
     public static string Namespace(string name) => $"""
         apiVersion: v1
         kind: Namespace
@@ -131,6 +145,10 @@ internal static class Manifests
         """;
 
     public static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>A YAML flow mapping, {"k": "v", ...}, of values that need no escaping.</summary>
+    private static string FlowMap(IReadOnlyDictionary<string, string> entries) =>
+        "{" + string.Join(", ", entries.Select(e => $"\"{e.Key}\": \"{e.Value}\"")) + "}";
 
     private static string Indent(string? block) =>
         block is null ? "" : string.Join('\n', block.Split('\n').Select(line => "  " + line));

@@ -17,6 +17,7 @@ namespace CertOperator.Certificates.Controllers;
 /// into the target Secret, then bumps status.revision and clears Issuing. When the request failed,
 /// records the failure (lastFailureTime, failedIssuanceAttempts) that the trigger's backoff reads.
 /// Writing the Secret before the status makes a crash in between harmless: the next run rewrites it.
+/// The Secret is written only when the Certificate may (see <see cref="Policies.SecretOwnership"/>).
 /// </summary>
 internal sealed class IssuingReconciler(CertificateStore store, EventRecorder events, TimeProvider time) : ConflictTolerantReconciler
 {
@@ -84,6 +85,15 @@ internal sealed class IssuingReconciler(CertificateStore store, EventRecorder ev
         }
 
         var existing = await store.GetSecretAsync(ns, certificate.Spec.SecretName, ct);
+        if (store.Ownership(certificate, existing) is { Blocks: true })
+        {
+            // Became contested since the trigger looked: stop issuing and write nothing; readiness reports the conflict.
+            var stopped = CertificateStatusSlices.Issuance(certificate);
+            stopped.Conditions = null;
+            await CertificateStatusSlices.ApplyIssuanceAsync(store.Client, certificate, stopped, time, ct);
+            return ReconcileResult.Done;
+        }
+
         var secret = TargetSecret.Build(certificate, existing, outputs.Value!.Data, facts);
         _ = existing is null ? await store.Client.CreateAsync(secret, ct) : await store.Client.ReplaceAsync(secret, ct);
         foreach (var warning in outputs.Value.Warnings)

@@ -74,10 +74,12 @@ internal sealed class KeyManagerReconciler(CertificateStore store, EventRecorder
         return parsed.Ok && key!.Satisfies(spec);
     }
 
-    /// <summary>rotationPolicy Never: the key already in the target Secret, if it still fits the spec.</summary>
+    /// <summary>rotationPolicy Never: the key already in the target Secret, if it still fits the spec and the Secret is ours to write.</summary>
     private async Task<string?> CurrentKeyToKeepAsync(Certificate certificate, PrivateKeySpec spec, CancellationToken ct)
     {
-        if (spec.RotateAlways || await store.GetSecretAsync(certificate.Metadata.Namespace!, certificate.Spec.SecretName, ct) is not { } target)
+        if (spec.RotateAlways
+            || await store.GetSecretAsync(certificate.Metadata.Namespace!, certificate.Spec.SecretName, ct) is not { } target
+            || store.Ownership(certificate, target) is { Blocks: true })
         {
             return null;
         }

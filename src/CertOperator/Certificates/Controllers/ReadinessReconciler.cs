@@ -6,12 +6,14 @@ using CertOperator.Infrastructure;
 using CertOperator.Kubernetes;
 using CertOperator.Kubernetes.Controllers;
 using CertOperator.Kubernetes.Events;
+using CertOperator.Kubernetes.Model;
 
 namespace CertOperator.Certificates.Controllers;
 
 /// <summary>
 /// Sets Ready (and notBefore, notAfter, renewalTime) from what the Secret actually holds. An invalid
-/// spec makes Ready=False with the field to fix, plus a Warning event, instead of an error loop.
+/// spec, or a Secret the Certificate may not write, makes Ready=False with the field to fix, plus a
+/// Warning event, instead of an error loop.
 /// </summary>
 internal sealed class ReadinessReconciler(CertificateStore store, EventRecorder events, TimeProvider time) : ConflictTolerantReconciler
 {
@@ -24,13 +26,15 @@ internal sealed class ReadinessReconciler(CertificateStore store, EventRecorder 
 
         var now = time.GetUtcNow();
         var input = await store.GatherAsync(certificate, now, confirmAbsent: false, ct);
-        var facts = input.Secret?.Facts;
+        // A Secret this Certificate may not write holds someone else's certificate (or none): nothing to report from it.
+        var blocked = input.SecretConflict is { Blocks: true };
+        var facts = blocked ? null : input.Secret?.Facts;
         var (ready, reason, message) = Decide(certificate, input);
-        var wasReason = Conditions.Find(certificate.Status?.Conditions, ConditionTypes.Ready)?.Reason;
+        var was = Conditions.Find(certificate.Status?.Conditions, ConditionTypes.Ready);
 
         var slice = CertificateStatusSlices.Readiness(certificate);
         var changed = Conditions.Set(slice.Conditions ??= [], ConditionTypes.Ready, ready ? Conditions.True : Conditions.False, reason, message, certificate.Metadata.Generation, time);
-        var renewal = IssuancePolicies.RenewalTimeOf(input);
+        var renewal = blocked ? null : IssuancePolicies.RenewalTimeOf(input);
         changed |= slice.NotBefore != facts?.NotBefore || slice.NotAfter != facts?.NotAfter || slice.RenewalTime != renewal;
         slice.NotBefore = facts?.NotBefore;
         slice.NotAfter = facts?.NotAfter;
@@ -40,14 +44,27 @@ internal sealed class ReadinessReconciler(CertificateStore store, EventRecorder 
             await CertificateStatusSlices.ApplyAsync(store.Client, certificate, CertificateStatusSlices.ReadinessManager, slice, ct);
         }
 
-        if (reason == "InvalidSpec" && wasReason != reason)
+        if (reason == "InvalidSpec" && was?.Reason != reason)
         {
             await events.RecordAsync(certificate, EventType.Warning, "InvalidSpec", message, ct);
+        }
+
+        if (input.SecretConflict is { } conflict && message.Contains(conflict.Message, StringComparison.Ordinal) && !AlreadyReported(was, conflict))
+        {
+            await events.RecordAsync(certificate, EventType.Warning, conflict.Reason, conflict.Message, ct);
         }
 
         // Expiry flips Ready to False without any object changing, so wake up for it.
         return ready && facts is not null && facts.NotAfter > now ? ReconcileResult.RequeueAfter(facts.NotAfter - now) : ReconcileResult.Done;
     }
+
+    /// <summary>
+    /// One event when a refusal starts (its wording may change as the other side moves on), and one each time
+    /// the Certificates kept from an owned Secret change; never one per reconcile that still finds the same.
+    /// </summary>
+    private static bool AlreadyReported(Condition? was, SecretConflict conflict) => conflict.Blocks
+        ? was is { Status: Conditions.False } && was.Reason == conflict.Reason
+        : was?.Message?.Contains(conflict.Message, StringComparison.Ordinal) == true;
 
     private static (bool Ready, string Reason, string Message) Decide(Certificate certificate, IssuanceInput input)
     {
@@ -56,8 +73,15 @@ internal sealed class ReadinessReconciler(CertificateStore store, EventRecorder 
             return (false, "InvalidSpec", $"The Certificate spec is invalid: {string.Join("; ", errors)}");
         }
 
-        return IssuancePolicies.NotReady(input) is { } problem
+        if (input.SecretConflict is { Blocks: true } conflict)
+        {
+            return (false, conflict.Reason, conflict.Message);
+        }
+
+        var (ready, reason, message) = IssuancePolicies.NotReady(input) is { } problem
             ? (false, problem.Reason, problem.Message)
             : (true, "Ready", "Certificate is up to date and has not expired");
+        // Kept, but others want the Secret too: say so where the owner looks.
+        return input.SecretConflict is { } shared ? (ready, reason, $"{message}; {shared.Message}") : (ready, reason, message);
     }
 }

@@ -11,7 +11,8 @@ namespace CertOperator.Certificates.Controllers;
 
 /// <summary>
 /// Decides that a (re)issuance is due and says so by setting Issuing=True. Schedules itself for the
-/// renewal time or the end of the failure backoff with a precise timer; never polls.
+/// renewal time or the end of the failure backoff with a precise timer; never polls. Never starts an
+/// issuance into a Secret the Certificate may not write (another's, an issuer's, not a TLS Secret).
 /// </summary>
 internal sealed class TriggerReconciler(CertificateStore store, EventRecorder events, TimeProvider time) : ConflictTolerantReconciler
 {
@@ -26,6 +27,12 @@ internal sealed class TriggerReconciler(CertificateStore store, EventRecorder ev
 
         var now = time.GetUtcNow();
         var input = await store.GatherAsync(certificate, now, confirmAbsent: true, ct);
+        if (input.SecretConflict is { Blocks: true })
+        {
+            // Issuing would overwrite a Secret that is not ours; the readiness controller reports why on Ready.
+            return ReconcileResult.Done;
+        }
+
         if (IssuancePolicies.NeedsIssuance(input) is not { } reason)
         {
             return IssuancePolicies.RenewalTimeOf(input) is { } renewal ? ReconcileResult.RequeueAfter(renewal - now) : ReconcileResult.Done;

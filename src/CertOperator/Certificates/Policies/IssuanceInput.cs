@@ -6,14 +6,15 @@ namespace CertOperator.Certificates.Policies;
 
 /// <summary>
 /// What the trigger and readiness decisions look at, gathered by the controllers: the Certificate,
-/// its Secret as parsed facts (or why it could not be parsed), and the CertificateRequest of the
-/// current revision when it still exists.
+/// its Secret as parsed facts (or why it could not be parsed), the CertificateRequest of the
+/// current revision when it still exists, and whether anyone else claims the Secret.
 /// </summary>
 internal sealed record IssuanceInput(
     Certificate Certificate,
     SecretState? Secret,
     CertificateRequest? CurrentRequest,
-    DateTimeOffset Now);
+    DateTimeOffset Now,
+    SecretConflict? SecretConflict = null);
 
 /// <summary>The Certificate's target Secret: its annotations and the parsed certificate, or why parsing failed.</summary>
 internal sealed record SecretState(

@@ -1,0 +1,120 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using CertOperator.Certificates;
+using CertOperator.Certificates.Controllers;
+using CertOperator.Crds.CertificateRequests;
+using CertOperator.Crds.Certificates;
+using CertOperator.Infrastructure;
+using CertOperator.Kubernetes;
+using CertOperator.Kubernetes.Client;
+using CertOperator.Kubernetes.Configuration;
+using CertOperator.Kubernetes.Controllers;
+using CertOperator.Kubernetes.Events;
+using CertOperator.Kubernetes.Informers;
+using CertOperator.Kubernetes.Model;
+using CertOperator.TestApiServer;
+using CertOperator.Testing;
+
+namespace CertOperator.Tests.Certificates.Controllers;
+
+/// <summary>
+/// The issuing controller's last look before it writes: a Secret that became another Certificate's while an
+/// issuance was under way is left as it is, and the issuance stops instead of being retried.
+/// </summary>
+public sealed class IssuingReconcilerOwnershipTests : IAsyncLifetime
+{
+    private const string Ns = "race";
+    private KubeApiServer Server { get; set; } = null!;
+    private KubernetesClient Client { get; set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Server = await KubeApiServer.StartAsync(new KubeApiServerOptions { CrdDirectory = RepoPaths.Combine("config", "crds") });
+        Client = new KubernetesClient(KubernetesClientConfiguration.FromKubeconfig(new KubeconfigOptions { Paths = [Server.KubeconfigPath] }));
+        await Client.CreateAsync(new KubeNamespace { Metadata = new ObjectMeta { Name = Ns } });
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        await Server.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_signed_certificate_is_not_written_into_a_Secret_another_Certificate_owns()
+    {
+        await CreateCertificateAsync("owner");
+        var late = await CreateCertificateAsync("late");
+        var shared = await Client.CreateAsync(new Secret
+        {
+            Metadata = new ObjectMeta { Name = "shared", Namespace = Ns, Annotations = new() { ["cert-manager.io/certificate-name"] = "owner" } },
+            Type = "kubernetes.io/tls",
+            Data = new() { ["tls.crt"] = Encoding.ASCII.GetBytes("owner's certificate"), ["tls.key"] = Encoding.ASCII.GetBytes("owner's key") },
+        });
+        await SignedIssuanceUnderWayAsync(late);
+
+        await using var informers = new SharedInformerFactory(Client);
+        var store = new CertificateStore(informers, Client, new OperatorOptions { ClusterResourceNamespace = "cert-manager" });
+        informers.Start();
+        await informers.WaitForSyncAsync(CancellationToken.None);
+        using var events = new EventRecorder(Client, "test");
+        var result = await new IssuingReconciler(store, events, TimeProvider.System).ReconcileAsync(new ObjectKey(Ns, "late"), CancellationToken.None);
+
+        result.Should().Be(ReconcileResult.Done);
+        (await Client.GetAsync<Secret>(Ns, "shared")).Metadata.ResourceVersion.Should().Be(shared.Metadata.ResourceVersion, "the owner's Secret is not written");
+        var after = await Client.GetAsync<Certificate>(Ns, "late");
+        Conditions.Find(after.Status?.Conditions, "Issuing").Should().BeNull("the issuance stops rather than waiting to overwrite the Secret");
+        after.Status!.Revision.Should().BeNull("nothing was issued");
+        after.Status.FailedIssuanceAttempts.Should().BeNull("a refusal is no failed attempt to back off from");
+    }
+
+    private async Task<Certificate> CreateCertificateAsync(string name)
+    {
+        var certificate = Gen.Certificate(name, Ns, s => s.SecretName = "shared");
+        certificate.Metadata.Uid = null;
+        return await Client.CreateAsync(certificate);
+    }
+
+    /// <summary>Issuing=True, the next key in its temporary Secret, and the CertificateRequest for revision 1 signed.</summary>
+    private async Task SignedIssuanceUnderWayAsync(Certificate certificate)
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=late", key, HashAlgorithmName.SHA256);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddDnsName("example.com");
+        request.CertificateExtensions.Add(names.Build());
+        using var signed = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddDays(1));
+        await Client.CreateAsync(new Secret
+        {
+            Metadata = new ObjectMeta { Name = "late-next", Namespace = Ns, OwnerReferences = [Owners.ControllerReference(certificate)] },
+            Type = "Opaque",
+            Data = new() { ["tls.key"] = Encoding.ASCII.GetBytes(key.ExportPkcs8PrivateKeyPem()) },
+        });
+
+        certificate.Status = new CertificateStatus
+        {
+            NextPrivateKeySecretName = "late-next",
+            Conditions = [new Condition { Type = "Issuing", Status = "True", Reason = "DoesNotExist", Message = "Issuing", LastTransitionTime = DateTimeOffset.UtcNow }],
+        };
+        await Client.ReplaceStatusAsync(certificate);
+
+        var created = await Client.CreateAsync(new Crds.CertificateRequests.CertificateRequest
+        {
+            Metadata = new ObjectMeta
+            {
+                Name = "late-1",
+                Namespace = Ns,
+                Annotations = new() { ["cert-manager.io/certificate-name"] = "late", ["cert-manager.io/certificate-revision"] = "1" },
+                OwnerReferences = [Owners.ControllerReference(certificate)],
+            },
+            Spec = new CertificateRequestSpec { Request = Convert.ToBase64String(Encoding.ASCII.GetBytes("csr")), IssuerRef = certificate.Spec.IssuerRef },
+        });
+        created.Status = new CertificateRequestStatus
+        {
+            Conditions = [new Condition { Type = "Ready", Status = "True", Reason = "Issued", Message = "Issued", LastTransitionTime = DateTimeOffset.UtcNow }],
+            Certificate = Convert.ToBase64String(Encoding.ASCII.GetBytes(signed.ExportCertificatePem())),
+        };
+        await Client.ReplaceStatusAsync(created);
+    }
+}
