@@ -48,8 +48,9 @@ internal static class CertificateStatusSlices
     /// Applies the issuance slice. An apply cannot remove a field another manager also owns (a `kubectl patch`, an
     /// older whole-status PUT), and a new revision must never be visible beside a lingering Issuing=True (the
     /// request manager would start revision N+2). So removing Issuing takes two applies: first Issuing=False with
-    /// the rest of the slice (force takes the condition's fields over), then the slice without it. Failure fields
-    /// left behind by another owner are cleared with a guarded write once Issuing is False.
+    /// the rest of the slice (force takes the condition's changed fields over), then the slice without it. When a
+    /// co-owner keeps part of the condition (the server then refuses the half-removed entry) or of the failure
+    /// fields, a guarded write from a fresh read removes them; Issuing is False by then, so nothing can start meanwhile.
     /// </summary>
     public static async Task<Certificate> ApplyIssuanceAsync(KubernetesClient client, Certificate certificate, CertificateStatus slice, TimeProvider time, CancellationToken ct)
     {
@@ -65,11 +66,27 @@ internal static class CertificateStatusSlices
             }, ct);
         }
 
-        var applied = await ApplyAsync(client, certificate, IssuanceManager, slice, ct);
+        Certificate applied;
+        try
+        {
+            applied = await ApplyAsync(client, certificate, IssuanceManager, slice, ct);
+        }
+        catch (KubernetesApiException e) when (e.StatusCode == System.Net.HttpStatusCode.UnprocessableEntity && slice.Conditions is null)
+        {
+            applied = await client.GetAsync<Certificate>(certificate.Metadata.Namespace, certificate.Metadata.Name!, ct);
+        }
+
         if (applied.Status is not { } status
-            || ((slice.LastFailureTime is not null || status.LastFailureTime is null) && (slice.FailedIssuanceAttempts is not null || status.FailedIssuanceAttempts is null)))
+            || (Conditions.Find(status.Conditions, ConditionTypes.Issuing) is null || slice.Conditions is not null)
+            && (slice.LastFailureTime is not null || status.LastFailureTime is null)
+            && (slice.FailedIssuanceAttempts is not null || status.FailedIssuanceAttempts is null))
         {
             return applied;
+        }
+
+        if (slice.Conditions is null)
+        {
+            Conditions.Remove(status.Conditions ?? [], ConditionTypes.Issuing);
         }
 
         status.LastFailureTime = slice.LastFailureTime;

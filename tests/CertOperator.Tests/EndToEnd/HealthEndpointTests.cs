@@ -19,10 +19,10 @@ public sealed class HealthEndpointTests : IAsyncLifetime, IDisposable
     {
         var leaderPort = FreePort.Next();
         await using var leader = Start(leaderPort);
-        var leaderReady = await ReadyAsync(leaderPort, leader);
+        var leaderReady = await ReadyAsync(leaderPort, leader, "[+]workers leading");
         var standbyPort = FreePort.Next();
         await using var standby = Start(standbyPort);
-        var standbyReady = await ReadyAsync(standbyPort, standby);
+        var standbyReady = await ReadyAsync(standbyPort, standby, "[+]workers standby");
 
         leaderReady.Should().Contain("[+]informer secrets (metadata) synced").And.Contain("[+]informer certificates synced")
             .And.Contain("[+]workers leading, all workers running").And.EndWith("ok\n");
@@ -40,14 +40,14 @@ public sealed class HealthEndpointTests : IAsyncLifetime, IDisposable
          "--cluster-resource-namespace", "cert-manager", "--leader-election-lease-duration", "15s", "--leader-election-renew-deadline", "10s",
          "--leader-election-retry-period", "2s"]);
 
-    /// <summary>Polls /readyz?verbose until it answers 200; the body lists every check.</summary>
-    private async Task<string> ReadyAsync(int port, OperatorProcess process)
+    /// <summary>Polls /readyz?verbose until it answers 200 naming <paramref name="role"/> (a process is ready as a standby before it leads).</summary>
+    private async Task<string> ReadyAsync(int port, OperatorProcess process, string role)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while (true)
         {
             var (status, body) = await GetAsync(port, "/readyz?verbose");
-            if (status == HttpStatusCode.OK)
+            if (status == HttpStatusCode.OK && body.Contains(role, StringComparison.Ordinal))
             {
                 return body;
             }
