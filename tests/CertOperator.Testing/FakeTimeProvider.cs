@@ -89,6 +89,21 @@ public sealed class FakeTimeProvider : TimeProvider
         }
     }
 
+    /// <summary>
+    /// How many pending timers would cancel a <see cref="CancellationTokenSource"/>: operations in flight under a
+    /// timeout on this clock (an API request, say). Advancing past them cancels those operations.
+    /// </summary>
+    public int PendingTimeouts
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _timers.Count(t => t.DueAt is not null && t.State is CancellationTokenSource);
+            }
+        }
+    }
+
     /// <summary>The longest due time or period a real .NET timer accepts (0xFFFFFFFE ms, about 49.7 days).</summary>
     public static readonly TimeSpan MaxTimerDelay = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
 
@@ -97,6 +112,8 @@ public sealed class FakeTimeProvider : TimeProvider
         private TimeSpan _period = Timeout.InfiniteTimeSpan;
 
         public DateTimeOffset? DueAt { get; private set; }
+
+        public object? State => state;
 
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {

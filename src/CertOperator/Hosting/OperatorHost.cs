@@ -49,7 +49,19 @@ internal static class OperatorHost
             builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0");
         }
 
-        var services = builder.Services;
+        builder.Services.AddOperator(settings, _ => LoadConfiguration(settings));
+        var app = builder.Build();
+        app.MapHealth();
+        return app;
+    }
+
+    /// <summary>
+    /// Registers the operator itself (options, client, controllers, manager) without logging or HTTP, so the
+    /// `run` verb and in-process tests share one wiring. A <see cref="TimeProvider"/> registered before this wins.
+    /// </summary>
+    public static IServiceCollection AddOperator(
+        this IServiceCollection services, RunSettings settings, Func<IServiceProvider, KubernetesClientConfiguration> configuration)
+    {
         services.AddSingleton(new OperatorOptions
         {
             ClusterResourceNamespace = settings.ClusterResourceNamespace,
@@ -67,7 +79,7 @@ internal static class OperatorHost
             SelfCheckPort = settings.Http01SelfCheckPort,
         });
         services.AddSingleton<ITxtRecordChecker>(sp => new TxtPropagationChecker(timeProvider: sp.GetRequiredService<TimeProvider>()));
-        services.AddKubernetesClient(_ => LoadConfiguration(settings), new KubernetesClientOptions { Qps = settings.KubeApiQps, Burst = settings.KubeApiBurst });
+        services.AddKubernetesClient(configuration, new KubernetesClientOptions { Qps = settings.KubeApiQps, Burst = settings.KubeApiBurst });
         services.AddEventRecorder(EventComponent);
         services.AddCertificateControllers(settings.Concurrency, settings.ClusterResourceNamespace);
         services.AddControllerManager(settings.LeaderElect
@@ -81,10 +93,7 @@ internal static class OperatorHost
                 RetryPeriod = settings.LeaderElectionRetryPeriod,
             }
             : null);
-
-        var app = builder.Build();
-        app.MapHealth();
-        return app;
+        return services;
     }
 
     private static KubernetesClientConfiguration LoadConfiguration(RunSettings settings)

@@ -1,0 +1,69 @@
+using CertOperator.Crds.Certificates;
+using CertOperator.Kubernetes.Client;
+using CertOperator.Kubernetes.Configuration;
+using CertOperator.Kubernetes.Informers;
+using CertOperator.Kubernetes.Model;
+using CertOperator.TestApiServer;
+using CertOperator.Testing;
+
+namespace CertOperator.Tests.Hosting;
+
+/// <summary>
+/// The test API server and the in-process operator sharing one fake clock, plus the test's own informers.
+/// The test watches instead of polling, so every request the server counts after start is the operator's.
+/// </summary>
+internal sealed class FakeClockCluster : IAsyncDisposable
+{
+    private FakeClockCluster(FakeTimeProvider clock, KubeApiServer server, KubernetesClient client, SharedInformerFactory observer, InProcessOperator op)
+    {
+        Clock = clock;
+        Server = server;
+        Client = client;
+        Observer = observer;
+        Operator = op;
+    }
+
+    public FakeTimeProvider Clock { get; }
+
+    public KubeApiServer Server { get; }
+
+    /// <summary>The test's client, on the real clock.</summary>
+    public KubernetesClient Client { get; }
+
+    /// <summary>The test's informers; it reads what the operator did from their caches.</summary>
+    public SharedInformerFactory Observer { get; }
+
+    public InProcessOperator Operator { get; }
+
+    /// <summary>Starts the server, the test's Certificate and Secret informers, then the operator.</summary>
+    public static async Task<FakeClockCluster> StartAsync(FakeTimeProvider clock, string clusterResourceNamespace)
+    {
+        var server = await KubeApiServer.StartAsync(new KubeApiServerOptions { CrdDirectory = RepoPaths.Combine("config", "crds"), Clock = clock });
+        var client = new KubernetesClient(KubernetesClientConfiguration.FromKubeconfig(new KubeconfigOptions { Paths = [server.KubeconfigPath] }));
+        var observer = new SharedInformerFactory(client);
+        try
+        {
+            observer.GetInformer<Certificate>();
+            observer.GetInformer<Secret>();
+            observer.Start();
+            await observer.WaitForSyncAsync(CancellationToken.None);
+            var op = await InProcessOperator.StartAsync(server, clock, clusterResourceNamespace);
+            return new FakeClockCluster(clock, server, client, observer, op);
+        }
+        catch
+        {
+            await observer.DisposeAsync();
+            client.Dispose();
+            await server.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Operator.DisposeAsync();
+        await Observer.DisposeAsync();
+        Client.Dispose();
+        await Server.DisposeAsync();
+    }
+}
