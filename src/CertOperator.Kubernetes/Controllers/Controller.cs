@@ -114,7 +114,7 @@ internal sealed partial class Controller : IDisposable
             Queue.Forget(key);
             if (result.RequeueDelay is { } delay)
             {
-                Queue.AddAfter(key, delay);
+                Queue.Reschedule(key, delay);
             }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)

@@ -78,6 +78,24 @@ internal sealed class WorkQueue : IDisposable
         }
     }
 
+    /// <summary>
+    /// Makes <paramref name="delay"/> the key's only pending wake-up, even when the pending one is earlier: a reconcile
+    /// decides from current state when it next needs to run, so what an earlier reconcile asked for is stale (a
+    /// renewed certificate must not wake at the old one's expiry), as in cert-manager's scheduled work queue.
+    /// </summary>
+    public void Reschedule(ObjectKey key, TimeSpan delay)
+    {
+        lock (_gate)
+        {
+            if (_waiting.Remove(key, out var pending))
+            {
+                pending.Timer.Dispose();
+            }
+        }
+
+        AddAfter(key, delay);
+    }
+
     /// <summary>The number of keys waiting on a timer; tests assert on it.</summary>
     internal int Waiting
     {

@@ -105,6 +105,51 @@ public sealed class LongDelayTests
         controller.Queue.RateLimiter.Failures(A).Should().Be(0);
     }
 
+    /// <summary>
+    /// The readiness controller's case: it wakes at the certificate's expiry. Renewed on day 60, the certificate now
+    /// expires on day 150, and the wake-up the first reconcile asked for (day 90) is stale: it must not run then.
+    /// </summary>
+    [Fact]
+    public async Task A_requeue_replaces_the_earlier_one_a_previous_reconcile_of_the_key_asked_for()
+    {
+        var barrier = new ObjectKey("ns", "barrier");
+        var start = _time.GetUtcNow();
+        var expiry = start + TimeSpan.FromDays(90);
+        var runs = new ConcurrentQueue<(ObjectKey Key, DateTimeOffset At)>();
+        var reconciler = new Reconciler((key, _) =>
+        {
+            var now = _time.GetUtcNow();
+            runs.Enqueue((key, now));
+            return Task.FromResult(key != barrier && expiry > now ? ReconcileResult.RequeueAfter(expiry - now) : ReconcileResult.Done);
+        });
+        using var controller = new Controller("readiness", reconciler, 1, new WorkQueue(_time), NullLogger.Instance);
+        using var stop = new CancellationTokenSource();
+        var workers = controller.RunWorkersAsync(stop.Token);
+
+        // One worker: once the barrier key has run, every key queued before it has been reconciled and rescheduled.
+        async Task BarrierAsync(int n, string because)
+        {
+            controller.Queue.Add(barrier);
+            await Eventually.True(() => runs.Count(r => r.Key == barrier) == n, because);
+        }
+
+        controller.Queue.Add(A);
+        await BarrierAsync(1, "revision 1 schedules a wake-up at its expiry");
+        _time.Advance(TimeSpan.FromDays(60));
+        expiry = start + TimeSpan.FromDays(150);
+        controller.Queue.Add(A);
+        await BarrierAsync(2, "the renewal's reconcile schedules a wake-up at the new expiry");
+        _time.Advance(TimeSpan.FromDays(31));
+        await BarrierAsync(3, "a wake-up due on day 90 has run");
+        runs.Count(r => r.Key == A).Should().Be(2, "day 90 is no longer anyone's expiry");
+        _time.Advance(TimeSpan.FromDays(59));
+        await Eventually.True(() => runs.Count(r => r.Key == A) == 3 && controller.Queue.Waiting == 0, "A runs at the renewed certificate's expiry");
+
+        await stop.CancelAsync();
+        await workers;
+        runs.Where(r => r.Key == A).Select(r => (r.At - start).TotalDays).Should().Equal(0, 60, 150);
+    }
+
     [Fact]
     public async Task Failure_counts_grow_until_success_even_when_each_retry_fails_again()
     {

@@ -76,6 +76,21 @@ public sealed class WorkQueueTests
     }
 
     [Fact]
+    public void Reschedule_replaces_the_pending_time_for_a_key_even_an_earlier_one()
+    {
+        using var queue = new WorkQueue(_time);
+        queue.AddAfter(A, TimeSpan.FromSeconds(5));
+        queue.Reschedule(A, TimeSpan.FromSeconds(30));
+
+        _time.PendingTimers.Should().Be(1);
+        _time.Advance(TimeSpan.FromSeconds(29));
+        queue.Length.Should().Be(0, "the 5-second wake-up was replaced");
+        _time.Advance(TimeSpan.FromSeconds(1));
+        queue.Length.Should().Be(1);
+        queue.Waiting.Should().Be(0);
+    }
+
+    [Fact]
     public async Task ShutDown_releases_waiting_workers_and_drops_timers()
     {
         using var queue = new WorkQueue(_time);
