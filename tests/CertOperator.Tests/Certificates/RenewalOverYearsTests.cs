@@ -25,7 +25,7 @@ public sealed class RenewalOverYearsTests(ITestOutputHelper output)
     private static readonly TimeSpan OneSecond = TimeSpan.FromSeconds(1);
 
     /// <summary>How long the API server must see no request before the operator counts as done reacting.</summary>
-    private static readonly TimeSpan Settled = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan Settled = TimeSpan.FromMilliseconds(50);
 
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
     private FakeClockCluster _cluster = null!;

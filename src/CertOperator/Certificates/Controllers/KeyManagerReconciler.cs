@@ -54,8 +54,10 @@ internal sealed class KeyManagerReconciler(CertificateStore store, EventRecorder
         if (existing is null || !CertificateStore.IsOwnedBy(existing, certificate) || !Satisfies(existing, spec.Value!))
         {
             var keyPem = await CurrentKeyToKeepAsync(certificate, spec.Value!, ct) ?? Generate(spec.Value!);
-            await WriteAsync(certificate, name, existing, keyPem, ct);
-            await events.RecordAsync(certificate, EventType.Normal, "Generated", $"Stored new private key in temporary Secret resource \"{name}\"", ct);
+            if (await WriteAsync(certificate, name, existing, keyPem, ct))
+            {
+                await events.RecordAsync(certificate, EventType.Normal, "Generated", $"Stored new private key in temporary Secret resource \"{name}\"", ct);
+            }
         }
 
         await SetNextKeyNameAsync(certificate, name, ct);
@@ -93,7 +95,8 @@ internal sealed class KeyManagerReconciler(CertificateStore store, EventRecorder
         return key.ToPem(KeyEncoding.Pkcs8);
     }
 
-    private async Task WriteAsync(Certificate certificate, string name, Secret? existing, string keyPem, CancellationToken ct)
+    /// <summary>Creates or replaces the temporary Secret; false when it turned out to exist already (see below).</summary>
+    private async Task<bool> WriteAsync(Certificate certificate, string name, Secret? existing, string keyPem, CancellationToken ct)
     {
         var secret = new Secret
         {
@@ -108,13 +111,22 @@ internal sealed class KeyManagerReconciler(CertificateStore store, EventRecorder
             Type = "Opaque",
             Data = new() { [SecretOutputs.TlsKey] = Encoding.ASCII.GetBytes(keyPem) },
         };
-        if (existing is null)
-        {
-            await store.Client.CreateAsync(secret, ct);
-        }
-        else
+        if (existing is not null)
         {
             await store.Client.ReplaceAsync(secret, ct);
+            return true;
+        }
+
+        try
+        {
+            await store.Client.CreateAsync(secret, ct);
+            return true;
+        }
+        catch (KubernetesApiException e) when (e.IsAlreadyExists)
+        {
+            // Created by the previous reconcile but not in the Secret cache yet (a separate watch from the Certificate's):
+            // its watch event wakes this key again, and that reconcile checks the key the Secret holds.
+            return false;
         }
     }
 
