@@ -46,6 +46,12 @@ public sealed partial class ControllerManager : BackgroundService
     /// <summary>The elector, once running with leader election configured; null otherwise.</summary>
     public LeaderElector? Elector { get; private set; }
 
+    /// <summary>
+    /// No controller has a key queued or being reconciled; keys waiting on a timer do not count. A test that moves a
+    /// fake clock waits for this first: a reconcile still running would see its API calls time out.
+    /// </summary>
+    public bool IsIdle => _controllers.All(c => c.Queue.IsIdle);
+
     /// <summary>How long an informer may fail to list before /readyz says its cache is stale.</summary>
     public static TimeSpan StaleCacheAfter { get; } = TimeSpan.FromMinutes(2);
 

@@ -96,6 +96,18 @@ internal sealed class WorkQueue : IDisposable
         AddAfter(key, delay);
     }
 
+    /// <summary>No key is queued or being processed; keys waiting on a timer do not count.</summary>
+    public bool IsIdle
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _queue.Count == 0 && _processing.Count == 0;
+            }
+        }
+    }
+
     /// <summary>The number of keys waiting on a timer; tests assert on it.</summary>
     internal int Waiting
     {

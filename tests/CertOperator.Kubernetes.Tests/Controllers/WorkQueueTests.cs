@@ -38,6 +38,21 @@ public sealed class WorkQueueTests
     }
 
     [Fact]
+    public async Task IsIdle_until_a_key_is_queued_or_processing_and_regardless_of_keys_waiting_on_a_timer()
+    {
+        using var queue = new WorkQueue(_time);
+        queue.AddAfter(B, TimeSpan.FromDays(60));
+        queue.IsIdle.Should().BeTrue("a key waiting on a timer is not work yet");
+
+        queue.Add(A);
+        queue.IsIdle.Should().BeFalse("a key is queued");
+        var key = await queue.GetAsync(CancellationToken.None);
+        queue.IsIdle.Should().BeFalse("a key is being processed");
+        queue.Done(key!.Value);
+        queue.IsIdle.Should().BeTrue();
+    }
+
+    [Fact]
     public async Task Keys_come_out_in_insertion_order()
     {
         using var queue = new WorkQueue(_time);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using CertOperator.Hosting;
 using CertOperator.Kubernetes.Configuration;
+using CertOperator.Kubernetes.Controllers;
 using CertOperator.TestApiServer;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -23,6 +24,8 @@ internal sealed class InProcessOperator : IAsyncDisposable
     }
 
     public LogSink Log { get; }
+
+    public ControllerManager Manager => _host.Services.GetRequiredService<ControllerManager>();
 
     public static async Task<InProcessOperator> StartAsync(KubeApiServer server, TimeProvider time, string clusterResourceNamespace)
     {
