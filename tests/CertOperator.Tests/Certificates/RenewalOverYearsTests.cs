@@ -74,7 +74,7 @@ public sealed class RenewalOverYearsTests(ITestOutputHelper output) : IAsyncLife
         await IssuedAsync(issued);
         output.WriteLine($"first issuance of {Subjects.Length} certificates: {wall.Elapsed.TotalSeconds:0.0} s");
         var quietIntervals = 0;
-        while (NextRenewal() is { } due && due.At <= horizon)
+        for (var due = NextRenewal(); due.At <= horizon; due = NextRenewal())
         {
             await SettledAsync(IssuanceSettled);
             var before = _cluster.Server.Requests.Snapshot();
@@ -104,7 +104,7 @@ public sealed class RenewalOverYearsTests(ITestOutputHelper output) : IAsyncLife
     }
 
     /// <summary>The earliest status.renewalTime among the certificates, and whose it is.</summary>
-    private (DateTimeOffset At, IReadOnlyList<Subject> Subjects)? NextRenewal()
+    private (DateTimeOffset At, IReadOnlyList<Subject> Subjects) NextRenewal()
     {
         var renewals = Subjects.Select(s => (Subject: s, At: Find(s)!.Status!.RenewalTime!.Value)).ToList();
         var at = renewals.Min(r => r.At);

@@ -10,20 +10,18 @@ namespace CertOperator.Tests.Hosting;
 
 /// <summary>
 /// The test API server and the in-process operator sharing one fake clock, plus the test's own informers.
-/// The test watches instead of polling, so every request the server counts after start is the operator's.
+/// The test reads through watches instead of polling, so once it has created its objects every request the server
+/// counts is the operator's.
 /// </summary>
 internal sealed class FakeClockCluster : IAsyncDisposable
 {
-    private FakeClockCluster(FakeTimeProvider clock, KubeApiServer server, KubernetesClient client, SharedInformerFactory observer, InProcessOperator op)
+    private FakeClockCluster(KubeApiServer server, KubernetesClient client, SharedInformerFactory observer, InProcessOperator op)
     {
-        Clock = clock;
         Server = server;
         Client = client;
         Observer = observer;
         Operator = op;
     }
-
-    public FakeTimeProvider Clock { get; }
 
     public KubeApiServer Server { get; }
 
@@ -48,7 +46,7 @@ internal sealed class FakeClockCluster : IAsyncDisposable
             observer.Start();
             await observer.WaitForSyncAsync(CancellationToken.None);
             var op = await InProcessOperator.StartAsync(server, clock, clusterResourceNamespace);
-            return new FakeClockCluster(clock, server, client, observer, op);
+            return new FakeClockCluster(server, client, observer, op);
         }
         catch
         {
