@@ -106,10 +106,6 @@ internal static class CertificateStatusSlices
         return client.ApplyStatusAsync<Certificate>(certificate.Metadata.Namespace, certificate.Metadata.Name!, body, fieldManager, force: true, ct);
     }
 
-    /// <summary>True when two slices hold the same values (nothing to write).</summary>
-    public static bool Same(CertificateStatus a, CertificateStatus b) =>
-        JsonSerializer.Serialize(a, CertManagerJsonContext.Default.CertificateStatus) == JsonSerializer.Serialize(b, CertManagerJsonContext.Default.CertificateStatus);
-
     private static List<Condition>? Copy(Certificate certificate, string type) =>
         Conditions.Find(certificate.Status?.Conditions, type) is { } c
             ? [new Condition { Type = c.Type, Status = c.Status, Reason = c.Reason, Message = c.Message, LastTransitionTime = c.LastTransitionTime, ObservedGeneration = c.ObservedGeneration }]
