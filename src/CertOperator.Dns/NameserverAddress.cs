@@ -31,9 +31,10 @@ public sealed record NameserverAddress(string Host, int Port)
             return IPAddress.TryParse(text, out _) ? new NameserverAddress(text, DefaultPort) : throw Invalid(value);
         }
 
-        return colon < 0
-            ? new NameserverAddress(text, DefaultPort)
-            : new NameserverAddress(text[..colon], ParsePort(text[(colon + 1)..], value));
+        var name = colon < 0 ? text : text[..colon];
+        return Uri.CheckHostName(name) == UriHostNameType.Unknown
+            ? throw Invalid(value)
+            : new NameserverAddress(name, colon < 0 ? DefaultPort : ParsePort(text[(colon + 1)..], value));
     }
 
     public override string ToString() => Host.Contains(':', StringComparison.Ordinal) ? $"[{Host}]:{Port}" : $"{Host}:{Port}";

@@ -20,6 +20,9 @@ public class NameserverAddressTests
     [InlineData("[2001:db8::1")]
     [InlineData("[2001:db8::1]53")]
     [InlineData("2001:db8::zz")]
+    [InlineData("not a host:abc")]
+    [InlineData("not a host")]
+    [InlineData("bad_host!:53")]
     public void Rejects_malformed_values(string value)
     {
         var parse = () => NameserverAddress.Parse(value);

@@ -39,6 +39,9 @@ public class KubernetesApiException : Exception
     /// <summary>409 because the object changed since it was read (optimistic concurrency); retry with a fresh read.</summary>
     public bool IsConflict => StatusCode == HttpStatusCode.Conflict && Status.Reason != "AlreadyExists";
 
+    /// <summary>422: the object failed the server's validation; Status.Message names the field. Retrying the same write cannot help.</summary>
+    public bool IsInvalid => StatusCode == HttpStatusCode.UnprocessableEntity;
+
     public bool IsAlreadyExists => StatusCode == HttpStatusCode.Conflict && Status.Reason == "AlreadyExists";
 
     /// <summary>410 Gone / reason Expired: the requested resourceVersion is older than the server keeps; relist.</summary>

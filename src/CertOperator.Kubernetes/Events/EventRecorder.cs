@@ -91,7 +91,7 @@ public sealed partial class EventRecorder : IDisposable
         {
             Metadata = new ObjectMeta
             {
-                Name = $"{meta.Name}.{now.ToUnixTimeMilliseconds():x}{Random.Shared.Next(0x10000):x4}",
+                Name = ObjectNames.Derive(meta.Name ?? "", $".{now.ToUnixTimeMilliseconds():x}{Random.Shared.Next(0x10000):x4}"),
                 Namespace = string.IsNullOrEmpty(meta.Namespace) ? "default" : meta.Namespace,
             },
             InvolvedObject = new ObjectReference

@@ -71,6 +71,7 @@ internal static class CertificateControllers
             .Named("certificaterequests")
             .WithConcurrency(concurrency)
             .Owns<Order>()
+            .Watches<Challenge>(RequestOfChallenge)
             .WithIndex(RequestsByIssuer, cr => [IssuerKey(cr.Spec.IssuerRef.Kind, cr.Spec.IssuerRef.Kind == "ClusterIssuer" ? null : cr.Metadata.Namespace, cr.Spec.IssuerRef.Name)])
             .WatchesByIndex<Issuer>(RequestsByIssuer, i => IssuerKey("Issuer", i.Metadata.Namespace, i.Metadata.Name!))
             .WatchesByIndex<ClusterIssuer>(RequestsByIssuer, i => IssuerKey("ClusterIssuer", null, i.Metadata.Name!))
@@ -110,6 +111,11 @@ internal static class CertificateControllers
             .WatchesByIndex<Certificate>(CertificateIndexes.BySecretName, CertificateIndexes.SecretKey)
             .WatchesByIndex<Issuer>(CertificateIndexes.BySecretName, i => CertificateIndexes.SecretKeys(i, i.Metadata.Namespace!))
             .WatchesByIndex<ClusterIssuer>(CertificateIndexes.BySecretName, i => CertificateIndexes.SecretKeys(i, clusterResourceNamespace));
+
+    /// <summary>A Challenge's Order has its CertificateRequest's name and namespace; the request reports what the challenge waits for.</summary>
+    private static IEnumerable<ObjectKey> RequestOfChallenge(Challenge challenge) =>
+        challenge.Metadata.OwnerReferences?.Where(o => o.Controller == true && o.Kind == "Order")
+            .Select(o => new ObjectKey(challenge.Metadata.Namespace, o.Name)) ?? [];
 
     private static string IssuerKey(string? kind, string? ns, string name) =>
         $"{(kind == "ClusterIssuer" ? "ClusterIssuer" : "Issuer")}/{ns}/{name}";

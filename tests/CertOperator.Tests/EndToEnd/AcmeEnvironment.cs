@@ -54,7 +54,7 @@ public class AcmeEnvironment : IAsyncLifetime
     }
 
     /// <summary>The CA that signed pebble's HTTPS certificate, as spec.acme.caBundle wants it.</summary>
-    private string CaBundle() => Convert.ToBase64String(Encoding.ASCII.GetBytes(File.ReadAllText(Pebble.Pebble.Tls.CaPemPath)));
+    public string CaBundle() => Convert.ToBase64String(Encoding.ASCII.GetBytes(File.ReadAllText(Pebble.Pebble.Tls.CaPemPath)));
 
     /// <summary>Whether tls.crt chains to pebble's root (pebble's ACME chain has no ca.crt).</summary>
     public async Task<(bool Ok, string Problems)> ChainsToPebbleRootAsync(IssuedSecret secret)

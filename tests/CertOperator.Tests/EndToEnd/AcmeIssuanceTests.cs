@@ -50,6 +50,26 @@ public sealed class AcmeIssuanceTests(AcmeEnvironment env) : IClassFixture<AcmeE
             s => string.IsNullOrWhiteSpace(s), TimeSpan.FromSeconds(60), "every issuance object and solver resource to be gone");
         (await env.Bind.DigAsync("_acme-challenge.doomed.dns.example.test", "TXT", CancellationToken.None)).Should().BeEmpty();
     }
+
+    [Fact]
+    public async Task A_certificate_stuck_on_a_challenge_says_why_on_its_ready_condition()
+    {
+        var wrongKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+        await Cluster.ApplyAsync(Manifests.Secret("tsig-wrong", OperatorEnvironment.ClusterResourceNamespace, "Opaque",
+            new Dictionary<string, string> { ["tsig-secret-key"] = wrongKey }));
+        await Cluster.ApplyAsync(Manifests.AcmeClusterIssuer("pebble-wrong-tsig", env.Pebble.Pebble.DirectoryUrl.ToString(), env.CaBundle(),
+            env.Bind.Nameserver, env.Bind.Key.Name, env.Bind.Key.Algorithm, tsigSecret: "tsig-wrong"));
+        await Cluster.WaitForConditionAsync("clusterissuer", "pebble-wrong-tsig", "");
+
+        await Cluster.ApplyAsync(Manifests.Certificate("stuck", "default", "ClusterIssuer", "pebble-wrong-tsig", ["stuck.dns.example.test"]));
+
+        var message = await Cluster.EventuallyAsync(
+            () => Cluster.KubectlAsync("get", "certificate", "stuck", "-n", "default", "-o", "jsonpath={.status.conditions[?(@.type==\"Ready\")].message}"),
+            m => m.Contains("challenge for stuck.dns.example.test: Error presenting challenge", StringComparison.Ordinal),
+            TimeSpan.FromSeconds(60), "the Certificate's Ready message to carry the challenge's blocking reason");
+        message.Should().Contain("CertificateRequest \"stuck-1\"").And.NotContain(wrongKey);
+        (await Cluster.KubectlAsync("get", "certificate", "stuck", "-n", "default", "-o", "wide")).Should().Contain("Error presenting challenge");
+    }
 }
 
 /// <summary>Every issuance still succeeds when pebble rejects half of all nonces.</summary>

@@ -176,4 +176,28 @@ public abstract class CertificatePipelineTests<TEnvironment>(TEnvironment env) :
         var leftovers = await env.KubectlAsync("get", "secrets", "-n", "crash", "-l", "cert-manager.io/next-private-key=true", "-o", "name");
         leftovers.Trim().Should().BeEmpty("temporary next-key Secrets are removed once issuance completes");
     }
+
+    [Fact]
+    public async Task A_certificate_with_the_longest_allowed_name_derives_names_that_fit()
+    {
+        await EnsureIssuersAsync();
+        var name = string.Join('.', Enumerable.Repeat(new string('l', 62), 4)) + "-x";
+        name.Should().HaveLength(253);
+        await env.ApplyAsync(Manifests.Certificate(name, "default", "ClusterIssuer", "root-ca", ["long.example.com"], secretName: "long-name-tls"));
+        await env.WaitForConditionAsync("certificate", name);
+
+        using (var secret = await SecretAsync("long-name-tls"))
+        {
+            secret.DnsNames.Should().BeEquivalentTo("long.example.com");
+        }
+
+        var requests = (await env.KubectlAsync("get", "certificaterequests", "-n", "default", "-o", "name"))
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(r => r["certificaterequest.cert-manager.io/".Length..])
+            .Where(r => r.StartsWith(new string('l', 62), StringComparison.Ordinal))
+            .ToList();
+        requests.Should().ContainSingle().Which.Should().HaveLength(253).And.EndWith("-1");
+        var events = await env.KubectlAsync("get", "events", "-n", "default", "--field-selector", $"involvedObject.name={name}", "-o", "jsonpath={.items[*].reason}");
+        events.Should().Contain("Issuing", "events about a Certificate with a long name are recorded too");
+    }
 }

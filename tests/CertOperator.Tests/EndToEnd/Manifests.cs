@@ -96,7 +96,7 @@ internal static class Manifests
         """;
 
     /// <summary>An ACME ClusterIssuer: DNS-01 over RFC 2136 for names under dns.example.test, HTTP-01 for everything else.</summary>
-    public static string AcmeClusterIssuer(string name, string server, string caBundle, string nameserver, string keyName, string algorithm) => $"""
+    public static string AcmeClusterIssuer(string name, string server, string caBundle, string nameserver, string keyName, string algorithm, string tsigSecret = "tsig") => $"""
         apiVersion: cert-manager.io/v1
         kind: ClusterIssuer
         metadata:
@@ -121,7 +121,7 @@ internal static class Manifests
                   tsigKeyName: {keyName}
                   tsigAlgorithm: {algorithm.Replace("hmac-", "HMAC", StringComparison.Ordinal).ToUpperInvariant()}
                   tsigSecretSecretRef:
-                    name: tsig
+                    name: {tsigSecret}
                     key: tsig-secret-key
         """;
 

@@ -52,6 +52,15 @@ internal sealed class Rfc2136Solver(KubernetesClient kube, IssuerLookup lookup, 
             throw new SolverConfigurationException("solver dns01.rfc2136.nameserver is required, e.g. 10.0.0.53:53");
         }
 
+        try
+        {
+            NameserverAddress.Parse(config.Nameserver);
+        }
+        catch (FormatException e)
+        {
+            throw new SolverConfigurationException($"solver dns01.rfc2136.nameserver: {e.Message}", e);
+        }
+
         TsigAlgorithm algorithm;
         try
         {
@@ -86,6 +95,14 @@ internal sealed class Rfc2136Solver(KubernetesClient kube, IssuerLookup lookup, 
             throw new SolverConfigurationException($"solver dns01.rfc2136.tsigSecretSecretRef: Secret \"{ns}/{reference.Name}\" has no key \"{dataKey}\"");
         }
 
-        return new TsigKey(config.TsigKeyName, algorithm, Encoding.ASCII.GetString(bytes).Trim());
+        try
+        {
+            return new TsigKey(config.TsigKeyName, algorithm, Encoding.ASCII.GetString(bytes).Trim());
+        }
+        catch (ArgumentException e)
+        {
+            // TsigKey's message names the key and never echoes the secret.
+            throw new SolverConfigurationException($"solver dns01.rfc2136.tsigSecretSecretRef (Secret \"{ns}/{reference.Name}\", key \"{dataKey}\"): {e.Message}", e);
+        }
     }
 }

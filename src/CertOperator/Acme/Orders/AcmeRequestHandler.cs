@@ -2,6 +2,7 @@ using System.Text;
 using CertOperator.Acme.Solvers;
 using CertOperator.Certificates.Pki;
 using CertOperator.Crds.CertificateRequests;
+using CertOperator.Crds.Challenges;
 using CertOperator.Crds.Issuers;
 using CertOperator.Crds.Meta;
 using CertOperator.Crds.Orders;
@@ -53,9 +54,16 @@ internal sealed class AcmeRequestHandler(SharedInformerFactory informers, Kubern
             AcmeStates.Invalid or AcmeStates.Errored or AcmeStates.Expired => new(null, null,
                 $"Failed to wait for order resource \"{order.Metadata.Name}\" to become ready: order is in \"{order.Status!.State}\" state: {order.Status.Reason}"),
             var state => new(null, $"Waiting on certificate issuance from order {order.Metadata.Namespace}/{order.Metadata.Name}: \"{state ?? "pending"}\""
-                + (order.Status?.Reason is { Length: > 0 } reason ? $": {reason}" : ""), null),
+                + (order.Status?.Reason is { Length: > 0 } reason ? $": {reason}" : "") + Blockers(order), null),
         };
     }
+
+    /// <summary>What each unfinished Challenge of the order is waiting for, so the request (and its Certificate) says why it is stuck.</summary>
+    private string Blockers(Order order) => string.Concat(informers.GetInformer<Challenge>().Store.List()
+        .Where(c => c.Metadata.Namespace == order.Metadata.Namespace && OrderChallenges.IsOwnedBy(c, order)
+            && c.Status?.State != AcmeStates.Valid && c.Status?.Reason is { Length: > 0 })
+        .OrderBy(c => c.Spec.DnsName, StringComparer.Ordinal)
+        .Select(c => $"; challenge for {c.Spec.DnsName}: {c.Status!.Reason}"));
 
     private static PkiResult<Order> BuildOrder(CertificateRequest request, IIssuerObject issuer)
     {

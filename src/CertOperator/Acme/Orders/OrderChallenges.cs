@@ -19,7 +19,7 @@ internal sealed class OrderChallenges(SharedInformerFactory informers, Kubernete
 {
     /// <summary>The Challenge name for an authorization: stable, so a restart finds rather than duplicates it.</summary>
     public static string NameFor(Order order, string authorizationUrl) =>
-        $"{order.Metadata.Name}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(authorizationUrl)))[..10]}";
+        ObjectNames.Derive(order.Metadata.Name!, "-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(authorizationUrl)))[..10]);
 
     /// <summary>
     /// Creates missing Challenges; true once every authorization is decided (all valid, or one failed),
@@ -78,7 +78,7 @@ internal sealed class OrderChallenges(SharedInformerFactory informers, Kubernete
         }
     }
 
-    private static bool IsOwnedBy(Challenge challenge, Order order) =>
+    public static bool IsOwnedBy(Challenge challenge, Order order) =>
         challenge.Metadata.OwnerReferences?.Any(o => o.Uid == order.Metadata.Uid) == true;
 
     /// <returns>False when no configured solver can answer the authorization (the order then fails).</returns>

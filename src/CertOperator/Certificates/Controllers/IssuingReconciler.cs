@@ -6,6 +6,7 @@ using CertOperator.Crds.Meta;
 using CertOperator.Crds.WellKnown;
 using CertOperator.Infrastructure;
 using CertOperator.Kubernetes;
+using CertOperator.Kubernetes.Client;
 using CertOperator.Kubernetes.Controllers;
 using CertOperator.Kubernetes.Events;
 using CertOperator.Kubernetes.Model;
@@ -95,7 +96,16 @@ internal sealed class IssuingReconciler(CertificateStore store, EventRecorder ev
         }
 
         var secret = TargetSecret.Build(certificate, existing, outputs.Value!.Data, facts);
-        _ = existing is null ? await store.Client.CreateAsync(secret, ct) : await store.Client.ReplaceAsync(secret, ct);
+        try
+        {
+            _ = existing is null ? await store.Client.CreateAsync(secret, ct) : await store.Client.ReplaceAsync(secret, ct);
+        }
+        catch (KubernetesApiException e) when (e.IsInvalid)
+        {
+            // E.g. a secretTemplate label the server refuses: the same write would fail forever, so back off on status.
+            await RecordFailureAsync(certificate, $"the API server rejected Secret \"{secret.Metadata.Name}\": {e.Status.Message}", ct);
+            return ReconcileResult.Done;
+        }
         foreach (var warning in outputs.Value.Warnings)
         {
             await events.RecordAsync(certificate, EventType.Warning, "OutputFormatUnsupported", warning, ct);
@@ -123,15 +133,6 @@ internal sealed class IssuingReconciler(CertificateStore store, EventRecorder ev
         return secret?.Data?.GetValueOrDefault(reference.Key ?? "password");
     }
 
-    private async Task RecordFailureAsync(Certificate certificate, string message, CancellationToken ct)
-    {
-        var now = time.GetUtcNow();
-        var text = $"The certificate request has failed to complete and will be retried: {message}";
-        var failed = CertificateStatusSlices.Issuance(certificate);
-        failed.LastFailureTime = now;
-        failed.FailedIssuanceAttempts = (failed.FailedIssuanceAttempts ?? 0) + 1;
-        Conditions.Set(failed.Conditions ??= [], ConditionTypes.Issuing, Conditions.False, "Failed", text, certificate.Metadata.Generation, time);
-        await CertificateStatusSlices.ApplyIssuanceAsync(store.Client, certificate, failed, time, ct);
-        await events.RecordAsync(certificate, EventType.Warning, "Failed", text, ct);
-    }
+    private Task RecordFailureAsync(Certificate certificate, string message, CancellationToken ct) =>
+        IssuanceFailure.RecordAsync(store, events, time, certificate, $"The certificate request has failed to complete and will be retried: {message}", ct);
 }

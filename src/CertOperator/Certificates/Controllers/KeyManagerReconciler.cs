@@ -22,7 +22,7 @@ internal sealed class KeyManagerReconciler(CertificateStore store, EventRecorder
 
     /// <summary>One name per Certificate (by uid), so a crash between create and status update cannot leave a second key behind.</summary>
     public static string NextKeySecretName(Certificate certificate) =>
-        $"{certificate.Metadata.Name}-next-key-{certificate.Metadata.Uid![..8]}";
+        ObjectNames.Derive(certificate.Metadata.Name!, $"-next-key-{certificate.Metadata.Uid![..8]}");
 
     protected override async Task<ReconcileResult> ReconcileCoreAsync(ObjectKey key, CancellationToken ct)
     {

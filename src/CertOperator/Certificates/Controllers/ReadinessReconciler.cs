@@ -29,7 +29,7 @@ internal sealed class ReadinessReconciler(CertificateStore store, EventRecorder 
         // A Secret this Certificate may not write holds someone else's certificate (or none): nothing to report from it.
         var blocked = input.SecretConflict is { Blocks: true };
         var facts = blocked ? null : input.Secret?.Facts;
-        var (ready, reason, message) = Decide(certificate, input);
+        var (ready, reason, message) = Decide(certificate, input, Progress(certificate));
         var was = Conditions.Find(certificate.Status?.Conditions, ConditionTypes.Ready);
 
         var slice = CertificateStatusSlices.Readiness(certificate);
@@ -66,7 +66,22 @@ internal sealed class ReadinessReconciler(CertificateStore store, EventRecorder 
         ? was is { Status: Conditions.False } && was.Reason == conflict.Reason
         : was?.Message?.Contains(conflict.Message, StringComparison.Ordinal) == true;
 
-    private static (bool Ready, string Reason, string Message) Decide(Certificate certificate, IssuanceInput input)
+    /// <summary>While issuing, what the next revision's CertificateRequest waits for (which carries its Order's and Challenges'), so `kubectl get certificate -o wide` says why it is stuck.</summary>
+    private string? Progress(Certificate certificate)
+    {
+        if (!Conditions.IsTrue(certificate.Status?.Conditions, ConditionTypes.Issuing)
+            || store.RequestFor(certificate, (certificate.Status!.Revision ?? 0) + 1) is not { } request)
+        {
+            return null;
+        }
+
+        var ready = Conditions.Find(request.Status?.Conditions, ConditionTypes.Ready);
+        return ready is { Status: Conditions.False, Reason: "Pending", Message: { Length: > 0 } waiting }
+            ? $"CertificateRequest \"{request.Metadata.Name}\": {waiting}"
+            : null;
+    }
+
+    private static (bool Ready, string Reason, string Message) Decide(Certificate certificate, IssuanceInput input, string? progress)
     {
         if (CertificateValidation.Validate(certificate.Spec) is { Count: > 0 } errors)
         {
@@ -79,7 +94,7 @@ internal sealed class ReadinessReconciler(CertificateStore store, EventRecorder 
         }
 
         var (ready, reason, message) = IssuancePolicies.NotReady(input) is { } problem
-            ? (false, problem.Reason, problem.Message)
+            ? (false, problem.Reason, progress is null ? problem.Message : $"{problem.Message}; {progress}")
             : (true, "Ready", "Certificate is up to date and has not expired");
         // Kept, but others want the Secret too: say so where the owner looks.
         return input.SecretConflict is { } shared ? (ready, reason, $"{message}; {shared.Message}") : (ready, reason, message);

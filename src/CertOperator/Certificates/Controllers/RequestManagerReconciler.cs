@@ -20,10 +20,10 @@ namespace CertOperator.Certificates.Controllers;
 /// so a crash can never create a second one; replaces it when it no longer matches the spec or the
 /// next key. Also trims old revisions to spec.revisionHistoryLimit.
 /// </summary>
-internal sealed class RequestManagerReconciler(CertificateStore store, EventRecorder events) : ConflictTolerantReconciler
+internal sealed class RequestManagerReconciler(CertificateStore store, EventRecorder events, TimeProvider time) : ConflictTolerantReconciler
 {
     public static string RequestName(Certificate certificate, int revision) =>
-        $"{certificate.Metadata.Name}-{revision.ToString(CultureInfo.InvariantCulture)}";
+        ObjectNames.Derive(certificate.Metadata.Name!, "-" + revision.ToString(CultureInfo.InvariantCulture));
 
     protected override async Task<ReconcileResult> ReconcileCoreAsync(ObjectKey key, CancellationToken ct)
     {
@@ -67,6 +67,8 @@ internal sealed class RequestManagerReconciler(CertificateStore store, EventReco
         var csr = CsrBuilder.Build(certificate.Spec, parsedKey);
         if (!csr.Ok)
         {
+            await IssuanceFailure.RecordAsync(store, events, time, certificate,
+                $"Could not build a certificate signing request from the spec: {csr.Error!.Field ?? "spec"}: {csr.Error.Message}", ct);
             return ReconcileResult.Done;
         }
 
@@ -126,6 +128,11 @@ internal sealed class RequestManagerReconciler(CertificateStore store, EventReco
         catch (KubernetesApiException e) when (e.IsAlreadyExists)
         {
             // Created before a restart and not yet in our cache: exactly one request per revision either way.
+        }
+        catch (KubernetesApiException e) when (e.IsInvalid)
+        {
+            await IssuanceFailure.RecordAsync(store, events, time, certificate,
+                $"The API server rejected CertificateRequest \"{name}\": {e.Status.Message}", ct);
         }
     }
 
