@@ -69,6 +69,14 @@ public class OperatorEnvironment : IAsyncLifetime
         return result.StdOut;
     }
 
+    /// <summary>`kubectl apply` whose failure is an expected outcome: returns kubectl's exit code and output instead of throwing.</summary>
+    public async Task<ExternalCommand.Result> TryApplyAsync(string yaml)
+    {
+        var file = Path.Combine(_dir, $"{Guid.NewGuid():N}.yaml");
+        await File.WriteAllTextAsync(file, yaml);
+        return await ExternalCommand.RunAsync("kubectl", ["--kubeconfig", Kubeconfig, "--cache-dir", Path.Combine(_dir, "cache"), "apply", "-f", file]);
+    }
+
     public async Task ApplyAsync(string yaml)
     {
         var file = Path.Combine(_dir, $"{Guid.NewGuid():N}.yaml");

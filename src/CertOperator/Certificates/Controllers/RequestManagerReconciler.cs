@@ -68,7 +68,7 @@ internal sealed class RequestManagerReconciler(CertificateStore store, EventReco
         if (!csr.Ok)
         {
             await IssuanceFailure.RecordAsync(store, events, time, certificate,
-                $"Could not build a certificate signing request from the spec: {csr.Error!.Field ?? "spec"}: {csr.Error.Message}", ct);
+                $"Could not build a certificate signing request from the spec: {csr.Error!.Message}", ct);
             return ReconcileResult.Done;
         }
 
