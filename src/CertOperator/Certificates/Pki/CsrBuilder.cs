@@ -55,6 +55,6 @@ internal static class CsrBuilder
             request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
         }
 
-        return request.CreateSigningRequestPem();
+        return request.CreateSigningRequestPem(key.SignatureGenerator());
     }
 }

@@ -28,9 +28,16 @@ internal sealed record CsrContents(
             request = CertificateRequest.LoadSigningRequestPem(
                 csrPem, HashAlgorithmName.SHA256, CertificateRequestLoadOptions.UnsafeLoadCertificateExtensions);
         }
-        catch (Exception e) when (e is CryptographicException or ArgumentException)
+        catch (Exception e) when (e is CryptographicException or ArgumentException or NotSupportedException)
         {
-            return new PkiError(PkiError.InvalidCsr, $"the CSR is not a valid, correctly signed PEM CERTIFICATE REQUEST: {e.Message}");
+            if (LoadEd25519(csrPem) is { } ed25519)
+            {
+                request = ed25519;
+            }
+            else
+            {
+                return new PkiError(PkiError.InvalidCsr, $"the CSR is not a valid, correctly signed PEM CERTIFICATE REQUEST: {e.Message}");
+            }
         }
 
         var extensions = request.CertificateExtensions.ToList();
@@ -45,6 +52,25 @@ internal sealed record CsrContents(
             algorithm,
             size,
             request.PublicKey);
+    }
+
+    /// <summary>.NET cannot check an Ed25519 self-signature: BouncyCastle does, then .NET reads the request unchecked.</summary>
+    private static CertificateRequest? LoadEd25519(string csrPem)
+    {
+        try
+        {
+            var options = CertificateRequestLoadOptions.UnsafeLoadCertificateExtensions | CertificateRequestLoadOptions.SkipSignatureValidation;
+            var request = CertificateRequest.LoadSigningRequestPem(csrPem, HashAlgorithmName.SHA256, options);
+            return request.PublicKey.Oid.Value == Ed25519Key.Oid
+                && PemEncoding.TryFind(csrPem, out var fields)
+                && Ed25519Key.VerifyRequest(Convert.FromBase64String(csrPem[fields.Base64Data]))
+                ? request
+                : null;
+        }
+        catch (Exception e) when (e is CryptographicException or ArgumentException or FormatException)
+        {
+            return null;
+        }
     }
 
     /// <summary>

@@ -73,6 +73,12 @@ internal static class KeystoreOutputs
         }
 
         using var leaf = key.WithCertificate(chain[0]);
+        if (leaf is null)
+        {
+            return new PkiError(PkiError.InvalidKeystore,
+                $"{Pkcs12Field}: this build cannot write {key.Algorithm.Name()} keys into a PKCS#12 keystore; use an RSA or ECDSA key, or set create: false", Pkcs12Field);
+        }
+
         var collection = new X509Certificate2Collection(leaf);
         collection.AddRange(chain.Skip(1).Concat(ca).DistinctBy(c => c.Thumbprint).ToArray());
         data[Pkcs12Keystore] = collection.ExportPkcs12(pbe, Encoding.UTF8.GetString(password));

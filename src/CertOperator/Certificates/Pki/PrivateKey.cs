@@ -5,14 +5,14 @@ using System.Security.Cryptography.X509Certificates;
 namespace CertOperator.Certificates.Pki;
 
 /// <summary>
-/// An RSA or ECDSA private key with what the pipeline needs from it: PEM/DER in either encoding,
+/// An RSA, ECDSA or Ed25519 private key with what the pipeline needs from it: PEM/DER in either encoding,
 /// a signature generator with cert-manager's hash choice, and comparisons with a spec or a public key.
+/// RSA and ECDSA are .NET's; Ed25519 is BouncyCastle's (<see cref="Ed25519Key"/>), invisible to callers.
 /// </summary>
 internal sealed class PrivateKey : IDisposable
 {
     private const string RsaOid = "1.2.840.113549.1.1.1";
     private const string EcOid = "1.2.840.10045.2.1";
-    private const string Ed25519Oid = "1.3.101.112";
     private static readonly Dictionary<string, int> NistCurves = new(StringComparer.Ordinal)
     {
         ["1.2.840.10045.3.1.7"] = 256,
@@ -20,24 +20,35 @@ internal sealed class PrivateKey : IDisposable
         ["1.3.132.0.35"] = 521,
     };
 
+    /// <summary>Ed25519 keys are 256 bits, as cert-manager reports them.</summary>
+    private const int Ed25519Size = 256;
+
+    private readonly AsymmetricAlgorithm? _key;
+    private readonly Ed25519Key? _ed25519;
+
     private PrivateKey(AsymmetricAlgorithm key, KeyAlgorithm algorithm, int size)
     {
-        Key = key;
+        _key = key;
         Algorithm = algorithm;
         Size = size;
+    }
+
+    private PrivateKey(Ed25519Key key)
+    {
+        _ed25519 = key;
+        Algorithm = KeyAlgorithm.Ed25519;
+        Size = Ed25519Size;
     }
 
     public KeyAlgorithm Algorithm { get; }
 
     public int Size { get; }
 
-    public AsymmetricAlgorithm Key { get; }
-
     public static PkiResult<PrivateKey> Generate(PrivateKeySpec spec) => spec.Algorithm switch
     {
         KeyAlgorithm.Rsa => new PrivateKey(RSA.Create(spec.Size), KeyAlgorithm.Rsa, spec.Size),
         KeyAlgorithm.Ecdsa => new PrivateKey(ECDsa.Create(Curve(spec.Size)), KeyAlgorithm.Ecdsa, spec.Size),
-        _ => Ed25519Unsupported(),
+        _ => new PrivateKey(Ed25519Key.Generate()),
     };
 
     /// <summary>Reads the first private key PEM block: `RSA PRIVATE KEY`, `EC PRIVATE KEY` or unencrypted `PRIVATE KEY`.</summary>
@@ -76,8 +87,8 @@ internal sealed class PrivateKey : IDisposable
             {
                 RsaOid => FromRsa(label, der),
                 EcOid => FromEc(label, der),
-                Ed25519Oid => Ed25519Unsupported(),
-                _ => Invalid($"the private key algorithm {algorithm} is not supported; use RSA or ECDSA"),
+                Ed25519Key.Oid => new PrivateKey(Ed25519Key.FromPkcs8(der)),
+                _ => Invalid($"the private key algorithm {algorithm} is not supported; use RSA, ECDSA or Ed25519"),
             };
         }
         catch (Exception e) when (e is CryptographicException or AsnContentException)
@@ -138,51 +149,64 @@ internal sealed class PrivateKey : IDisposable
         _ => ECCurve.NamedCurves.nistP256,
     };
 
-    private static PkiError Ed25519Unsupported() => new(PkiError.UnsupportedAlgorithm,
-        "Ed25519 is not supported by this build of CertOperator; use RSA or ECDSA", "spec.privateKey.algorithm", ["RSA", "ECDSA"]);
-
     private static PkiError Invalid(string message) => new(PkiError.InvalidPrivateKey, message);
 
     /// <summary>Whether this key is what <paramref name="spec"/> asks for (algorithm and size); the encoding is not a property of the key.</summary>
     public bool Satisfies(PrivateKeySpec spec) => Algorithm == spec.Algorithm && Size == spec.Size;
 
-    public string ToPem(KeyEncoding encoding) => (encoding, Key) switch
+    /// <summary>PEM in the requested encoding; Ed25519 has only PKCS#8, which cert-manager also writes for it.</summary>
+    public string ToPem(KeyEncoding encoding) => (encoding, _key) switch
     {
+        (_, null) => PemEncoding.WriteString("PRIVATE KEY", _ed25519!.ToPkcs8()),
         (KeyEncoding.Pkcs1, RSA rsa) => rsa.ExportRSAPrivateKeyPem(),
         (KeyEncoding.Pkcs1, ECDsa ecdsa) => ecdsa.ExportECPrivateKeyPem(),
-        _ => Key.ExportPkcs8PrivateKeyPem(),
+        _ => _key.ExportPkcs8PrivateKeyPem(),
     };
 
-    public byte[] ToDer(KeyEncoding encoding) => (encoding, Key) switch
+    public byte[] ToDer(KeyEncoding encoding) => (encoding, _key) switch
     {
+        (_, null) => _ed25519!.ToPkcs8(),
         (KeyEncoding.Pkcs1, RSA rsa) => rsa.ExportRSAPrivateKey(),
         (KeyEncoding.Pkcs1, ECDsa ecdsa) => ecdsa.ExportECPrivateKey(),
-        _ => Key.ExportPkcs8PrivateKey(),
+        _ => _key.ExportPkcs8PrivateKey(),
     };
 
-    /// <summary>A copy of <paramref name="certificate"/> that holds this key, e.g. for a PKCS#12 export.</summary>
-    public X509Certificate2 WithCertificate(X509Certificate2 certificate) =>
-        Key is RSA rsa ? certificate.CopyWithPrivateKey(rsa) : certificate.CopyWithPrivateKey((ECDsa)Key);
+    /// <summary>
+    /// A copy of <paramref name="certificate"/> that holds this key, e.g. for a PKCS#12 export; null for Ed25519,
+    /// which .NET's certificate store types cannot hold.
+    /// </summary>
+    public X509Certificate2? WithCertificate(X509Certificate2 certificate) => _key switch
+    {
+        RSA rsa => certificate.CopyWithPrivateKey(rsa),
+        ECDsa ecdsa => certificate.CopyWithPrivateKey(ecdsa),
+        _ => null,
+    };
 
-    public byte[] SubjectPublicKeyInfo() => Key.ExportSubjectPublicKeyInfo();
+    public byte[] SubjectPublicKeyInfo() => _key?.ExportSubjectPublicKeyInfo() ?? _ed25519!.SubjectPublicKeyInfo();
 
     public bool Matches(PublicKey publicKey) => SubjectPublicKeyInfo().AsSpan().SequenceEqual(publicKey.ExportSubjectPublicKeyInfo());
 
-    /// <summary>cert-manager's hash for a signer: SHA-512 for RSA ≥ 4096 and P-521, SHA-384 for RSA ≥ 3072 and P-384, else SHA-256.</summary>
+    /// <summary>
+    /// cert-manager's hash for a signer: SHA-512 for RSA ≥ 4096 and P-521, SHA-384 for RSA ≥ 3072 and P-384, else
+    /// SHA-256. Ed25519 hashes internally (SHA-512); the name only satisfies .NET's builder.
+    /// </summary>
     public HashAlgorithmName HashAlgorithm => (Algorithm, Size) switch
     {
-        (KeyAlgorithm.Rsa, >= 4096) or (KeyAlgorithm.Ecdsa, 521) => HashAlgorithmName.SHA512,
+        (KeyAlgorithm.Rsa, >= 4096) or (KeyAlgorithm.Ecdsa, 521) or (KeyAlgorithm.Ed25519, _) => HashAlgorithmName.SHA512,
         (KeyAlgorithm.Rsa, >= 3072) or (KeyAlgorithm.Ecdsa, 384) => HashAlgorithmName.SHA384,
         _ => HashAlgorithmName.SHA256,
     };
 
-    public X509SignatureGenerator SignatureGenerator() => Key is RSA rsa
-        ? X509SignatureGenerator.CreateForRSA(rsa, RSASignaturePadding.Pkcs1)
-        : X509SignatureGenerator.CreateForECDsa((ECDsa)Key);
+    public X509SignatureGenerator SignatureGenerator() => _key switch
+    {
+        RSA rsa => X509SignatureGenerator.CreateForRSA(rsa, RSASignaturePadding.Pkcs1),
+        ECDsa ecdsa => X509SignatureGenerator.CreateForECDsa(ecdsa),
+        _ => new Ed25519SignatureGenerator(_ed25519!),
+    };
 
-    public CertificateRequest NewRequest(X500DistinguishedName subject) => Key is RSA rsa
-        ? new CertificateRequest(subject, rsa, HashAlgorithm, RSASignaturePadding.Pkcs1)
-        : new CertificateRequest(subject, (ECDsa)Key, HashAlgorithm);
+    /// <summary>A request for this key's public key; sign it with <see cref="SignatureGenerator"/>.</summary>
+    public CertificateRequest NewRequest(X500DistinguishedName subject) =>
+        new(subject, SignatureGenerator().PublicKey, HashAlgorithm, _key is RSA ? RSASignaturePadding.Pkcs1 : null);
 
-    public void Dispose() => Key.Dispose();
+    public void Dispose() => _key?.Dispose();
 }

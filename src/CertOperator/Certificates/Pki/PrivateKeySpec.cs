@@ -55,9 +55,7 @@ internal sealed record PrivateKeySpec(KeyAlgorithm Algorithm, int Size, KeyEncod
     {
         null or "" or "RSA" => KeyAlgorithm.Rsa,
         "ECDSA" => KeyAlgorithm.Ecdsa,
-        "Ed25519" => new PkiError(PkiError.UnsupportedAlgorithm,
-            "spec.privateKey.algorithm: Ed25519 is not supported by this build of CertOperator; use RSA or ECDSA",
-            $"{Path}.algorithm", ["RSA", "ECDSA"]),
+        "Ed25519" => KeyAlgorithm.Ed25519,
         _ => Invalid("algorithm", $"\"{algorithm}\" is not a key algorithm", ["RSA", "ECDSA", "Ed25519"]),
     };
 

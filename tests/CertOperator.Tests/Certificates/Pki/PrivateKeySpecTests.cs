@@ -26,6 +26,8 @@ public sealed class PrivateKeySpecTests
         ["PKCS8 encoding"] = (Key(encoding: "PKCS8"), new(KeyAlgorithm.Rsa, 2048, KeyEncoding.Pkcs8, true)),
         ["explicit PKCS1 encoding"] = (Key("ECDSA", encoding: "PKCS1"), new(KeyAlgorithm.Ecdsa, 256, KeyEncoding.Pkcs1, true)),
         ["rotation Never"] = (Key(rotation: "Never"), new(KeyAlgorithm.Rsa, 2048, KeyEncoding.Pkcs1, false)),
+        ["Ed25519 has no size to choose"] = (Key("Ed25519"), new(KeyAlgorithm.Ed25519, 256, KeyEncoding.Pkcs1, true)),
+        ["Ed25519 ignores a size, as cert-manager does"] = (Key("Ed25519", 4096), new(KeyAlgorithm.Ed25519, 256, KeyEncoding.Pkcs1, true)),
         ["rotation Always"] = (Key(rotation: "Always"), new(KeyAlgorithm.Rsa, 2048, KeyEncoding.Pkcs1, true)),
     };
 
@@ -52,8 +54,6 @@ public sealed class PrivateKeySpecTests
         { "ECDSA with an RSA size", Key("ECDSA", 2048), "spec.privateKey.size", PkiError.InvalidPrivateKeySpec, "521" },
         { "lower-case algorithm", Key("rsa"), "spec.privateKey.algorithm", PkiError.InvalidPrivateKeySpec, "ECDSA" },
         { "unknown algorithm", Key("DSA"), "spec.privateKey.algorithm", PkiError.InvalidPrivateKeySpec, "Ed25519" },
-        { "Ed25519 is unsupported in .NET", Key("Ed25519"), "spec.privateKey.algorithm", PkiError.UnsupportedAlgorithm, "ECDSA" },
-        { "Ed25519 with a size is still unsupported", Key("Ed25519", 256), "spec.privateKey.algorithm", PkiError.UnsupportedAlgorithm, "RSA" },
         { "unknown encoding", Key(encoding: "DER"), "spec.privateKey.encoding", PkiError.InvalidPrivateKeySpec, "PKCS8" },
         { "unknown rotation policy", Key(rotation: "Sometimes"), "spec.privateKey.rotationPolicy", PkiError.InvalidPrivateKeySpec, "Never" },
     };
@@ -71,9 +71,4 @@ public sealed class PrivateKeySpecTests
         result.Error.Message.Should().StartWith(field, name).And.Contain(accepted, name);
     }
 
-    [Fact]
-    public void Ed25519_message_says_this_build_does_not_support_it()
-    {
-        PrivateKeySpec.Resolve(Key("Ed25519")).Error!.Message.Should().Contain("Ed25519 is not supported by this build of CertOperator");
-    }
 }
