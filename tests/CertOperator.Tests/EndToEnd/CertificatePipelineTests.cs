@@ -200,4 +200,32 @@ public abstract class CertificatePipelineTests<TEnvironment>(TEnvironment env) :
         var events = await env.KubectlAsync("get", "events", "-n", "default", "--field-selector", $"involvedObject.name={name}", "-o", "jsonpath={.items[*].reason}");
         events.Should().Contain("Issuing", "events about a Certificate with a long name are recorded too");
     }
+
+    [Fact]
+    public async Task Ed25519_certificates_from_SelfSigned_and_CA_issuers_verify_with_openssl()
+    {
+        await EnsureIssuersAsync();
+        const string ed25519 = """
+            privateKey:
+              algorithm: Ed25519
+            """;
+        await env.ApplyAsync(Manifests.Certificate("ed-self", "default", "ClusterIssuer", "selfsigned", ["ed-self.example.com"], ed25519));
+        await env.ApplyAsync(Manifests.Certificate("ed-ca", "default", "ClusterIssuer", "root-ca", ["ed-ca.example.com"], ed25519));
+        await env.WaitForConditionAsync("certificate", "ed-self");
+        await env.WaitForConditionAsync("certificate", "ed-ca");
+
+        foreach (var name in new[] { "ed-self-tls", "ed-ca-tls" })
+        {
+            using var secret = await SecretAsync(name);
+            secret.TlsKey.Should().StartWith("-----BEGIN PRIVATE KEY-----");
+            var dir = Directory.CreateTempSubdirectory("ed25519-e2e-").FullName;
+            await File.WriteAllTextAsync(Path.Combine(dir, "ca.crt"), secret.Json["data"]!["ca.crt"]!.GetValue<string>() is { } ca ? System.Text.Encoding.ASCII.GetString(Convert.FromBase64String(ca)) : "");
+            await File.WriteAllTextAsync(Path.Combine(dir, "tls.crt"), System.Text.Encoding.ASCII.GetString(Convert.FromBase64String(secret.Json["data"]!["tls.crt"]!.GetValue<string>())));
+            var verify = await ExternalCommand.RunAsync("openssl", ["verify", "-CAfile", Path.Combine(dir, "ca.crt"), Path.Combine(dir, "tls.crt")]);
+            (verify.StdOut + verify.StdErr).Should().Contain(": OK", $"{name} must verify against its ca.crt");
+            var text = await ExternalCommand.RunAsync("openssl", ["x509", "-noout", "-text", "-in", Path.Combine(dir, "tls.crt")]);
+            text.StdOut.Should().Contain("ED25519", $"{name} carries an Ed25519 public key");
+            Directory.Delete(dir, recursive: true);
+        }
+    }
 }
