@@ -10,6 +10,7 @@ using CertOperator.Kubernetes.Client;
 using CertOperator.Kubernetes.Controllers;
 using CertOperator.Kubernetes.Events;
 using CertOperator.Kubernetes.Informers;
+using CertOperator.Validation;
 
 namespace CertOperator.CertificateRequests;
 
@@ -52,6 +53,13 @@ internal sealed class CertificateRequestReconciler(
         if (Conditions.IsTrue(conditions, ConditionTypes.Denied))
         {
             await SetAsync(request, ConditionTypes.Ready, Conditions.False, "Denied", "The CertificateRequest was denied by an approval controller", true, ct);
+            return ReconcileResult.Done;
+        }
+
+        // cert-manager's webhook refuses such a request; without one, fail it for good and say which field is wrong.
+        if (CertificateRequestValidation.Validate(request.Spec) is { Count: > 0 } invalid)
+        {
+            await FailAsync(request, new PkiError(PkiError.InvalidCsr, $"The CertificateRequest spec is invalid: {string.Join("; ", invalid)}"), ct);
             return ReconcileResult.Done;
         }
 

@@ -1,10 +1,18 @@
 using CertOperator.Crds.Issuers;
+using CertOperator.Validation;
 
 namespace CertOperator.Issuers;
 
 /// <summary>The Ready condition an Issuer or ClusterIssuer should carry, with cert-manager's reasons.</summary>
 internal sealed record IssuerReadiness(bool Ready, string Reason, string Message)
 {
+    /// <summary>cert-manager's issuer controllers report a configuration they cannot set up with ErrInitIssuer.</summary>
+    public const string InvalidReason = "ErrInitIssuer";
+
+    /// <summary>Not ready because the spec breaks a validation rule; the message names every field and its fix.</summary>
+    public static IssuerReadiness Invalid(IReadOnlyList<FieldError> errors) =>
+        new(false, InvalidReason, $"The issuer spec is invalid: {string.Join("; ", errors)}");
+
     /// <summary>
     /// Decides readiness from the spec and, for a CA issuer, the outcome of loading its key pair
     /// (null when the Secret was fine, otherwise why not); for an ACME issuer, the outcome of
