@@ -32,9 +32,9 @@ internal sealed class IssuerReconciler<TIssuer>(
 
         // What cert-manager's webhook would refuse is reported, and nothing is read or registered for it.
         var invalid = IssuerValidation.Validate(issuer.Spec);
-        var caProblem = invalid.Count == 0 && issuer.Spec.Ca is { SecretName.Length: > 0 } ca ? await CheckCaAsync(lookup.SecretNamespace(issuer), ca.SecretName, ct) : null;
-        var acme = invalid.Count == 0 && issuer.Spec is { Acme: not null, Ca: null, SelfSigned: null } ? await registrar.RegisterAsync(issuer, ct) : null;
-        var readiness = invalid.Count > 0 ? IssuerReadiness.Invalid(invalid) : IssuerReadiness.Evaluate(issuer.Spec, caProblem, acme?.Readiness);
+        var caProblem = invalid.Count == 0 && issuer.Spec.Ca is { } ca ? await CheckCaAsync(lookup.SecretNamespace(issuer), ca.SecretName, ct) : null;
+        var acme = invalid.Count == 0 && issuer.Spec.Acme is not null ? await registrar.RegisterAsync(issuer, ct) : null;
+        var readiness = IssuerReadiness.Evaluate(issuer.Spec, caProblem, acme?.Readiness);
         var previous = Conditions.Find(issuer.Status?.Conditions, ConditionTypes.Ready);
         await StatusWriter.UpdateStatusAsync(client, issuer, i =>
         {

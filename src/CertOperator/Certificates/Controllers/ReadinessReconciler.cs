@@ -44,7 +44,8 @@ internal sealed class ReadinessReconciler(CertificateStore store, EventRecorder 
             await CertificateStatusSlices.ApplyAsync(store.Client, certificate, CertificateStatusSlices.ReadinessManager, slice, ct);
         }
 
-        if (reason == "InvalidSpec" && was?.Reason != reason)
+        // One event per distinct problem: a fix that leaves another field invalid is news, a resync is not.
+        if (reason == "InvalidSpec" && (was?.Reason != reason || was?.Message != message))
         {
             await events.RecordAsync(certificate, EventType.Warning, "InvalidSpec", message, ct);
         }
