@@ -61,7 +61,7 @@ internal static class AcmeIssuerValidation
     }
 
     /// <summary>cert-manager's name and key checks for a Secret reference that both must be set on.</summary>
-    public static void SecretKeySelector(SecretKeySelector? selector, string path, List<FieldError> errors)
+    public static void RequireSecretKey(SecretKeySelector? selector, string path, List<FieldError> errors)
     {
         if (string.IsNullOrEmpty(selector?.Name))
         {
@@ -102,7 +102,7 @@ internal static class AcmeIssuerValidation
             errors.Add(new($"{Path}.externalAccountBinding.keyID", "the keyID field is required when using externalAccountBinding"));
         }
 
-        SecretKeySelector(eab.KeySecretRef, $"{Path}.externalAccountBinding.keySecretRef", errors);
+        RequireSecretKey(eab.KeySecretRef, $"{Path}.externalAccountBinding.keySecretRef", errors);
         if (eab.KeyAlgorithm is { Length: > 0 } algorithm && algorithm is not ("HS256" or "HS384" or "HS512"))
         {
             errors.Add(new($"{Path}.externalAccountBinding.keyAlgorithm", $"Unsupported value: \"{algorithm}\": supported values: \"HS256\", \"HS384\", \"HS512\" (the field is deprecated; remove it)"));

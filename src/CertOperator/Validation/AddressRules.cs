@@ -35,11 +35,6 @@ internal static partial class AddressRules
     public static bool IsAbsoluteUri(string text) =>
         Scheme().IsMatch(text) && !text.Any(char.IsWhiteSpace) && Uri.TryCreate(text, UriKind.Absolute, out _);
 
-    /// <summary>An http or https URL with a host, as a CA's OCSP, CRL and issuer URLs must be.</summary>
-    public static bool IsHttpUrl(string text) =>
-        IsAbsoluteUri(text) && Uri.TryCreate(text, UriKind.Absolute, out var uri)
-        && uri.Scheme is "http" or "https" && uri.Host.Length > 0;
-
     /// <summary>
     /// Null for a bare address such as `alice@example.com`; otherwise cert-manager's message
     /// (it rejects RFC 5322 display names and anything but the address itself).

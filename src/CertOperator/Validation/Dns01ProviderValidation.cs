@@ -26,7 +26,7 @@ internal static class Dns01ProviderValidation
             ("cloudflare", dns01.Cloudflare, p => Cloudflare(dns01.Cloudflare!, p, errors)),
             ("route53", dns01.Route53, p => Route53(dns01.Route53!, p, errors)),
             ("acmeDNS", dns01.AcmeDns, p => AcmeDns(dns01.AcmeDns!, p, errors)),
-            ("digitalocean", dns01.DigitalOcean, p => AcmeIssuerValidation.SecretKeySelector(dns01.DigitalOcean!.TokenSecretRef, $"{p}.tokenSecretRef", errors)),
+            ("digitalocean", dns01.DigitalOcean, p => AcmeIssuerValidation.RequireSecretKey(dns01.DigitalOcean!.TokenSecretRef, $"{p}.tokenSecretRef", errors)),
             ("rfc2136", dns01.Rfc2136, p => Rfc2136(dns01.Rfc2136!, p, errors)),
             ("webhook", dns01.Webhook, p => Webhook(dns01.Webhook!, p, errors)),
         };
@@ -67,7 +67,7 @@ internal static class Dns01ProviderValidation
         var secretSet = !string.IsNullOrEmpty(rfc2136.TsigSecretSecretRef?.Name) && !string.IsNullOrEmpty(rfc2136.TsigSecretSecretRef?.Key);
         if (!string.IsNullOrEmpty(rfc2136.TsigKeyName))
         {
-            AcmeIssuerValidation.SecretKeySelector(rfc2136.TsigSecretSecretRef, $"{path}.tsigSecretSecretRef", errors);
+            AcmeIssuerValidation.RequireSecretKey(rfc2136.TsigSecretSecretRef, $"{path}.tsigSecretSecretRef", errors);
         }
         else if (secretSet)
         {
@@ -79,12 +79,12 @@ internal static class Dns01ProviderValidation
     {
         if (cloudflare.ApiKeySecretRef is { } key)
         {
-            AcmeIssuerValidation.SecretKeySelector(key, $"{path}.apiKeySecretRef", errors);
+            AcmeIssuerValidation.RequireSecretKey(key, $"{path}.apiKeySecretRef", errors);
         }
 
         if (cloudflare.ApiTokenSecretRef is { } token)
         {
-            AcmeIssuerValidation.SecretKeySelector(token, $"{path}.apiTokenSecretRef", errors);
+            AcmeIssuerValidation.RequireSecretKey(token, $"{path}.apiTokenSecretRef", errors);
         }
 
         if (cloudflare.ApiKeySecretRef is not null && cloudflare.ApiTokenSecretRef is not null)
@@ -112,7 +112,7 @@ internal static class Dns01ProviderValidation
 
         if (route53.AccessKeyIdSecretRef is { } secretRef)
         {
-            AcmeIssuerValidation.SecretKeySelector(secretRef, $"{path}.accessKeyIDSecretRef", errors);
+            AcmeIssuerValidation.RequireSecretKey(secretRef, $"{path}.accessKeyIDSecretRef", errors);
         }
     }
 
@@ -120,7 +120,7 @@ internal static class Dns01ProviderValidation
     {
         if (cloudDns.ServiceAccountSecretRef is { } account)
         {
-            AcmeIssuerValidation.SecretKeySelector(account, $"{path}.serviceAccountSecretRef", errors);
+            AcmeIssuerValidation.RequireSecretKey(account, $"{path}.serviceAccountSecretRef", errors);
         }
 
         Required(cloudDns.Project, $"{path}.project", "the Google Cloud project", errors);
@@ -128,15 +128,15 @@ internal static class Dns01ProviderValidation
 
     private static void Akamai(AkamaiProvider akamai, string path, List<FieldError> errors)
     {
-        AcmeIssuerValidation.SecretKeySelector(akamai.AccessTokenSecretRef, $"{path}.accessTokenSecretRef", errors);
-        AcmeIssuerValidation.SecretKeySelector(akamai.ClientSecretSecretRef, $"{path}.clientSecretSecretRef", errors);
-        AcmeIssuerValidation.SecretKeySelector(akamai.ClientTokenSecretRef, $"{path}.clientTokenSecretRef", errors);
+        AcmeIssuerValidation.RequireSecretKey(akamai.AccessTokenSecretRef, $"{path}.accessTokenSecretRef", errors);
+        AcmeIssuerValidation.RequireSecretKey(akamai.ClientSecretSecretRef, $"{path}.clientSecretSecretRef", errors);
+        AcmeIssuerValidation.RequireSecretKey(akamai.ClientTokenSecretRef, $"{path}.clientTokenSecretRef", errors);
         Required(akamai.ServiceConsumerDomain, $"{path}.serviceConsumerDomain", "the Akamai service consumer domain", errors);
     }
 
     private static void AcmeDns(AcmeDnsProvider acmeDns, string path, List<FieldError> errors)
     {
-        AcmeIssuerValidation.SecretKeySelector(acmeDns.AccountSecretRef, $"{path}.accountSecretRef", errors);
+        AcmeIssuerValidation.RequireSecretKey(acmeDns.AccountSecretRef, $"{path}.accountSecretRef", errors);
         Required(acmeDns.Host, $"{path}.host", "the acme-dns server URL", errors);
     }
 
@@ -160,7 +160,7 @@ internal static class Dns01ProviderValidation
             }
             else
             {
-                AcmeIssuerValidation.SecretKeySelector(azure.ClientSecretSecretRef, $"{path}.clientSecretSecretRef", errors);
+                AcmeIssuerValidation.RequireSecretKey(azure.ClientSecretSecretRef, $"{path}.clientSecretSecretRef", errors);
             }
 
             Required(azure.TenantId, $"{path}.tenantID", "the service principal's tenant ID", errors);

@@ -10,8 +10,8 @@ namespace CertOperator.Validation;
 /// </summary>
 internal static class DnsNameRules
 {
-    public const int MaxNameLength = 253;
-    public const int MaxLabelLength = 63;
+    private const int MaxNameLength = 253;
+    private const int MaxLabelLength = 63;
 
     /// <summary>What is wrong with <paramref name="name"/> as a DNS name, or null when it is fine.</summary>
     public static string? Problem(string name)

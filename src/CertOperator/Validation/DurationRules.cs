@@ -10,9 +10,9 @@ namespace CertOperator.Validation;
 /// </summary>
 internal static class DurationRules
 {
-    public static readonly TimeSpan DefaultDuration = TimeSpan.FromDays(90);
-    public static readonly TimeSpan MinimumDuration = TimeSpan.FromHours(1);
-    public static readonly TimeSpan MinimumRenewBefore = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan DefaultDuration = TimeSpan.FromDays(90);
+    private static readonly TimeSpan MinimumDuration = TimeSpan.FromHours(1);
+    private static readonly TimeSpan MinimumRenewBefore = TimeSpan.FromMinutes(5);
 
     public static void Validate(CertificateSpec spec, List<FieldError> errors)
     {

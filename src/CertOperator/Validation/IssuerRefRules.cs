@@ -5,7 +5,7 @@ namespace CertOperator.Validation;
 /// <summary>`issuerRef` as cert-manager checks it on Certificates and CertificateRequests.</summary>
 internal static class IssuerRefRules
 {
-    public const string Group = "cert-manager.io";
+    private const string Group = "cert-manager.io";
 
     public static void Validate(IssuerReference issuerRef, List<FieldError> errors)
     {

@@ -5,7 +5,7 @@ namespace CertOperator.Validation;
 /// <summary>Kubernetes object-name rules (apimachinery's IsDNS1123Subdomain), with its messages.</summary>
 internal static partial class KubernetesNameRules
 {
-    public const int MaxSubdomainLength = 253;
+    private const int MaxSubdomainLength = 253;
 
     private const string SubdomainMessage =
         "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";

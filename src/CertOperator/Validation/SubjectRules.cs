@@ -10,7 +10,7 @@ namespace CertOperator.Validation;
 /// </summary>
 internal static class SubjectRules
 {
-    public const int MaxCommonNameLength = 64;
+    private const int MaxCommonNameLength = 64;
 
     private static readonly (string Field, int Max, Func<X509Subject, List<string>?> Values)[] Bounds =
     [
