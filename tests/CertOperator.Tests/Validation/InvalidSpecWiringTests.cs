@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using CertOperator.Crds.Acme;
 using CertOperator.Crds.CertificateRequests;
+using CertOperator.Crds.Certificates;
 using CertOperator.Crds.Issuers;
 using CertOperator.Crds.Meta;
 using CertOperator.Crds.WellKnown;
@@ -76,6 +77,27 @@ public sealed class InvalidSpecWiringTests : IAsyncLifetime
         ready.Message.Should().Contain("spec.request: the CSR is not a valid, correctly signed PEM CERTIFICATE REQUEST");
         request.Status!.FailureTime.Should().NotBeNull("an invalid request is a terminal failure");
         (await EventsAboutAsync("garbage", null)).Should().Contain(e => e.Type == "Warning" && e.Message!.Contains("spec.request", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_invalid_Certificate_is_not_Ready_with_InvalidSpec_one_event_per_distinct_problem_and_nothing_requested()
+    {
+        await _cluster.Client.CreateAsync(new Issuer { Metadata = new ObjectMeta { Name = "selfsigned", Namespace = Ns }, Spec = new IssuerSpec { SelfSigned = new SelfSignedIssuer() } });
+        await _cluster.Client.CreateAsync(Gen.Certificate("web", Ns, s => (s.IssuerRef.Name, s.DnsNames) = ("selfsigned", ["www.*.example.com"])));
+
+        var first = await ReadyOfAsync<Certificate>("web", c => c.Status?.Conditions, c => c.Reason == "InvalidSpec");
+        var certificate = await _cluster.Client.GetAsync<Certificate>(Ns, "web");
+        certificate.Spec.DnsNames = ["a..example.com"];
+        await _cluster.Client.ReplaceAsync(certificate);
+        var second = await ReadyOfAsync<Certificate>("web", c => c.Status?.Conditions, c => c.Message!.Contains("a..example.com", StringComparison.Ordinal));
+
+        first.Status.Should().Be(Conditions.False);
+        first.Message.Should().Contain("spec.dnsNames[0]: \"www.*.example.com\": '*' is allowed only as the whole leftmost label");
+        second.Message.Should().Contain("spec.dnsNames[0]: \"a..example.com\" has an empty label");
+        var events = await EventsAboutAsync("web", "InvalidSpec");
+        events.Should().HaveCount(2, "one event for each problem, none for resyncs")
+            .And.OnlyContain(e => e.Type == "Warning" && e.Count.GetValueOrDefault(1) == 1);
+        (await _cluster.Client.ListAsync<CertificateRequest>(Ns)).Items.Should().BeEmpty("nothing is issued for an invalid spec");
     }
 
     private async Task<Condition> ReadyOfAsync<T>(string name, Func<T, IEnumerable<Condition>?> conditions, Func<Condition, bool>? settled = null)
