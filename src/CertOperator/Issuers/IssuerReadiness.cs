@@ -7,8 +7,7 @@ namespace CertOperator.Issuers;
 internal sealed record IssuerReadiness(bool Ready, string Reason, string Message)
 {
     /// <summary>
-    /// Decides readiness from the spec (first checked as cert-manager's webhook would, reported with ErrInitIssuer,
-    /// the reason its issuer controllers give a configuration they cannot set up) and, for a CA issuer, the
+    /// Decides readiness from the spec, first checked as cert-manager's webhook would, and, for a CA issuer, the
     /// outcome of loading its key pair (null when the Secret was fine, otherwise why not); for an ACME issuer,
     /// the outcome of registering its account.
     /// </summary>
@@ -16,7 +15,10 @@ internal sealed record IssuerReadiness(bool Ready, string Reason, string Message
     {
         if (IssuerValidation.Validate(spec) is { Count: > 0 } errors)
         {
-            return new(false, "ErrInitIssuer", $"The issuer spec is invalid: {string.Join("; ", errors)}");
+            // Like cert-manager: without exactly one issuer type no issuer can be built (ErrInitIssuer); one whose
+            // settings are wrong is reported and not retried (InvalidConfig, as its ACME setup does).
+            var types = new object?[] { spec.Acme, spec.Ca, spec.SelfSigned }.Count(t => t is not null);
+            return new(false, types == 1 ? "InvalidConfig" : "ErrInitIssuer", $"The issuer spec is invalid: {string.Join("; ", errors)}");
         }
 
         if (spec.SelfSigned is not null)

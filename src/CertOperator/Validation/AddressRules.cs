@@ -13,9 +13,9 @@ namespace CertOperator.Validation;
 /// </summary>
 internal static partial class AddressRules
 {
-    /// <summary>Like Go's net.ParseIP: dotted-quad IPv4 without leading zeros, or IPv6 without zone or brackets.</summary>
+    /// <summary>Like Go's net.ParseIP: dotted-quad IPv4 without leading zeros, or IPv6 without zone, brackets or port.</summary>
     public static bool IsIp(string text) => text.Contains(':', StringComparison.Ordinal)
-        ? !text.Contains('%', StringComparison.Ordinal) && IPAddress.TryParse(text, out var v6) && v6.AddressFamily == AddressFamily.InterNetworkV6
+        ? text.IndexOfAny(['%', '[', ']']) < 0 && IPAddress.TryParse(text, out var v6) && v6.AddressFamily == AddressFamily.InterNetworkV6
         : Ipv4().IsMatch(text);
 
     /// <summary>Like Go's net.ParseCIDR: an address, '/', and a prefix length that fits it.</summary>
@@ -63,7 +63,7 @@ internal static partial class AddressRules
     [GeneratedRegex("^[A-Za-z][A-Za-z0-9+.-]*:", RegexOptions.CultureInvariant)]
     private static partial Regex Scheme();
 
-    [GeneratedRegex(@"^[^\s<>():,;""\[\]]+@[^\s<>():,;""\[\]@]+$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[^\s<>():,;""\[\]@]+@[^\s<>():,;""\[\]@]+$", RegexOptions.CultureInvariant)]
     private static partial Regex BareAddress();
 
     [GeneratedRegex(@"^[0-9]+(\.[0-9]+)+$", RegexOptions.CultureInvariant)]

@@ -16,6 +16,7 @@ public sealed class IssuerValidationTests
         { "no issuer type configured", () => new IssuerSpec(), "spec", "at least one issuer must be configured" },
         { "two issuer types", () => new IssuerSpec { Ca = new CaIssuer { SecretName = "ca" }, SelfSigned = new SelfSignedIssuer() }, "spec.selfSigned", "may not specify more than one issuer type" },
         { "ACME and CA", () => new IssuerSpec { Acme = IssuerGen.Acme().Acme, Ca = new CaIssuer { SecretName = "ca" } }, "spec.ca", "may not specify more than one issuer type" },
+        { "CA issuer with an OCSP server that is not a URL", () => new IssuerSpec { Ca = new CaIssuer { SecretName = "ok", OcspServers = ["::::"] } }, "spec.ca.ocspServers[0]", "must be a valid URL" },
         { "CA issuer without a secret name", () => new IssuerSpec { Ca = new CaIssuer() }, "spec.ca.secretName", "must be specified" },
         { "CA issuer with an invalid secret name", () => new IssuerSpec { Ca = new CaIssuer { SecretName = "Root_CA" } }, "spec.ca.secretName", "RFC 1123 subdomain" },
         {
