@@ -10,6 +10,7 @@ using CertOperator.Kubernetes.Client;
 using CertOperator.Kubernetes.Controllers;
 using CertOperator.Kubernetes.Events;
 using CertOperator.Kubernetes.Informers;
+using CertOperator.Validation;
 
 namespace CertOperator.CertificateRequests;
 
@@ -52,6 +53,13 @@ internal sealed class CertificateRequestReconciler(
         if (Conditions.IsTrue(conditions, ConditionTypes.Denied))
         {
             await SetAsync(request, ConditionTypes.Ready, Conditions.False, "Denied", "The CertificateRequest was denied by an approval controller", true, ct);
+            return ReconcileResult.Done;
+        }
+
+        // cert-manager's webhook refuses such a request; without one, fail it for good and say which field is wrong.
+        if (CertificateRequestValidation.Validate(request.Spec) is { Count: > 0 } invalid)
+        {
+            await FailAsync(request, new PkiError(PkiError.InvalidCsr, $"The CertificateRequest spec is invalid: {string.Join("; ", invalid)}"), ct, eventReason: "Failed");
             return ReconcileResult.Done;
         }
 
@@ -119,7 +127,7 @@ internal sealed class CertificateRequestReconciler(
         }
     }
 
-    private async Task FailAsync(CertificateRequest request, PkiError failure, CancellationToken ct)
+    private async Task FailAsync(CertificateRequest request, PkiError failure, CancellationToken ct, string eventReason = "SigningError")
     {
         await StatusWriter.UpdateStatusAsync(client, request, r =>
         {
@@ -134,7 +142,7 @@ internal sealed class CertificateRequestReconciler(
             Conditions.Set(conditions, ConditionTypes.Ready, Conditions.False, "Failed", failure.Message, null, time);
             return true;
         }, ct);
-        await events.RecordAsync(request, EventType.Warning, "SigningError", failure.Message, ct);
+        await events.RecordAsync(request, EventType.Warning, eventReason, failure.Message, ct);
     }
 
     private async Task SetAsync(CertificateRequest request, string type, string status, string reason, string message, bool terminal, CancellationToken ct) =>

@@ -1,8 +1,8 @@
-using CertOperator.Certificates.Validation;
 using CertOperator.Crds.Certificates;
 using CertOperator.Crds.Meta;
 using CertOperator.Crds.WellKnown;
 using CertOperator.Kubernetes.Model;
+using CertOperator.Validation;
 
 namespace CertOperator.IngressShim;
 
@@ -48,7 +48,7 @@ internal static class IngressCertificates
     /// Ingress; we have no webhook, so check here. External issuer kinds are the user's choice.
     /// </summary>
     private static IEnumerable<string> Validate(Certificate certificate) =>
-        CertificateValidation.Validate(certificate.Spec)
+        CertificateValidation.ValidateIssuable(certificate.Spec)
             .Where(e => !e.Field.StartsWith("spec.issuerRef", StringComparison.Ordinal))
             .Select(e => $"{AnnotationFor(e.Field)}: Certificate \"{certificate.Metadata.Name}\" would be invalid: "
                 + (e.Message.StartsWith(e.Field, StringComparison.Ordinal) ? e.Message : e.ToString()));
@@ -124,11 +124,34 @@ internal static class IngressCertificates
                 continue;
             }
 
+            if (!ValidTlsEntry(tls, i, errors))
+            {
+                continue;
+            }
+
             var names = bySecret.TryGetValue(secretName, out var existing) ? existing : bySecret[secretName] = [];
             names.AddRange(hosts.Where(h => !names.Contains(h, StringComparer.Ordinal)));
         }
 
         return bySecret;
+    }
+
+    /// <summary>The secretName must be a Secret (and Certificate) name and every host a DNS name; each problem names its field.</summary>
+    private static bool ValidTlsEntry(IngressTls tls, int index, List<string> errors)
+    {
+        var before = errors.Count;
+        errors.AddRange(KubernetesNameRules.SubdomainProblems(tls.SecretName!)
+            .Select(p => $"spec.tls[{index}].secretName: \"{tls.SecretName}\" cannot name a Secret and Certificate: {p}"));
+        var hosts = tls.Hosts ?? [];
+        for (var j = 0; j < hosts.Count; j++)
+        {
+            if (hosts[j].Length > 0 && DnsNameRules.Problem(hosts[j]) is { } problem)
+            {
+                errors.Add($"spec.tls[{index}].hosts[{j}]: {problem}");
+            }
+        }
+
+        return errors.Count == before;
     }
 
     private static Dictionary<string, string> CertificateAnnotations(Ingress ingress, IReadOnlyDictionary<string, string> annotations)

@@ -1,4 +1,5 @@
 using CertOperator.Crds.Issuers;
+using CertOperator.Validation;
 
 namespace CertOperator.Issuers;
 
@@ -6,21 +7,18 @@ namespace CertOperator.Issuers;
 internal sealed record IssuerReadiness(bool Ready, string Reason, string Message)
 {
     /// <summary>
-    /// Decides readiness from the spec and, for a CA issuer, the outcome of loading its key pair
-    /// (null when the Secret was fine, otherwise why not); for an ACME issuer, the outcome of
-    /// registering its account.
+    /// Decides readiness from the spec, first checked as cert-manager's webhook would, and, for a CA issuer, the
+    /// outcome of loading its key pair (null when the Secret was fine, otherwise why not); for an ACME issuer,
+    /// the outcome of registering its account.
     /// </summary>
     public static IssuerReadiness Evaluate(IssuerSpec spec, string? caKeyPairProblem, IssuerReadiness? acmeRegistration = null)
     {
-        var configured = new[] { spec.Acme is not null, spec.Ca is not null, spec.SelfSigned is not null }.Count(set => set);
-        if (configured == 0)
+        if (IssuerValidation.Validate(spec) is { Count: > 0 } errors)
         {
-            return new(false, "ErrInitIssuer", "No issuer type is configured: set one of spec.acme, spec.ca or spec.selfSigned");
-        }
-
-        if (configured > 1)
-        {
-            return new(false, "ErrInitIssuer", "More than one issuer type is configured: set only one of spec.acme, spec.ca or spec.selfSigned");
+            // Like cert-manager: without exactly one issuer type no issuer can be built (ErrInitIssuer); one whose
+            // settings are wrong is reported and not retried (InvalidConfig, as its ACME setup does).
+            var types = new object?[] { spec.Acme, spec.Ca, spec.SelfSigned }.Count(t => t is not null);
+            return new(false, types == 1 ? "InvalidConfig" : "ErrInitIssuer", $"The issuer spec is invalid: {string.Join("; ", errors)}");
         }
 
         if (spec.SelfSigned is not null)
@@ -28,13 +26,8 @@ internal sealed record IssuerReadiness(bool Ready, string Reason, string Message
             return new(true, "IsReady", "");
         }
 
-        if (spec.Ca is { } ca)
+        if (spec.Ca is not null)
         {
-            if (string.IsNullOrEmpty(ca.SecretName))
-            {
-                return new(false, "ErrGetKeyPair", "spec.ca.secretName is required: name a kubernetes.io/tls Secret holding the CA certificate and key");
-            }
-
             return caKeyPairProblem is null
                 ? new(true, "KeyPairVerified", "Signing CA verified")
                 : new(false, "ErrInvalidKeyPair", $"Error getting keypair for CA issuer: {caKeyPairProblem}");

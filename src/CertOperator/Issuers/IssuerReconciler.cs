@@ -10,6 +10,7 @@ using CertOperator.Kubernetes.Controllers;
 using CertOperator.Kubernetes.Events;
 using CertOperator.Kubernetes.Informers;
 using CertOperator.Kubernetes.Model;
+using CertOperator.Validation;
 
 namespace CertOperator.Issuers;
 
@@ -29,8 +30,10 @@ internal sealed class IssuerReconciler<TIssuer>(
             return ReconcileResult.Done;
         }
 
-        var caProblem = issuer.Spec.Ca is { SecretName.Length: > 0 } ca ? await CheckCaAsync(lookup.SecretNamespace(issuer), ca.SecretName, ct) : null;
-        var acme = issuer.Spec is { Acme: not null, Ca: null, SelfSigned: null } ? await registrar.RegisterAsync(issuer, ct) : null;
+        // What cert-manager's webhook would refuse is reported, and nothing is read or registered for it.
+        var invalid = IssuerValidation.Validate(issuer.Spec);
+        var caProblem = invalid.Count == 0 && issuer.Spec.Ca is { } ca ? await CheckCaAsync(lookup.SecretNamespace(issuer), ca.SecretName, ct) : null;
+        var acme = invalid.Count == 0 && issuer.Spec.Acme is not null ? await registrar.RegisterAsync(issuer, ct) : null;
         var readiness = IssuerReadiness.Evaluate(issuer.Spec, caProblem, acme?.Readiness);
         var previous = Conditions.Find(issuer.Status?.Conditions, ConditionTypes.Ready);
         await StatusWriter.UpdateStatusAsync(client, issuer, i =>
@@ -46,7 +49,7 @@ internal sealed class IssuerReconciler<TIssuer>(
                 readiness.Reason, readiness.Message, i.Metadata.Generation, time) | changed;
         }, ct);
 
-        if (previous?.Reason != readiness.Reason)
+        if (previous?.Reason != readiness.Reason || (invalid.Count > 0 && previous?.Message != readiness.Message))
         {
             await events.RecordAsync(issuer, readiness.Ready ? EventType.Normal : EventType.Warning, readiness.Reason,
                 readiness.Message.Length > 0 ? readiness.Message : "Issuer is ready", ct);

@@ -141,7 +141,7 @@ public sealed class IngressCertificatesTests
         {
             "duration below the minimum",
             new() { ["cert-manager.io/issuer"] = "ca", ["cert-manager.io/duration"] = "30m" },
-            [("web-tls", ["a.example.test"])], "cert-manager.io/duration: Certificate \"web-tls\" would be invalid: spec.duration: 30m is shorter than the minimum of 1h"
+            [("web-tls", ["a.example.test"])], "cert-manager.io/duration: Certificate \"web-tls\" would be invalid: spec.duration: certificate duration must be greater than 1h0m0s (is 30m0s)"
         },
         {
             "renew before not shorter than duration",
@@ -151,7 +151,22 @@ public sealed class IngressCertificatesTests
         {
             "common name too long",
             new() { ["cert-manager.io/issuer"] = "ca", ["cert-manager.io/common-name"] = new string('a', 65) },
-            [("web-tls", ["a.example.test"])], "cert-manager.io/common-name: Certificate \"web-tls\" would be invalid: spec.commonName: is longer than 64"
+            [("web-tls", ["a.example.test"])], "cert-manager.io/common-name: Certificate \"web-tls\" would be invalid: spec.commonName: may not be more than 64 bytes"
+        },
+        {
+            "host with a wildcard in the middle",
+            new() { ["cert-manager.io/issuer"] = "ca" },
+            [("web-tls", ["a.example.test", "www.*.example.test"])], "spec.tls[0].hosts[1]: \"www.*.example.test\": '*' is allowed only as the whole leftmost label"
+        },
+        {
+            "Unicode host",
+            new() { ["cert-manager.io/issuer"] = "ca" },
+            [("web-tls", ["a.example.test"]), ("shop-tls", ["bücher.example"])], "spec.tls[1].hosts[0]: \"bücher.example\" contains non-ASCII characters"
+        },
+        {
+            "secretName that cannot name a Secret",
+            new() { ["cert-manager.io/issuer"] = "ca" },
+            [("Web_TLS", ["a.example.test"])], "spec.tls[0].secretName: \"Web_TLS\" cannot name a Secret and Certificate"
         },
     };
 

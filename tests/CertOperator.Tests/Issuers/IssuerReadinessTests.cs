@@ -11,10 +11,11 @@ public sealed class IssuerReadinessTests
         { "self-signed", new IssuerSpec { SelfSigned = new SelfSignedIssuer() }, null, true, "IsReady" },
         { "ca with a valid key pair", new IssuerSpec { Ca = new CaIssuer { SecretName = "ca" } }, null, true, "KeyPairVerified" },
         { "ca whose secret is missing", new IssuerSpec { Ca = new CaIssuer { SecretName = "ca" } }, "secret \"ca\" not found", false, "ErrInvalidKeyPair" },
-        { "ca without a secret name", new IssuerSpec { Ca = new CaIssuer() }, null, false, "ErrGetKeyPair" },
+        { "ca without a secret name", new IssuerSpec { Ca = new CaIssuer() }, null, false, "InvalidConfig" },
+        { "acme over plain http", new IssuerSpec { Acme = new AcmeIssuer { Server = "http://acme.test/dir", PrivateKeySecretRef = new() { Name = "account" } } }, null, false, "InvalidConfig" },
         { "nothing configured", new IssuerSpec(), null, false, "ErrInitIssuer" },
         { "two types configured", new IssuerSpec { SelfSigned = new SelfSignedIssuer(), Ca = new CaIssuer { SecretName = "ca" } }, null, false, "ErrInitIssuer" },
-        { "acme before registration", new IssuerSpec { Acme = new AcmeIssuer() }, null, false, "ErrRegisterACMEAccount" },
+        { "acme before registration", new IssuerSpec { Acme = new AcmeIssuer { Server = "https://acme.test/dir", PrivateKeySecretRef = new() { Name = "account" } } }, null, false, "ErrRegisterACMEAccount" },
     };
 
     [Theory]

@@ -1,5 +1,4 @@
 using CertOperator.Certificates.Policies;
-using CertOperator.Certificates.Validation;
 using CertOperator.Crds.Certificates;
 using CertOperator.Crds.WellKnown;
 using CertOperator.Infrastructure;
@@ -7,6 +6,7 @@ using CertOperator.Kubernetes;
 using CertOperator.Kubernetes.Controllers;
 using CertOperator.Kubernetes.Events;
 using CertOperator.Kubernetes.Model;
+using CertOperator.Validation;
 
 namespace CertOperator.Certificates.Controllers;
 
@@ -44,7 +44,8 @@ internal sealed class ReadinessReconciler(CertificateStore store, EventRecorder 
             await CertificateStatusSlices.ApplyAsync(store.Client, certificate, CertificateStatusSlices.ReadinessManager, slice, ct);
         }
 
-        if (reason == "InvalidSpec" && was?.Reason != reason)
+        // One event per distinct problem: a fix that leaves another field invalid is news, a resync is not.
+        if (reason == "InvalidSpec" && (was?.Reason != reason || was?.Message != message))
         {
             await events.RecordAsync(certificate, EventType.Warning, "InvalidSpec", message, ct);
         }
@@ -83,7 +84,7 @@ internal sealed class ReadinessReconciler(CertificateStore store, EventRecorder 
 
     private static (bool Ready, string Reason, string Message) Decide(Certificate certificate, IssuanceInput input, string? progress)
     {
-        if (CertificateValidation.Validate(certificate.Spec) is { Count: > 0 } errors)
+        if (CertificateValidation.ValidateIssuable(certificate.Spec) is { Count: > 0 } errors)
         {
             return (false, "InvalidSpec", $"The Certificate spec is invalid: {string.Join("; ", errors)}");
         }

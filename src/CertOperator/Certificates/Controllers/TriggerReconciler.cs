@@ -1,11 +1,11 @@
 using CertOperator.Certificates.Policies;
-using CertOperator.Certificates.Validation;
 using CertOperator.Crds.Certificates;
 using CertOperator.Crds.WellKnown;
 using CertOperator.Infrastructure;
 using CertOperator.Kubernetes;
 using CertOperator.Kubernetes.Controllers;
 using CertOperator.Kubernetes.Events;
+using CertOperator.Validation;
 
 namespace CertOperator.Certificates.Controllers;
 
@@ -20,7 +20,7 @@ internal sealed class TriggerReconciler(CertificateStore store, EventRecorder ev
     {
         if (store.Find(key) is not { } certificate
             || Conditions.IsTrue(certificate.Status?.Conditions, ConditionTypes.Issuing)
-            || CertificateValidation.Validate(certificate.Spec).Count > 0)
+            || CertificateValidation.ValidateIssuable(certificate.Spec).Count > 0)
         {
             return ReconcileResult.Done;
         }

@@ -1,7 +1,0 @@
-namespace CertOperator.Certificates.Validation;
-
-/// <summary>A user error in a spec: the field path and what to do about it.</summary>
-internal sealed record FieldError(string Field, string Message)
-{
-    public override string ToString() => $"{Field}: {Message}";
-}
