@@ -27,7 +27,7 @@ internal static class CertificateRequestValidation
         }
 
         var usageCount = errors.Count;
-        KeyRules.ValidateUsages(spec.Usages, "spec.usages", errors);
+        KeyRules.ValidateUsages(spec.Usages, "spec.usages", spec.IsCA ?? false, errors);
         if (errors.Count > usageCount)
         {
             return errors;

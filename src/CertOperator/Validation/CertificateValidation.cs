@@ -25,15 +25,15 @@ internal static class CertificateValidation
 
         SubjectAltNameRules.Validate(spec, errors);
         KeyRules.ValidatePrivateKey(spec.PrivateKey, errors);
-        KeyRules.ValidateUsages(spec.Usages, "spec.usages", errors);
+        KeyRules.ValidateUsages(spec.Usages, "spec.usages", spec.IsCA ?? false, errors);
         DurationRules.Validate(spec, errors);
         CertificateOutputRules.Validate(spec, errors);
         return errors;
     }
 
     /// <summary>
-    /// <see cref="Validate"/> plus what cert-manager accepts but this build cannot issue (Ed25519 keys, RSA sizes
-    /// that are not whole bytes), so the controllers stop before issuing and say why.
+    /// <see cref="Validate"/> plus what cert-manager accepts but this build cannot issue (RSA sizes that are not
+    /// whole bytes), so the controllers stop before issuing and say why.
     /// </summary>
     public static IReadOnlyList<FieldError> ValidateIssuable(CertificateSpec spec)
     {

@@ -53,8 +53,11 @@ internal static class KeyRules
         }
     }
 
-    /// <summary>Each usage must be one cert-manager knows; <paramref name="path"/> is e.g. `spec.usages`.</summary>
-    public static void ValidateUsages(List<string>? usages, string path, List<FieldError> errors)
+    /// <summary>
+    /// Each usage must be one cert-manager knows; <paramref name="path"/> is e.g. `spec.usages`. Stricter than
+    /// cert-manager: `cert sign` without isCA is refused, since RFC 5280 (4.2.1.3) forbids keyCertSign on a non-CA.
+    /// </summary>
+    public static void ValidateUsages(List<string>? usages, string path, bool isCA, List<FieldError> errors)
     {
         var list = usages ?? [];
         for (var i = 0; i < list.Count; i++)
@@ -62,6 +65,10 @@ internal static class KeyRules
             if (Usages.Resolve([list[i]], isCA: false).Error is not null)
             {
                 errors.Add(new($"{path}[{i}]", $"\"{list[i]}\": unknown keyusage; use e.g. \"digital signature\", \"key encipherment\", \"server auth\" or \"client auth\""));
+            }
+            else if (!isCA && list[i] == "cert sign")
+            {
+                errors.Add(new($"{path}[{i}]", "\"cert sign\" is only for CA certificates (RFC 5280 forbids keyCertSign without the CA basic constraint): remove it, or set isCA: true"));
             }
         }
     }

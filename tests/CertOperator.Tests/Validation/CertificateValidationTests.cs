@@ -47,6 +47,8 @@ public sealed class CertificateValidationTests
         { "invalid keyAlgorithm", s => s.PrivateKey = new() { Algorithm = "blah" }, "spec.privateKey.algorithm", "must be either empty or one of RSA, ECDSA or Ed25519" },
         { "invalid key encoding", s => s.PrivateKey = new() { Encoding = "PKCS7" }, "spec.privateKey.encoding", "supported values: \"PKCS1\", \"PKCS8\"" },
         { "explicit rotation policy", s => s.PrivateKey = new() { RotationPolicy = "Never" }, null, null },
+        { "cert sign usage on a non-CA (stricter than cert-manager: RFC 5280)", s => s.Usages = ["digital signature", "cert sign"], "spec.usages[1]", "only for CA certificates" },
+        { "cert sign usage on a CA", s => (s.IsCA, s.Usages) = (true, ["digital signature", "cert sign"]), null, null },
         { "invalid rotation policy", s => s.PrivateKey = new() { RotationPolicy = "Sometimes" }, "spec.privateKey.rotationPolicy", "supported values: \"Always\", \"Never\"" },
         { "valid certificate with ipAddresses", s => s.IpAddresses = ["127.0.0.1", "::1", "2001:db8::1"], null, null },
         { "invalid ipAddresses", s => s.IpAddresses = ["blah"], "spec.ipAddresses[0]", "invalid IP address" },
@@ -145,12 +147,12 @@ public sealed class CertificateValidationTests
     }
 
     [Fact]
-    public void Ed25519_passes_validation_but_is_refused_before_issuing_by_this_build()
+    public void An_RSA_size_cert_manager_accepts_but_this_build_cannot_generate_is_refused_before_issuing()
     {
-        var spec = Gen.Certificate(spec: s => s.PrivateKey = new() { Algorithm = "Ed25519" }).Spec;
+        var spec = Gen.Certificate(spec: s => s.PrivateKey = new() { Algorithm = "RSA", Size = 2049 }).Spec;
 
-        CertificateValidation.Validate(spec).Should().BeEmpty("cert-manager accepts Ed25519");
-        CertificateValidation.ValidateIssuable(spec).Should().ContainSingle()
-            .Which.Should().Be(new FieldError("spec.privateKey.algorithm", "Ed25519 is not supported by this build of CertOperator; use RSA or ECDSA"));
+        CertificateValidation.Validate(spec).Should().BeEmpty("cert-manager accepts any RSA size from 2048 to 8192");
+        CertificateValidation.ValidateIssuable(spec).Should().ContainSingle().Which.Field.Should().Be("spec.privateKey.size");
+        CertificateValidation.ValidateIssuable(Gen.Certificate(spec: s => s.PrivateKey = new() { Algorithm = "Ed25519" }).Spec).Should().BeEmpty();
     }
 }

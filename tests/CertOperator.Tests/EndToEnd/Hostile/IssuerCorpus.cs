@@ -4,7 +4,7 @@ namespace CertOperator.Tests.EndToEnd.Hostile;
 internal static class IssuerCorpus
 {
     /// <summary>The reason an Issuer carries when its spec fails validation.</summary>
-    public const string InvalidReason = "BadConfig";
+    public const string InvalidReason = "InvalidConfig";
 
     private const string Server = "https://127.0.0.1:1/directory";
 
