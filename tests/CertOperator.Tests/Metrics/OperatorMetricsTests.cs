@@ -90,6 +90,28 @@ public sealed class OperatorMetricsTests(MetricsEnvironment env) : IClassFixture
         samples.Should().Contain(s => s.Name == "certmanager_http_acme_client_request_duration_seconds" && s["quantile"] == "0.99");
     }
 
+    [Fact]
+    public async Task Every_metric_the_dashboard_and_the_alert_rules_use_is_one_the_operator_exports()
+    {
+        await env.ApplyAsync(Manifests.SelfSignedClusterIssuer("metrics-names"));
+        await env.ApplyAsync(Manifests.Certificate("metrics-names", "default", "ClusterIssuer", "metrics-names", ["names.example.com"]));
+        await env.ApplyAsync(Manifests.AcmeIssuer("metrics-names", "default", "http://127.0.0.1:1/directory"));
+        await env.WaitForConditionAsync("certificate", "metrics-names");
+        var rules = MonitoringFiles.AlertRules();
+        var used = MonitoringFiles.MetricNames([.. MonitoringFiles.DashboardExpressions(), .. rules.Values]);
+
+        var samples = await env.ScrapeUntilAsync(
+            s => s.Any(x => x.Name == "certmanager_http_acme_client_request_count") && s.Any(x => x.Name == "certmanager_issuer_ready_status"),
+            "ACME and issuer series exist");
+        PrometheusText.Parse(await env.ScrapeTextAsync(), out var families);
+        var exported = samples.Select(s => s.Name).Concat(families.Keys).ToHashSet(StringComparer.Ordinal);
+
+        rules.Keys.Should().BeEquivalentTo("CertificateExpiringNotRenewing", "CertificateNotReady", "AcmeRequestErrors");
+        used.Should().Contain(["certmanager_certificate_expiration_timestamp_seconds", "certmanager_certificate_ready_status",
+            "certmanager_http_acme_client_request_count", "certmanager_controller_sync_error_count"]);
+        used.Except(exported).Should().BeEmpty("every name in {0} and {1} must be one the operator exports", MonitoringFiles.DashboardPath, MonitoringFiles.RulesPath);
+    }
+
     private static IEnumerable<Sample> Of(IReadOnlyList<Sample> samples, string metric, string certificate) =>
         samples.Where(s => s.Name == metric && s["name"] == certificate);
 
