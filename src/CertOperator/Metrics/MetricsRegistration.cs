@@ -12,6 +12,7 @@ internal static class MetricsRegistration
         services.AddSingleton<OperatorMetrics>();
         services.AddSingleton<ICacheMetrics, CertificateMetrics>();
         services.AddSingleton<ICacheMetrics, IssuerMetrics>();
+        services.AddSingleton<ICacheMetrics, ChallengeMetrics>();
         services.AddSingleton<MetricsRegistry>();
         services.AddSingleton<IReconcileObserver, SyncMetrics>();
         services.AddSingleton<IAcmeRequestObserver, AcmeRequestMetrics>();

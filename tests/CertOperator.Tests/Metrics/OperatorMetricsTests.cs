@@ -91,6 +91,47 @@ public sealed class OperatorMetricsTests(MetricsEnvironment env) : IClassFixture
     }
 
     [Fact]
+    public async Task A_challenge_has_one_series_per_acme_state_with_1_for_its_own_and_none_once_deleted()
+    {
+        await env.ApplyAsync("""
+            apiVersion: acme.cert-manager.io/v1
+            kind: Challenge
+            metadata:
+              name: metrics-challenge
+              namespace: default
+            spec:
+              url: https://acme.example.com/chall/1
+              authorizationURL: https://acme.example.com/authz/1
+              dnsName: challenge.example.com
+              type: HTTP-01
+              token: token
+              key: token.thumbprint
+              issuerRef:
+                name: metrics-missing-issuer
+              solver:
+                http01:
+                  ingress:
+                    ingressClassName: nginx
+            """);
+
+        var samples = await env.ScrapeUntilAsync(
+            s => s.Count(x => x.Name == "certmanager_certificate_challenge_status" && x["name"] == "metrics-challenge") == 8,
+            "the challenge's eight state series are exported");
+
+        var series = samples.Where(x => x.Name == "certmanager_certificate_challenge_status" && x["name"] == "metrics-challenge").ToList();
+        series.Select(x => x["status"]).Should().BeEquivalentTo("ready", "valid", "errored", "expired", "invalid", "processing", "", "pending");
+        series.Sum(x => x.Value).Should().Be(1, "exactly one state is the challenge's");
+        series.Should().OnlyContain(x => x["domain"] == "challenge.example.com" && x["type"] == "HTTP-01" && x["namespace"] == "default"
+            && (x["processing"] == "true" || x["processing"] == "false"));
+        series.Should().OnlyContain(x => !x.Labels.Values.Contains("token.thumbprint"), "the key authorization is a secret");
+
+        await env.KubectlAsync("delete", "challenge", "metrics-challenge", "-n", "default", "--wait=false");
+        await env.ScrapeUntilAsync(
+            s => !s.Any(x => x.Name == "certmanager_certificate_challenge_status" && x["name"] == "metrics-challenge"),
+            "the deleted challenge's series are gone");
+    }
+
+    [Fact]
     public async Task Every_metric_the_dashboard_and_the_alert_rules_use_is_one_the_operator_exports()
     {
         await env.ApplyAsync(Manifests.SelfSignedClusterIssuer("metrics-names"));
