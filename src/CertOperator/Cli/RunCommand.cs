@@ -1,6 +1,4 @@
 using System.CommandLine;
-using System.Globalization;
-using System.Net;
 using CertOperator.Hosting;
 using CertOperator.Kubernetes.Configuration;
 using Microsoft.Extensions.Hosting;
@@ -47,35 +45,7 @@ internal static class RunCommand
             Description = "Log verbosity like cert-manager's: 0 errors, 1 warnings, 2 info, 4 debug, 5 trace",
             DefaultValueFactory = _ => LogVerbosity.Default,
         };
-        var metricsAddress = new Option<string>("--metrics-listen-address")
-        {
-            Description = "host:port for /metrics (0: none)",
-            DefaultValueFactory = _ => "0.0.0.0:9402",
-        };
-        var healthAddress = new Option<string>("--internal-healthz-listen-address")
-        {
-            Description = "host:port for /livez, /readyz and /healthz (0: none)",
-            DefaultValueFactory = _ => "0.0.0.0:9403",
-        };
-        var healthPort = new Option<int?>("--health-port") { Description = "Older spelling of --internal-healthz-listen-address 0.0.0.0:PORT (0: none)" };
-        healthPort.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int?>() is < 0 or > 65535)
-            {
-                r.AddError("--health-port must be from 0 to 65535");
-            }
-        });
-        foreach (var address in new[] { metricsAddress, healthAddress })
-        {
-            address.Validators.Add(r =>
-            {
-                if (!ListenAddress.TryParse(r.GetValueOrDefault<string>(), out _, out var error))
-                {
-                    r.AddError($"{address.Name}: {error}");
-                }
-            });
-        }
-
+        var listen = new ListenFlags();
         var maxChallenges = new Option<int>("--max-concurrent-challenges") { Description = "Most ACME challenges presented at once", DefaultValueFactory = _ => 60 };
         var dnsServers = new Option<string?>("--dns01-recursive-nameservers")
         {
@@ -97,11 +67,10 @@ internal static class RunCommand
         var command = new Command("run", "Run the operator against the cluster in the kubeconfig (or in-cluster)")
         {
             kubeconfig, context, concurrency, kubeApiQps, kubeApiBurst, leaderElect, leaseNamespace, clusterResourceNamespace, logFormat, verbosity,
-            metricsAddress, healthAddress, healthPort,
             maxChallenges, dnsServers, solverImage, selfCheckHost, selfCheckPort,
             defaultIssuerName, defaultIssuerKind, defaultIssuerGroup,
         };
-        foreach (var option in leaderElection.All)
+        foreach (var option in leaderElection.All.Concat(listen.All))
         {
             command.Options.Add(option);
         }
@@ -129,10 +98,8 @@ internal static class RunCommand
                 ClusterResourceNamespace = parse.GetValue(clusterResourceNamespace)!,
                 LogFormat = parse.GetValue(logFormat)!,
                 LogVerbosity = parse.GetValue(verbosity),
-                MetricsListenAddress = Endpoint(parse.GetValue(metricsAddress)!),
-                HealthListenAddress = parse.GetValue(healthPort) is { } port
-                    ? Endpoint(port == 0 ? ListenAddress.Disabled : string.Create(CultureInfo.InvariantCulture, $"0.0.0.0:{port}"))
-                    : Endpoint(parse.GetValue(healthAddress)!),
+                MetricsListenAddress = listen.MetricsEndpoint(parse),
+                HealthListenAddress = listen.HealthEndpoint(parse),
                 MaxConcurrentChallenges = parse.GetValue(maxChallenges),
                 Dns01RecursiveNameservers = (parse.GetValue(dnsServers) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                 SolverImage = parse.GetValue(solverImage)!,
@@ -157,8 +124,4 @@ internal static class RunCommand
         });
         return command;
     }
-
-    /// <summary>A listen address the option's validator already accepted.</summary>
-    private static IPEndPoint? Endpoint(string value) =>
-        ListenAddress.TryParse(value, out var endpoint, out var error) ? endpoint : throw new ArgumentException(error, nameof(value));
 }
