@@ -23,7 +23,7 @@ var background = ApiTraffic.Delta(quietBefore, await MetricsAsync());
 
 await ApplyAsync("issuers.yaml", Manifests.Issuers());
 await using var op = OperatorProcess.Start(server.OperatorKubeconfig,
-    ["--health-port", "0", "--leader-election-namespace", RealKubeApiServer.OperatorNamespace, "--cluster-resource-namespace", Manifests.ClusterResourceNamespace, .. extra]);
+    ["--internal-healthz-listen-address", "0", "--metrics-listen-address", "0", "--leader-election-namespace", RealKubeApiServer.OperatorNamespace, "--cluster-resource-namespace", Manifests.ClusterResourceNamespace, .. extra]);
 var clock = Stopwatch.StartNew();
 for (var first = 0; first < certificates; first += 100)
 {

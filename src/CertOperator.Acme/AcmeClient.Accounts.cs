@@ -11,6 +11,7 @@ internal sealed partial class AcmeClient
     public async Task<AcmeAccount> EnsureAccountAsync(AcmeAccountRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        AcmeActions.Current = AcmeActions.RegisterAccount;
         var directory = await GetDirectoryAsync(cancellationToken).ConfigureAwait(false);
         var payload = new NewAccountPayload
         {
@@ -25,6 +26,7 @@ internal sealed partial class AcmeClient
 
     public async Task<AcmeAccount?> LookupAccountAsync(CancellationToken cancellationToken)
     {
+        AcmeActions.Current = AcmeActions.GetRegistration;
         var directory = await GetDirectoryAsync(cancellationToken).ConfigureAwait(false);
         try
         {
@@ -39,6 +41,7 @@ internal sealed partial class AcmeClient
     public async Task<AcmeAccount> UpdateContactAsync(IReadOnlyList<string> contact, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(contact);
+        AcmeActions.Current = AcmeActions.UpdateRegistration;
         var url = RequireAccountUrl();
         var response = await PostAsync(url, new AccountUpdatePayload { Contact = contact }, AcmeJsonContext.Default.AccountUpdatePayload, cancellationToken)
             .ConfigureAwait(false);
@@ -48,6 +51,7 @@ internal sealed partial class AcmeClient
     public async Task ChangeKeyAsync(AcmeAccountKey newKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(newKey);
+        AcmeActions.Current = AcmeActions.ChangeKey;
         var directory = await GetDirectoryAsync(cancellationToken).ConfigureAwait(false);
         var keyChange = directory.KeyChange ?? throw new NotSupportedException("The ACME server offers no keyChange endpoint.");
         var account = RequireAccountUrl();

@@ -15,6 +15,7 @@ internal sealed partial class AcmeClient
     public async Task<AcmeCertificateChain> DownloadCertificateAsync(Uri certificateUrl, string? preferredChainIssuer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(certificateUrl);
+        AcmeActions.Current = AcmeActions.FetchCert;
         var chain = await FetchChainAsync(certificateUrl, cancellationToken).ConfigureAwait(false);
         if (preferredChainIssuer is null || chain.TopIssuerCommonName() == preferredChainIssuer)
         {
@@ -36,6 +37,7 @@ internal sealed partial class AcmeClient
 
     public async Task RevokeCertificateAsync(ReadOnlyMemory<byte> certificateDer, RevocationReason? reason, CancellationToken cancellationToken)
     {
+        AcmeActions.Current = AcmeActions.RevokeCert;
         var directory = await GetDirectoryAsync(cancellationToken).ConfigureAwait(false);
         var revokeUrl = directory.RevokeCert ?? throw new NotSupportedException("The ACME server offers no revokeCert endpoint.");
         var payload = new RevokePayload { Certificate = Base64Url.EncodeToString(certificateDer.Span), Reason = (int?)reason };
@@ -45,6 +47,7 @@ internal sealed partial class AcmeClient
     public async Task<AcmeRenewalInfo?> GetRenewalInfoAsync(X509Certificate2 certificate, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(certificate);
+        AcmeActions.Current = AcmeActions.GetRenewalInfo;
         var directory = await GetDirectoryAsync(cancellationToken).ConfigureAwait(false);
         if (directory.RenewalInfo is not { } baseUrl)
         {

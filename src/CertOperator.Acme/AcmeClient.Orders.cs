@@ -10,6 +10,7 @@ internal sealed partial class AcmeClient
     public async Task<AcmeOrder> CreateOrderAsync(AcmeOrderRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        AcmeActions.Current = AcmeActions.AuthorizeOrder;
         var directory = await GetDirectoryAsync(cancellationToken).ConfigureAwait(false);
         var payload = new NewOrderPayload
         {
@@ -28,6 +29,7 @@ internal sealed partial class AcmeClient
     public async Task<AcmeOrder> GetOrderAsync(Uri orderUrl, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(orderUrl);
+        AcmeActions.Current = AcmeActions.GetOrder;
         var response = await PostAsGetAsync(orderUrl, Json, JsonLimit, cancellationToken).ConfigureAwait(false);
         return ReadOrder(response, orderUrl);
     }
@@ -35,6 +37,7 @@ internal sealed partial class AcmeClient
     public async Task<AcmeAuthorization> GetAuthorizationAsync(Uri authorizationUrl, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(authorizationUrl);
+        AcmeActions.Current = AcmeActions.GetAuthorization;
         var response = await PostAsGetAsync(authorizationUrl, Json, JsonLimit, cancellationToken).ConfigureAwait(false);
         return Read(response, AcmeJsonContext.Default.AcmeAuthorization) with { Url = authorizationUrl, RetryAfter = response.RetryAfter };
     }
@@ -42,6 +45,7 @@ internal sealed partial class AcmeClient
     public async Task<AcmeChallenge> AcceptChallengeAsync(Uri challengeUrl, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(challengeUrl);
+        AcmeActions.Current = AcmeActions.AcceptChallenge;
         var response = await PostAsync(challengeUrl, new EmptyPayload(), AcmeJsonContext.Default.EmptyPayload, cancellationToken).ConfigureAwait(false);
         return Read(response, AcmeJsonContext.Default.AcmeChallenge);
     }
@@ -49,6 +53,7 @@ internal sealed partial class AcmeClient
     public async Task<AcmeOrder> FinalizeAsync(AcmeOrder order, ReadOnlyMemory<byte> csrDer, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(order);
+        AcmeActions.Current = AcmeActions.CreateOrderCert;
         var payload = new FinalizePayload { Csr = Base64Url.EncodeToString(csrDer.Span) };
         var response = await PostAsync(order.Finalize, payload, AcmeJsonContext.Default.FinalizePayload, cancellationToken).ConfigureAwait(false);
         var finalized = ReadOrder(response, order.Url ?? response.Location);

@@ -41,6 +41,7 @@ internal sealed partial class AcmeClient : IAcmeClient
 
     public async Task<AcmeDirectory> GetDirectoryAsync(CancellationToken cancellationToken)
     {
+        AcmeActions.Current ??= AcmeActions.Discover;
         if (_directory is { } cached && _time.GetUtcNow() - cached.FetchedAt < DirectoryLifetime)
         {
             return cached.Directory;

@@ -18,7 +18,7 @@ public static class AcmeClientFactory
         var http = new HttpClient(handler, disposeHandler: options.Handler is null) { Timeout = Timeout.InfiniteTimeSpan };
         http.DefaultRequestHeaders.UserAgent.ParseAdd(UserAgent);
         var logger = options.Logger ?? NullLogger.Instance;
-        var transport = new AcmeTransport(http, options.TimeProvider, options.RequestTimeout, logger, options.MaxTransientRetries);
+        var transport = new AcmeTransport(http, options.TimeProvider, options.RequestTimeout, logger, options.MaxTransientRetries, options.RequestObserver);
         return new AcmeClient(options, http, transport, logger);
     }
 

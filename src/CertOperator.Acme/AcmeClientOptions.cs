@@ -19,6 +19,9 @@ public sealed record AcmeClientOptions
 
     public ILogger? Logger { get; init; }
 
+    /// <summary>Told about every HTTP request sent, e.g. to count them as metrics.</summary>
+    public IAcmeRequestObserver? RequestObserver { get; init; }
+
     /// <summary>Retries of transient failures (5xx, network faults) per request.</summary>
     public int MaxTransientRetries { get; init; } = 3;
 

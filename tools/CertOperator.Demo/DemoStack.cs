@@ -47,7 +47,7 @@ internal sealed class DemoStack : IAsyncDisposable
             await stack.KubectlAsync(ct, "create", "namespace", ClusterResourceNamespace);
             say("starting the operator");
             stack.Operator = OperatorProcess.Start(stack.Kubeconfig,
-                "--health-port", "0", "--leader-election-namespace", "kube-system", "--cluster-resource-namespace", ClusterResourceNamespace,
+                "--internal-healthz-listen-address", "0", "--metrics-listen-address", "0", "--leader-election-namespace", "kube-system", "--cluster-resource-namespace", ClusterResourceNamespace,
                 "--dns01-recursive-nameservers", stack.Bind.Nameserver,
                 "--acme-http01-self-check-host", "127.0.0.1",
                 "--acme-http01-self-check-port", stack.Pebble.HttpValidationPort.ToString(CultureInfo.InvariantCulture));

@@ -25,15 +25,18 @@ internal sealed class AcmeTransport
     private readonly TimeProvider _time;
     private readonly TimeSpan _requestTimeout;
     private readonly ILogger _logger;
+    private readonly IAcmeRequestObserver? _observer;
     private readonly NoncePool _nonces = new();
     private readonly ResiliencePipeline<AcmeResponse> _pipeline;
 
-    public AcmeTransport(HttpClient http, TimeProvider time, TimeSpan requestTimeout, ILogger logger, int maxTransientRetries = 3)
+    public AcmeTransport(
+        HttpClient http, TimeProvider time, TimeSpan requestTimeout, ILogger logger, int maxTransientRetries = 3, IAcmeRequestObserver? observer = null)
     {
         _http = http;
         _time = time;
         _requestTimeout = requestTimeout;
         _logger = logger;
+        _observer = observer;
         _pipeline = BuildPipeline(maxTransientRetries);
     }
 
@@ -125,9 +128,10 @@ internal sealed class AcmeTransport
     {
         using var deadline = new CancellationTokenSource(_requestTimeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        var attempt = new Attempt(request, _time.GetTimestamp());
         try
         {
-            return await SendOnceAsync(request, maxBytes, linked.Token).ConfigureAwait(false);
+            return await SendOnceAsync(attempt, maxBytes, linked.Token).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -143,11 +147,21 @@ internal sealed class AcmeTransport
             };
             throw new AcmeConnectionException(request.Method.Method, request.RequestUri!, error, e);
         }
+        finally
+        {
+            if (!attempt.Answered)
+            {
+                Observe(attempt, AcmeRequestObservation.NoResponse);
+            }
+        }
     }
 
-    private async Task<AcmeResponse> SendOnceAsync(HttpRequestMessage request, int maxBytes, CancellationToken cancellationToken)
+    private async Task<AcmeResponse> SendOnceAsync(Attempt attempt, int maxBytes, CancellationToken cancellationToken)
     {
+        var request = attempt.Request;
         using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+        attempt.Answered = true;
+        Observe(attempt, (int)response.StatusCode);
         if (response.Headers.TryGetValues("Replay-Nonce", out var nonces))
         {
             foreach (var value in nonces)
@@ -172,6 +186,15 @@ internal sealed class AcmeTransport
             Links = response.Headers.TryGetValues("Link", out var links) ? LinkHeader.Parse(links, url) : [],
         };
     }
+
+    private void Observe(Attempt attempt, int statusCode) => _observer?.RequestCompleted(new AcmeRequestObservation
+    {
+        Url = attempt.Request.RequestUri!,
+        Method = attempt.Request.Method.Method,
+        Action = AcmeActions.Current ?? AcmeActions.Unnamed,
+        StatusCode = statusCode,
+        Duration = _time.GetElapsedTime(attempt.StartedAt),
+    });
 
     private static AcmeProblemException ToProblem(AcmeResponse response)
     {
@@ -237,4 +260,14 @@ internal sealed class AcmeTransport
 
     private TimeSpan? ServerDelay(AcmeResponse? response) =>
         response?.RetryAfter is { } until ? TimeSpan.FromTicks(Math.Max(0, (until - _time.GetUtcNow()).Ticks)) : null;
+
+    /// <summary>One HTTP request in flight; answered once its response headers arrived.</summary>
+    private sealed class Attempt(HttpRequestMessage request, long startedAt)
+    {
+        public HttpRequestMessage Request { get; } = request;
+
+        public long StartedAt { get; } = startedAt;
+
+        public bool Answered { get; set; }
+    }
 }

@@ -7,16 +7,18 @@ internal sealed partial class Controller : IDisposable
 {
     private readonly IReconciler _reconciler;
     private readonly int _concurrency;
+    private readonly IReconcileObserver? _observer;
     private readonly ILogger _logger;
     private int _workers;
     private int _died;
 
-    public Controller(string name, IReconciler reconciler, int concurrency, WorkQueue queue, ILogger logger)
+    public Controller(string name, IReconciler reconciler, int concurrency, WorkQueue queue, IReconcileObserver? observer, ILogger logger)
     {
         Name = name;
         _reconciler = reconciler;
         _concurrency = concurrency;
         Queue = queue;
+        _observer = observer;
         _logger = logger;
     }
 
@@ -96,11 +98,13 @@ internal sealed partial class Controller : IDisposable
 
     private async Task ProcessAsync(ObjectKey key, CancellationToken ct)
     {
+        _observer?.ReconcileStarted(Name);
         try
         {
             var result = await _reconciler.ReconcileAsync(key, ct).ConfigureAwait(false);
             if (result.ErrorMessage is { } message)
             {
+                _observer?.ReconcileFailed(Name);
                 var attempt = Queue.RateLimiter.Failures(key) + 1;
                 if (RepeatLog.ShouldLog(attempt))
                 {
@@ -126,6 +130,7 @@ internal sealed partial class Controller : IDisposable
         catch (Exception e)
 #pragma warning restore CA1031
         {
+            _observer?.ReconcileFailed(Name);
             var attempt = Queue.RateLimiter.Failures(key) + 1;
             if (RepeatLog.ShouldLog(attempt))
             {

@@ -21,10 +21,10 @@ public sealed class ControllerDefinition
 
     public int Concurrency { get; }
 
-    internal Controller Create(SharedInformerFactory informers, TimeProvider time, ILoggerFactory loggers)
+    internal Controller Create(SharedInformerFactory informers, TimeProvider time, IReconcileObserver? observer, ILoggerFactory loggers)
     {
         var queue = new WorkQueue(time);
         _wire(informers, queue.Add);
-        return new Controller(Name, _reconciler, Concurrency, queue, loggers.CreateLogger($"CertOperator.Kubernetes.Controllers.{Name}"));
+        return new Controller(Name, _reconciler, Concurrency, queue, observer, loggers.CreateLogger($"CertOperator.Kubernetes.Controllers.{Name}"));
     }
 }

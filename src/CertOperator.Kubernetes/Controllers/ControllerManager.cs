@@ -19,6 +19,7 @@ public sealed partial class ControllerManager : BackgroundService
     private readonly IReadOnlyList<ControllerDefinition> _definitions;
     private readonly LeaderElectionOptions? _leaderElection;
     private readonly TimeProvider _time;
+    private readonly IReconcileObserver? _observer;
     private readonly ILoggerFactory _loggers;
     private readonly ILogger _logger;
     private volatile IReadOnlyList<Controller> _controllers = [];
@@ -31,7 +32,8 @@ public sealed partial class ControllerManager : BackgroundService
         IEnumerable<ControllerDefinition> controllers,
         LeaderElectionOptions? leaderElection = null,
         TimeProvider? timeProvider = null,
-        ILoggerFactory? loggerFactory = null)
+        ILoggerFactory? loggerFactory = null,
+        IReconcileObserver? reconcileObserver = null)
     {
         ArgumentNullException.ThrowIfNull(client);
         _client = client;
@@ -39,6 +41,7 @@ public sealed partial class ControllerManager : BackgroundService
         _definitions = [.. controllers];
         _leaderElection = leaderElection;
         _time = timeProvider ?? client.Time;
+        _observer = reconcileObserver;
         _loggers = loggerFactory ?? NullLoggerFactory.Instance;
         _logger = _loggers.CreateLogger<ControllerManager>();
     }
@@ -82,7 +85,7 @@ public sealed partial class ControllerManager : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var controllers = _definitions.Select(d => d.Create(_informers, _time, _loggers)).ToList();
+        var controllers = _definitions.Select(d => d.Create(_informers, _time, _observer, _loggers)).ToList();
         _controllers = controllers;
         try
         {

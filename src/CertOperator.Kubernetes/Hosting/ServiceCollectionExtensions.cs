@@ -45,7 +45,10 @@ public static class ServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Hosts the <see cref="ControllerManager"/>; pass leader election settings to run workers only while leading.</summary>
+    /// <summary>
+    /// Hosts the <see cref="ControllerManager"/>; pass leader election settings to run workers only while leading.
+    /// An <see cref="IReconcileObserver"/> registered in DI is told about every reconcile.
+    /// </summary>
     public static IServiceCollection AddControllerManager(this IServiceCollection services, LeaderElectionOptions? leaderElection = null)
     {
         services.AddSingleton(sp => new ControllerManager(
@@ -54,7 +57,8 @@ public static class ServiceCollectionExtensions
             sp.GetServices<ControllerDefinition>(),
             leaderElection,
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetService<ILoggerFactory>()));
+            sp.GetService<ILoggerFactory>(),
+            sp.GetService<IReconcileObserver>()));
         services.AddHostedService(sp => sp.GetRequiredService<ControllerManager>());
         return services;
     }

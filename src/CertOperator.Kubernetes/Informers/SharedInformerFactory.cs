@@ -76,15 +76,35 @@ public sealed class SharedInformerFactory : IAsyncDisposable
     }
 
     /// <summary>
-    /// Readiness: every informer has listed once and has not been failing to list for longer than
-    /// <paramref name="staleAfter"/> (a cache that old no longer reflects the cluster).
+    /// Readiness: every informer's loop is running, it has listed once, and it has not been failing to list for
+    /// longer than <paramref name="staleAfter"/> (a cache that old no longer reflects the cluster). A loop that ended
+    /// fails at once: nothing will refresh that cache again.
     /// </summary>
     public IReadOnlyList<HealthCheck> ReadinessChecks(TimeSpan staleAfter)
     {
         var now = _time.GetUtcNow();
-        return [.. _informers.Values.Cast<ISyncable>().Select(i => i.Failing is { } failing
-            ? new HealthCheck($"informer {i.Description}", i.HasSynced && now - failing.Since < staleAfter, $"failing since {failing.Since:O} ({failing.Failures} attempts): {failing.Error}")
-            : new HealthCheck($"informer {i.Description}", i.HasSynced, i.HasSynced ? "synced" : "not synced yet"))];
+        lock (_startGate)
+        {
+            var stopping = Volatile.Read(ref _disposed) == 1;
+            return [.. _informers.Values.Select(informer =>
+            {
+                var ended = !stopping && _running.TryGetValue(informer, out var loop) && loop.IsCompleted;
+                return Readiness((ISyncable)informer, ended, now, staleAfter);
+            })];
+        }
+    }
+
+    private static HealthCheck Readiness(ISyncable informer, bool ended, DateTimeOffset now, TimeSpan staleAfter)
+    {
+        var name = $"informer {informer.Description}";
+        if (ended)
+        {
+            return new HealthCheck(name, false, "loop ended; nothing refreshes this cache (see /livez and the log)");
+        }
+
+        return informer.Failing is { } failing
+            ? new HealthCheck(name, informer.HasSynced && now - failing.Since < staleAfter, $"failing since {failing.Since:O} ({failing.Failures} attempts): {failing.Error}")
+            : new HealthCheck(name, informer.HasSynced, informer.HasSynced ? "synced" : "not synced yet");
     }
 
     private IInformer<TItem> Get<TItem>((ResourceType, bool) key, Func<ListWatch<TItem>> source)

@@ -38,9 +38,14 @@ internal static class RunCommand
             Description = "Namespace holding ClusterIssuers' Secrets (default: $POD_NAMESPACE, else cert-manager)",
             DefaultValueFactory = _ => podNamespace ?? "cert-manager",
         };
-        var logFormat = new Option<string>("--log-format") { Description = "text or json", DefaultValueFactory = _ => "text" };
+        var logFormat = new Option<string>("--log-format", "--logging-format") { Description = "text or json (one object per line)", DefaultValueFactory = _ => "text" };
         logFormat.AcceptOnlyFromAmong("text", "json");
-        var healthPort = new Option<int>("--health-port") { Description = "Port for /healthz and /readyz (0: none)", DefaultValueFactory = _ => 8081 };
+        var verbosity = new Option<int>("-v", "--v")
+        {
+            Description = "Log verbosity like cert-manager's: 0 errors, 1 warnings, 2 info, 4 debug, 5 trace",
+            DefaultValueFactory = _ => LogVerbosity.Default,
+        };
+        var listen = new ListenFlags();
         var maxChallenges = new Option<int>("--max-concurrent-challenges") { Description = "Most ACME challenges presented at once", DefaultValueFactory = _ => 60 };
         var dnsServers = new Option<string?>("--dns01-recursive-nameservers")
         {
@@ -61,11 +66,11 @@ internal static class RunCommand
 
         var command = new Command("run", "Run the operator against the cluster in the kubeconfig (or in-cluster)")
         {
-            kubeconfig, context, concurrency, kubeApiQps, kubeApiBurst, leaderElect, leaseNamespace, clusterResourceNamespace, logFormat, healthPort,
+            kubeconfig, context, concurrency, kubeApiQps, kubeApiBurst, leaderElect, leaseNamespace, clusterResourceNamespace, logFormat, verbosity,
             maxChallenges, dnsServers, solverImage, selfCheckHost, selfCheckPort,
             defaultIssuerName, defaultIssuerKind, defaultIssuerGroup,
         };
-        foreach (var option in leaderElection.All)
+        foreach (var option in leaderElection.All.Concat(listen.All))
         {
             command.Options.Add(option);
         }
@@ -92,7 +97,9 @@ internal static class RunCommand
                 LeaderElectionRetryPeriod = timings.RetryPeriod,
                 ClusterResourceNamespace = parse.GetValue(clusterResourceNamespace)!,
                 LogFormat = parse.GetValue(logFormat)!,
-                HealthPort = parse.GetValue(healthPort),
+                LogVerbosity = parse.GetValue(verbosity),
+                MetricsListenAddress = listen.MetricsEndpoint(parse),
+                HealthListenAddress = listen.HealthEndpoint(parse),
                 MaxConcurrentChallenges = parse.GetValue(maxChallenges),
                 Dns01RecursiveNameservers = (parse.GetValue(dnsServers) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                 SolverImage = parse.GetValue(solverImage)!,

@@ -8,15 +8,18 @@ namespace CertOperator.Hosting;
 
 /// <summary>
 /// /livez, /readyz and /healthz (= /livez) in kube-apiserver's style: "ok" with 200, or every check
-/// with [+]/[-] and 500 when one fails; `?verbose` lists the checks either way.
+/// with [+]/[-] and 500 when one fails; `?verbose` lists the checks either way. Served only on the health
+/// listener's <c>port</c>, not on the metrics one.
 /// </summary>
 internal static class HealthEndpoints
 {
-    public static void MapHealth(this WebApplication app)
+    public static void MapHealth(this WebApplication app, int port)
     {
-        app.MapGet("/livez", (HttpContext http) => Answer(http, Manager(app).LivenessChecks()));
-        app.MapGet("/healthz", (HttpContext http) => Answer(http, Manager(app).LivenessChecks()));
-        app.MapGet("/readyz", (HttpContext http) => Answer(http, Manager(app).ReadinessChecks()));
+        var health = app.MapGroup("").AddEndpointFilter((context, next) =>
+            context.HttpContext.Connection.LocalPort == port ? next(context) : ValueTask.FromResult<object?>(Results.NotFound()));
+        health.MapGet("/livez", (HttpContext http) => Answer(http, Manager(app).LivenessChecks()));
+        health.MapGet("/healthz", (HttpContext http) => Answer(http, Manager(app).LivenessChecks()));
+        health.MapGet("/readyz", (HttpContext http) => Answer(http, Manager(app).ReadinessChecks()));
     }
 
     private static ControllerManager Manager(WebApplication app) => app.Services.GetRequiredService<ControllerManager>();

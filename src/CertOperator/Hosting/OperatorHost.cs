@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text.Json;
 using CertOperator.Acme.Http01;
 using CertOperator.Dns;
 using CertOperator.Infrastructure;
@@ -5,15 +7,17 @@ using CertOperator.Kubernetes.Client;
 using CertOperator.Kubernetes.Configuration;
 using CertOperator.Kubernetes.Hosting;
 using CertOperator.Kubernetes.LeaderElection;
+using CertOperator.Metrics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Prometheus;
 
 namespace CertOperator.Hosting;
 
-/// <summary>Composes the operator process: client, shared informers, controllers, leader election, health endpoints.</summary>
+/// <summary>Composes the operator process: client, shared informers, controllers, leader election, health and metrics endpoints.</summary>
 internal static class OperatorHost
 {
     public const string EventComponent = "certoperator";
@@ -23,9 +27,15 @@ internal static class OperatorHost
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
+        builder.Logging.SetMinimumLevel(LogVerbosity.ToLevel(settings.LogVerbosity));
         if (settings.LogFormat == "json")
         {
-            builder.Logging.AddJsonConsole(o => o.TimestampFormat = "O");
+            builder.Logging.AddJsonConsole(o =>
+            {
+                o.TimestampFormat = "O";
+                // One object per line: log shippers split on newlines.
+                o.JsonWriterOptions = new JsonWriterOptions { Indented = false };
+            });
         }
         else
         {
@@ -39,19 +49,29 @@ internal static class OperatorHost
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.WebHost.ConfigureKestrel(k =>
         {
-            if (settings.HealthPort > 0)
+            foreach (var endpoint in new[] { settings.HealthListenAddress, settings.MetricsListenAddress }.OfType<IPEndPoint>().DistinctBy(e => e.ToString()))
             {
-                k.ListenAnyIP(settings.HealthPort);
+                k.Listen(endpoint);
             }
         });
-        if (settings.HealthPort == 0)
+        if (settings.HealthListenAddress is null && settings.MetricsListenAddress is null)
         {
+            // Without a listener Kestrel would fall back to its default :5000; an ephemeral loopback port serves nobody.
             builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, "http://127.0.0.1:0");
         }
 
         builder.Services.AddOperator(settings, _ => LoadConfiguration(settings));
         var app = builder.Build();
-        app.MapHealth();
+        if (settings.MetricsListenAddress is { } metrics)
+        {
+            app.UseMetricServer(metrics.Port, "/metrics", app.Services.GetRequiredService<MetricsRegistry>().Registry);
+        }
+
+        if (settings.HealthListenAddress is { } health)
+        {
+            app.MapHealth(health.Port);
+        }
+
         return app;
     }
 
@@ -78,6 +98,7 @@ internal static class OperatorHost
             SelfCheckHost = settings.Http01SelfCheckHost,
             SelfCheckPort = settings.Http01SelfCheckPort,
         });
+        services.AddOperatorMetrics();
         services.AddSingleton<ITxtRecordChecker>(sp => new TxtPropagationChecker(timeProvider: sp.GetRequiredService<TimeProvider>()));
         services.AddKubernetesClient(configuration, new KubernetesClientOptions { Qps = settings.KubeApiQps, Burst = settings.KubeApiBurst });
         services.AddEventRecorder(EventComponent);

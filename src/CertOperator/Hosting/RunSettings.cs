@@ -1,3 +1,5 @@
+using System.Net;
+
 namespace CertOperator.Hosting;
 
 /// <summary>What the `run` verb was asked for.</summary>
@@ -33,8 +35,14 @@ internal sealed record RunSettings
 
     public string LogFormat { get; init; } = "text";
 
-    /// <summary>Port for /healthz and /readyz; 0 disables the endpoint.</summary>
-    public int HealthPort { get; init; } = 8081;
+    /// <summary>klog-style verbosity, as cert-manager's -v; see <see cref="Hosting.LogVerbosity"/>.</summary>
+    public int LogVerbosity { get; init; } = Hosting.LogVerbosity.Default;
+
+    /// <summary>Where /livez, /readyz and /healthz listen (cert-manager's 9403); null for nowhere.</summary>
+    public IPEndPoint? HealthListenAddress { get; init; } = new(IPAddress.Any, 9403);
+
+    /// <summary>Where /metrics listens (cert-manager's 9402); null for nowhere.</summary>
+    public IPEndPoint? MetricsListenAddress { get; init; } = new(IPAddress.Any, 9402);
 
     public int MaxConcurrentChallenges { get; init; } = 60;
 

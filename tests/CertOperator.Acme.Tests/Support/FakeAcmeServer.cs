@@ -30,7 +30,9 @@ public sealed class FakeAcmeServer : HttpMessageHandler
 
     public int NewNonceCalls => Volatile.Read(ref _newNonceCalls);
 
-    public IAcmeClient CreateClient(TimeProvider? time = null, AcmeAccountKey? key = null, int maxRetries = 3, ILogger? logger = null) => AcmeClientFactory.Create(new AcmeClientOptions
+    public IAcmeClient CreateClient(
+        TimeProvider? time = null, AcmeAccountKey? key = null, int maxRetries = 3, ILogger? logger = null, IAcmeRequestObserver? observer = null) =>
+        AcmeClientFactory.Create(new AcmeClientOptions
     {
         DirectoryUrl = new Uri(Base, "dir"),
         AccountKey = key ?? AcmeAccountKey.Create(),
@@ -39,6 +41,7 @@ public sealed class FakeAcmeServer : HttpMessageHandler
         TimeProvider = time ?? new FakeTimeProvider(),
         MaxTransientRetries = maxRetries,
         Logger = logger,
+        RequestObserver = observer,
     });
 
     /// <summary>Queues a response for the next request to <paramref name="path"/>; the last one queued repeats.</summary>

@@ -93,7 +93,7 @@ public sealed class ControllerTests
     }
 
     private static Controller NewController(IReconciler reconciler, TimeProvider time, int workers) =>
-        new("test", reconciler, workers, new WorkQueue(time), NullLogger.Instance);
+        new("test", reconciler, workers, new WorkQueue(time), null, NullLogger.Instance);
 
     private sealed class TrackingReconciler(Func<ObjectKey, CancellationToken, Task<ReconcileResult>> body) : IReconciler
     {

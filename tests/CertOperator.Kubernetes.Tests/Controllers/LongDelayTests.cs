@@ -78,7 +78,7 @@ public sealed class LongDelayTests
 
             return Task.FromResult(ReconcileResult.RequeueAfter(renewal - now));
         });
-        using var controller = new Controller("renewals", reconciler, 2, new WorkQueue(_time), NullLogger.Instance);
+        using var controller = new Controller("renewals", reconciler, 2, new WorkQueue(_time), null, NullLogger.Instance);
         using var stop = new CancellationTokenSource();
         var workers = controller.RunWorkersAsync(stop.Token);
 
@@ -122,7 +122,7 @@ public sealed class LongDelayTests
             runs.Enqueue((key, now));
             return Task.FromResult(key != barrier && expiry > now ? ReconcileResult.RequeueAfter(expiry - now) : ReconcileResult.Done);
         });
-        using var controller = new Controller("readiness", reconciler, 1, new WorkQueue(_time), NullLogger.Instance);
+        using var controller = new Controller("readiness", reconciler, 1, new WorkQueue(_time), null, NullLogger.Instance);
         using var stop = new CancellationTokenSource();
         var workers = controller.RunWorkersAsync(stop.Token);
 
@@ -159,7 +159,7 @@ public sealed class LongDelayTests
             attempts.Enqueue(_time.GetUtcNow());
             return Task.FromResult(attempts.Count < 6 ? ReconcileResult.Error("server unavailable") : ReconcileResult.RequeueAfter(TimeSpan.FromDays(60)));
         });
-        using var controller = new Controller("backoff", reconciler, 1, new WorkQueue(_time), NullLogger.Instance);
+        using var controller = new Controller("backoff", reconciler, 1, new WorkQueue(_time), null, NullLogger.Instance);
         using var stop = new CancellationTokenSource();
         var workers = controller.RunWorkersAsync(stop.Token);
         var start = _time.GetUtcNow();

@@ -2,6 +2,7 @@ using CertOperator.Kubernetes.Controllers;
 using CertOperator.Kubernetes.Informers;
 using CertOperator.Kubernetes.Model;
 using CertOperator.Kubernetes.Tests.Support;
+using Microsoft.Extensions.Logging;
 
 namespace CertOperator.Kubernetes.Tests.Integration;
 
@@ -48,5 +49,47 @@ public sealed class HealthTests(TestClusterFixture fixture) : IClassFixture<Test
         widgets.ToString().Should().StartWith("[-]informer widgets (metadata) failing since");
         manager.LivenessChecks().Should().OnlyContain(c => c.Ok, "the informer retries; its loop is alive");
         await manager.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task An_informer_whose_loop_dies_makes_the_manager_unready_at_once_not_after_the_staleness_limit()
+    {
+        var ns = await fixture.Cluster.NewNamespaceAsync();
+        // A logger that throws turns the informer's first list failure into the death of its loop.
+        var informers = new SharedInformerFactory(fixture.Cluster.Client, ns, loggerFactory: new ThrowingLoggers());
+        informers.GetMetadataInformer(new ResourceType("demo.example.com", "v1", "Widget", "widgets", Namespaced: true));
+        using var manager = new ControllerManager(fixture.Cluster.Client, informers, []);
+
+        await manager.StartAsync(CancellationToken.None);
+        await Eventually.True(() => manager.LivenessChecks().Any(c => !c.Ok), "the informer loop dies");
+
+        var widgets = manager.ReadinessChecks().Single(c => c.Name == "informer widgets (metadata)");
+        widgets.Ok.Should().BeFalse("a dead loop never refreshes its cache, however recently it listed");
+        widgets.Detail.Should().StartWith("loop ended");
+        await manager.StopAsync(CancellationToken.None);
+    }
+
+    private sealed class ThrowingLoggers : ILoggerFactory
+    {
+        public ILogger CreateLogger(string categoryName) => new Throwing();
+
+        public void AddProvider(ILoggerProvider provider)
+        {
+        }
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Throwing : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                throw new InvalidOperationException("logger bug");
+        }
     }
 }

@@ -45,4 +45,27 @@ public sealed class RunFlagsTests
         result.ExitCode.Should().NotBe(0);
         result.StdErr.Should().Contain(error).And.NotContain(" at ");
     }
+
+    [Fact]
+    public async Task Help_lists_cert_managers_listen_addresses_and_verbosity_with_their_defaults()
+    {
+        var result = await CliProcess.RunWithoutClusterAsync("run", "--help");
+
+        result.StdOut.Should().MatchRegex(@"--metrics-listen-address <[^>]+>\s+.*\[default: 0\.0\.0\.0:9402\]")
+            .And.MatchRegex(@"--internal-healthz-listen-address <[^>]+>\s+.*\[default: 0\.0\.0\.0:9403\]")
+            .And.MatchRegex(@"-v <v>\s+Log verbosity like cert-manager.s.*\[default: 2\]")
+            .And.MatchRegex(@"--log-format, --logging-format <[^>]+>");
+    }
+
+    [Theory]
+    [InlineData("--metrics-listen-address", "9402", "--metrics-listen-address: \"9402\" is not host:port")]
+    [InlineData("--internal-healthz-listen-address", "pod:9403", "--internal-healthz-listen-address: \"pod:9403\": \"pod\" is not an IP address")]
+    [InlineData("--health-port", "70000", "--health-port must be from 0 to 65535")]
+    public async Task Listen_addresses_the_operator_cannot_bind_are_refused_naming_the_flag(string flag, string value, string error)
+    {
+        var result = await CliProcess.RunWithoutClusterAsync("run", flag, value, "--kubeconfig", "/nonexistent/kubeconfig");
+
+        result.ExitCode.Should().NotBe(0);
+        result.StdErr.Should().Contain(error).And.NotContain(" at ");
+    }
 }

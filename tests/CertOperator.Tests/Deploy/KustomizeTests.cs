@@ -88,8 +88,12 @@ public sealed class KustomizeTests
         Str(container, "securityContext", "readOnlyRootFilesystem").Should().Be("true");
         Str(container, "securityContext", "allowPrivilegeEscalation").Should().Be("false");
         At(container, "securityContext", "capabilities", "drop")!.ToString().Should().Contain("ALL");
-        Str(container, "livenessProbe", "httpGet", "path").Should().Be("/healthz");
+        Str(container, "livenessProbe", "httpGet", "path").Should().Be("/livez");
         Str(container, "readinessProbe", "httpGet", "path").Should().Be("/readyz");
+        var ports = ((YamlSequenceNode)At(container, "ports")!).Children.ToDictionary(p => Str(p, "name")!, p => Str(p, "containerPort"));
+        ports.Should().Equal(new Dictionary<string, string?> { ["http-metrics"] = "9402", ["http-healthz"] = "9403" }, "cert-manager's ports: the operator's defaults");
+        Str(container, "livenessProbe", "httpGet", "port").Should().Be("http-healthz");
+        Str(container, "readinessProbe", "httpGet", "port").Should().Be("http-healthz");
         Str(container, "resources", "requests", "memory").Should().NotBeNullOrEmpty();
         Str(container, "resources", "limits", "memory").Should().NotBeNullOrEmpty();
         Str(container, "resources", "limits", "cpu").Should().NotBeNullOrEmpty();

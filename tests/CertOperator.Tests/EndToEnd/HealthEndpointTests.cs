@@ -36,7 +36,7 @@ public sealed class HealthEndpointTests : IAsyncLifetime, IDisposable
 
     private OperatorProcess Start(int healthPort) => OperatorProcess.Start(
         _cluster.OperatorKubeconfig,
-        ["--health-port", healthPort.ToString(System.Globalization.CultureInfo.InvariantCulture), "--leader-election-namespace", _cluster.LeaderElectionNamespace,
+        ["--internal-healthz-listen-address", $"127.0.0.1:{healthPort}", "--metrics-listen-address", "0", "--leader-election-namespace", _cluster.LeaderElectionNamespace,
          "--cluster-resource-namespace", "cert-manager", "--leader-election-lease-duration", "15s", "--leader-election-renew-deadline", "10s",
          "--leader-election-retry-period", "2s"]);
 

@@ -27,6 +27,9 @@ public class OperatorEnvironment : IAsyncLifetime
     /// <summary>Everything every operator process of this environment logged, including ones killed by a test.</summary>
     public string OperatorLog => _killedOperatorsOutput + Operator.Output;
 
+    /// <summary>The operator's --metrics-listen-address; off unless a test scrapes it (operators of parallel tests would share a port).</summary>
+    public string MetricsListenAddress { get; init; } = "0";
+
     /// <summary>Further `run` flags, e.g. where DNS-01 and HTTP-01 self-checks look.</summary>
     public IReadOnlyList<string> ExtraOperatorArgs { get; init; } = [];
 
@@ -42,7 +45,8 @@ public class OperatorEnvironment : IAsyncLifetime
     public void StartOperator() => Operator = OperatorProcess.Start(
         ControlPlane.OperatorKubeconfig,
         [
-            "--health-port", "0", "--leader-election-namespace", ControlPlane.LeaderElectionNamespace,
+            "--internal-healthz-listen-address", "0", "--metrics-listen-address", MetricsListenAddress,
+            "--leader-election-namespace", ControlPlane.LeaderElectionNamespace,
             "--cluster-resource-namespace", ClusterResourceNamespace,
             // client-go's timings instead of cert-manager's 60s/40s/15s, so a restarted operator takes over within seconds.
             "--leader-election-lease-duration", "15s", "--leader-election-renew-deadline", "10s", "--leader-election-retry-period", "2s",

@@ -35,7 +35,8 @@ internal sealed class InProcessOperator : IAsyncDisposable
             LeaderElect = false,
             LeaderElectionNamespace = "kube-system",
             ClusterResourceNamespace = clusterResourceNamespace,
-            HealthPort = 0,
+            HealthListenAddress = null,
+            MetricsListenAddress = null,
             // The client's token bucket refills on the injected clock, which stands still while the test waits:
             // a limit that is never reached keeps requests from waiting for the test to move time.
             KubeApiQps = 1_000_000,

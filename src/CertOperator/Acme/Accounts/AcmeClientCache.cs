@@ -13,7 +13,8 @@ namespace CertOperator.Acme.Accounts;
 /// worth keeping). Rebuilt when the server, trust settings or account key change. The account key
 /// is read from — or, unless disabled, generated into — spec.acme.privateKeySecretRef.
 /// </summary>
-internal sealed class AcmeClientCache(KubernetesClient kube, IssuerLookup lookup, TimeProvider time, ILoggerFactory loggers) : IDisposable
+internal sealed class AcmeClientCache(
+    KubernetesClient kube, IssuerLookup lookup, TimeProvider time, ILoggerFactory loggers, IAcmeRequestObserver requestObserver) : IDisposable
 {
     public const string DefaultKeyName = "tls.key";
 
@@ -69,6 +70,7 @@ internal sealed class AcmeClientCache(KubernetesClient kube, IssuerLookup lookup
             Handler = AcmeHttpHandlers.Create(acme.CaBundle, acme.SkipTLSVerify == true),
             TimeProvider = time,
             Logger = loggers.CreateLogger<IAcmeClient>(),
+            RequestObserver = requestObserver,
         });
         if (_clients.TryRemove(cacheKey, out var old))
         {
