@@ -196,6 +196,27 @@ public sealed class CrudSemanticsTests(ServerFixture fixture) : IClassFixture<Se
         error!["details"]!["causes"]![0]!["field"]!.GetValue<string>().Should().Be("metadata.name");
     }
 
+    [Theory]
+    [InlineData("""{"hosts":["bad host!!"],"secretName":"ok"}""", "spec.tls[0].hosts[0]")]
+    [InlineData("""{"hosts":["*.*.example.com"],"secretName":"ok"}""", "spec.tls[0].hosts[0]")]
+    [InlineData("""{"hosts":["a.example.com"],"secretName":"Bad_Name!"}""", "spec.tls[0].secretName")]
+    public async Task Ingress_TLS_hosts_and_secret_names_are_validated_like_kube_apiserver(string tls, string field)
+    {
+        const string Template = """
+            {"apiVersion":"networking.k8s.io/v1","kind":"Ingress","metadata":{"name":"NAME","namespace":"default"},
+             "spec":{"tls":[TLS],"rules":[{"host":"a.example.com"}]}}
+            """;
+        var name = $"web-{Guid.NewGuid():N}";
+        var ingress = JsonNode.Parse(Template.Replace("NAME", name, StringComparison.Ordinal).Replace("TLS", tls, StringComparison.Ordinal))!;
+        var valid = JsonNode.Parse(Template.Replace("NAME", name, StringComparison.Ordinal).Replace("TLS", """{"hosts":["*.example.com"],"secretName":"web-tls"}""", StringComparison.Ordinal))!;
+
+        var (status, error) = await _api.PostAsync("/apis/networking.k8s.io/v1/namespaces/default/ingresses", ingress);
+
+        status.Should().Be(HttpStatusCode.UnprocessableEntity);
+        error!["details"]!["causes"]![0]!["field"]!.GetValue<string>().Should().Be(field);
+        (await _api.PostAsync("/apis/networking.k8s.io/v1/namespaces/default/ingresses", valid)).Status.Should().Be(HttpStatusCode.Created, "a wildcard host and a valid secretName are fine");
+    }
+
     [Fact]
     public async Task TLS_secrets_need_both_keys_and_secret_type_is_immutable()
     {

@@ -8,10 +8,9 @@ internal sealed record IssuerReadiness(bool Ready, string Reason, string Message
 {
     /// <summary>
     /// Decides readiness from the spec, first checked as cert-manager's webhook would, and, for a CA issuer, the
-    /// outcome of loading its key pair (null when the Secret was fine, otherwise why not); for an ACME issuer,
-    /// the outcome of registering its account.
+    /// check of its key pair Secret; for an ACME issuer, the outcome of registering its account.
     /// </summary>
-    public static IssuerReadiness Evaluate(IssuerSpec spec, string? caKeyPairProblem, IssuerReadiness? acmeRegistration = null)
+    public static IssuerReadiness Evaluate(IssuerSpec spec, CaKeyPairCheck? caKeyPair, IssuerReadiness? acmeRegistration = null)
     {
         if (IssuerValidation.Validate(spec) is { Count: > 0 } errors)
         {
@@ -28,9 +27,9 @@ internal sealed record IssuerReadiness(bool Ready, string Reason, string Message
 
         if (spec.Ca is not null)
         {
-            return caKeyPairProblem is null
+            return caKeyPair is null or { Ok: true }
                 ? new(true, "KeyPairVerified", "Signing CA verified")
-                : new(false, "ErrInvalidKeyPair", $"Error getting keypair for CA issuer: {caKeyPairProblem}");
+                : new(false, caKeyPair.Reason!, $"Error getting keypair for CA issuer: {caKeyPair.Problem}");
         }
 
         return acmeRegistration ?? new(false, "ErrRegisterACMEAccount", "spec.acme: the ACME account has not been registered yet");

@@ -1,4 +1,3 @@
-using System.Text;
 using CertOperator.Acme.Accounts;
 using CertOperator.Certificates.Pki;
 using CertOperator.Crds.Issuers;
@@ -32,7 +31,8 @@ internal sealed class IssuerReconciler<TIssuer>(
 
         // What cert-manager's webhook would refuse is reported, and nothing is read or registered for it.
         var invalid = IssuerValidation.Validate(issuer.Spec);
-        var caProblem = invalid.Count == 0 && issuer.Spec.Ca is { } ca ? await CheckCaAsync(lookup.SecretNamespace(issuer), ca.SecretName, ct) : null;
+        var now = time.GetUtcNow();
+        var caProblem = invalid.Count == 0 && issuer.Spec.Ca is { } ca ? await CheckCaAsync(lookup.SecretNamespace(issuer), ca.SecretName, now, ct) : null;
         var acme = invalid.Count == 0 && issuer.Spec.Acme is not null ? await registrar.RegisterAsync(issuer, ct) : null;
         var readiness = IssuerReadiness.Evaluate(issuer.Spec, caProblem, acme?.Readiness);
         var previous = Conditions.Find(issuer.Status?.Conditions, ConditionTypes.Ready);
@@ -58,28 +58,12 @@ internal sealed class IssuerReconciler<TIssuer>(
         // A failed registration is often transient (CA down, network): try again with the error backoff.
         return acme is { Readiness.Ready: false } && acme.Readiness.Reason == "ErrRegisterACMEAccount"
             ? ReconcileResult.Error(readiness.Message)
-            : ReconcileResult.Done;
+            : caProblem?.RecheckAt is { } recheck ? ReconcileResult.RequeueAfter(recheck - now) : ReconcileResult.Done;
     }
 
     private static bool SameAcmeStatus(AcmeIssuerStatus? a, AcmeIssuerStatus? b) =>
         a?.Uri == b?.Uri && a?.LastRegisteredEmail == b?.LastRegisteredEmail && a?.LastPrivateKeyHash == b?.LastPrivateKeyHash;
 
-    /// <summary>Null when the Secret holds a usable CA certificate and matching key; otherwise what is wrong.</summary>
-    private async Task<string?> CheckCaAsync(string ns, string name, CancellationToken ct)
-    {
-        var secret = await client.TryGetAsync<Secret>(ns, name, ct);
-        if (secret?.Data is not { } data)
-        {
-            return $"secret \"{ns}/{name}\" not found";
-        }
-
-        if (data.GetValueOrDefault(SecretOutputs.TlsCrt) is not { } cert || data.GetValueOrDefault(SecretOutputs.TlsKey) is not { } key)
-        {
-            return $"secret \"{ns}/{name}\" lacks tls.crt or tls.key";
-        }
-
-        var loaded = CaKeyPair.Load(Encoding.ASCII.GetString(cert), Encoding.ASCII.GetString(key));
-        loaded.Value?.Dispose();
-        return loaded.Ok ? null : loaded.Error!.Message;
-    }
+    private async Task<CaKeyPairCheck> CheckCaAsync(string ns, string name, DateTimeOffset now, CancellationToken ct) =>
+        CaKeyPairCheck.Of((await client.TryGetAsync<Secret>(ns, name, ct))?.Data, $"{ns}/{name}", now);
 }

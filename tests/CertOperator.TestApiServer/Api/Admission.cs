@@ -108,23 +108,11 @@ internal static partial class Admission
     private static void ValidateName(ResourceType type, string name)
     {
         var label = type == BuiltInTypes.Namespaces;
-        var valid = label
-            ? name.Length <= 63 && DnsLabel().IsMatch(name)
-            : name.Length <= 253 && DnsSubdomain().IsMatch(name);
-        if (!valid)
+        if (!(label ? KubeNames.IsLabel(name) : KubeNames.IsSubdomain(name)))
         {
-            var rule = label
-                ? "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')"
-                : "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
-            throw ApiException.Invalid(type, name, [ValidationCause.Invalid("metadata.name", JsonValue.Create(name), rule)]);
+            throw ApiException.Invalid(type, name, [ValidationCause.Invalid("metadata.name", JsonValue.Create(name), label ? KubeNames.LabelRule : KubeNames.SubdomainRule)]);
         }
     }
-
-    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?$")]
-    private static partial Regex DnsLabel();
-
-    [GeneratedRegex("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$")]
-    private static partial Regex DnsSubdomain();
 
     /// <summary>True when everything but metadata and status is equal (generation does not move).</summary>
     public static bool SameContent(JsonObject a, JsonObject b)

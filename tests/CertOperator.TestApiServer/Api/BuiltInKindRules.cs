@@ -31,6 +31,9 @@ internal static class BuiltInKindRules
             case ("", "Pod") when old is null:
                 obj["status"] ??= new JsonObject { ["phase"] = "Pending" };
                 break;
+            case ("networking.k8s.io", "Ingress"):
+                IngressRules.Validate(type, obj);
+                break;
             case ("", "Event"):
                 obj["eventTime"] ??= null;
                 obj["reportingComponent"] ??= "";

@@ -10,7 +10,8 @@ public sealed class IssuerReadinessTests
     {
         { "self-signed", new IssuerSpec { SelfSigned = new SelfSignedIssuer() }, null, true, "IsReady" },
         { "ca with a valid key pair", new IssuerSpec { Ca = new CaIssuer { SecretName = "ca" } }, null, true, "KeyPairVerified" },
-        { "ca whose secret is missing", new IssuerSpec { Ca = new CaIssuer { SecretName = "ca" } }, "secret \"ca\" not found", false, "ErrInvalidKeyPair" },
+        { "ca whose secret is missing", new IssuerSpec { Ca = new CaIssuer { SecretName = "ca" } }, "ErrGetKeyPair", false, "ErrGetKeyPair" },
+        { "ca that expired", new IssuerSpec { Ca = new CaIssuer { SecretName = "ca" } }, "ErrInvalidKeyPair", false, "ErrInvalidKeyPair" },
         { "ca without a secret name", new IssuerSpec { Ca = new CaIssuer() }, null, false, "InvalidConfig" },
         { "acme over plain http", new IssuerSpec { Acme = new AcmeIssuer { Server = "http://acme.test/dir", PrivateKeySecretRef = new() { Name = "account" } } }, null, false, "InvalidConfig" },
         { "nothing configured", new IssuerSpec(), null, false, "ErrInitIssuer" },
@@ -20,15 +21,15 @@ public sealed class IssuerReadinessTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void Ready_condition(string name, IssuerSpec spec, string? caProblem, bool ready, string reason)
+    public void Ready_condition(string name, IssuerSpec spec, string? caProblemReason, bool ready, string reason)
     {
-        var result = IssuerReadiness.Evaluate(spec, caProblem);
+        var result = IssuerReadiness.Evaluate(spec, caProblemReason is null ? null : new CaKeyPairCheck(caProblemReason, "the key pair is unusable", null));
 
         result.Ready.Should().Be(ready, name);
         result.Reason.Should().Be(reason, name);
         if (!ready)
         {
-            result.Message.Should().Contain(caProblem ?? "spec.", "the message names the field to fix or the problem found");
+            result.Message.Should().Contain(caProblemReason is null ? "spec." : "the key pair is unusable", "the message names the field to fix or the problem found");
         }
     }
 }

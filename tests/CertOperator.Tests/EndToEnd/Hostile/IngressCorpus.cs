@@ -5,8 +5,8 @@ internal static class IngressCorpus
 {
     public static IReadOnlyList<HostileCase> Cases { get; } =
     [
-        Bad("tls-secret-name-invalid", [], "[{hosts: [ingress-a.example.test], secretName: \"Bad_Name!\"}]", "Bad_Name!"),
-        Bad("host-invalid", [], "[{hosts: [\"bad host!!\"], secretName: ingress-host-tls}]", "bad host!!"),
+        Refused("tls-secret-name-invalid", "[{hosts: [ingress-a.example.test], secretName: \"Bad_Name!\"}]", "spec.tls[0].secretName"),
+        Refused("host-invalid", "[{hosts: [\"bad host!!\"], secretName: ingress-host-tls}]", "spec.tls[0].hosts[0]"),
         Bad("tls-without-secret-name", [], "[{hosts: [ingress-b.example.test]}]", "secretName"),
         Bad("issuer-and-cluster-issuer", [("cert-manager.io/issuer", "some-issuer")], Tls("both"), "cert-manager.io/issuer"),
         Bad("duration-garbage", [("cert-manager.io/duration", "banana")], Tls("duration"), "cert-manager.io/duration"),
@@ -20,8 +20,14 @@ internal static class IngressCorpus
 
     private static string Tls(string name) => $"[{{hosts: [{name}.ingress.example.test], secretName: ingress-{name}-tls}}]";
 
+    /// <summary>Refused by kube-apiserver itself (Ingress validation), so no Event can be expected.</summary>
+    private static HostileCase Refused(string name, string tls, string fragment) =>
+        new("ingress-annotations", name, Yaml(name, [], tls), new RejectedAtApply(fragment));
+
     private static HostileCase Bad(string name, (string Key, string Value)[] annotations, string tls, string fragment) =>
-        new("ingress-annotations", name, $$"""
+        new("ingress-annotations", name, Yaml(name, annotations, tls), new HasWarningEvent("Ingress", Corpus.Namespace, name, "BadConfig", fragment));
+
+    private static string Yaml(string name, (string Key, string Value)[] annotations, string tls) => $$"""
             apiVersion: networking.k8s.io/v1
             kind: Ingress
             metadata:
@@ -42,5 +48,5 @@ internal static class IngressCorpus
                       service:
                         name: web
                         port: {number: 80}
-            """, new HasWarningEvent("Ingress", Corpus.Namespace, name, "BadConfig", fragment));
+            """;
 }

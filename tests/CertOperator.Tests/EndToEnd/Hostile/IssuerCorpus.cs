@@ -126,7 +126,7 @@ internal static class IssuerCorpus
               solvers:
               - http01:
                   ingress: {}
-            """, "ErrRegisterACMEAccount", "garbage-account"),
+            """, "ErrGetKeyPair", "garbage-account"),
         InvalidCluster("cluster-no-type", "selfSigned: null", "ErrInitIssuer", "spec"),
         InvalidCluster("cluster-acme-plain-http", Acme("http://127.0.0.1:1/directory", "solvers: [{http01: {ingress: {}}}]"), InvalidReason, "spec.acme.server"),
         InvalidCluster("cluster-ca-secret-missing", "ca: {secretName: does-not-exist}", "ErrGetKeyPair", "does-not-exist"),

@@ -24,7 +24,7 @@ internal static class RequestCorpus
             usages: ["digital signature", "cert sign"]
             """, "spec.usages"),
         new("certificaterequest-spec", "request-missing", Request("request-missing", $"issuerRef: {{name: {Corpus.CaIssuer}, kind: ClusterIssuer}}"),
-            new RejectedAtApply("spec.request")),
+            new RejectedAtApply("request")),
     ];
 
     private static HostileCase Invalid(string name, string spec, string field) =>
