@@ -9,13 +9,13 @@ using Microsoft.Extensions.Logging;
 namespace CertOperator.Kubernetes.Client;
 
 /// <summary>
-/// Sends one API request through KubernetesClient's HTTP pipeline (TLS, client certificate, credentials) and adds
+/// Sends one API request with KubernetesClient's credentials (static or file token, exec plugin, basic auth) and adds
 /// what it lacks: client-side rate limit, Retry-After on 429 (and 5xx that carry it), one credential reload on 401,
 /// and <see cref="KubernetesApiException"/> carrying the server's Status.
 /// </summary>
 internal sealed partial class ApiTransport : IDisposable
 {
-    private readonly k8s.Kubernetes _kubernetes;
+    private readonly HttpClient _http;
     private readonly KubernetesClientConfiguration _config;
     private readonly string _baseUri;
     private readonly string? _tlsServerName;
@@ -27,10 +27,10 @@ internal sealed partial class ApiTransport : IDisposable
 
     public ApiTransport(KubernetesClientConfiguration config, KubernetesClientOptions options, TimeProvider time, ILogger logger)
     {
-        _kubernetes = new k8s.Kubernetes(config.Settings);
+        _http = new HttpClient(ApiServerHandler.Create(config), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
         _config = config;
-        _credentials = _kubernetes.Credentials;
-        _baseUri = _kubernetes.BaseUri.AbsoluteUri.TrimEnd('/');
+        _credentials = k8s.Kubernetes.CreateCredentials(config.Settings);
+        _baseUri = config.Server.AbsoluteUri.TrimEnd('/');
         _tlsServerName = string.IsNullOrWhiteSpace(config.Settings.TlsServerName) ? null : config.Settings.TlsServerName;
         _limiter = new TokenBucket(options.Qps, options.Burst, time);
         _options = options;
@@ -92,14 +92,14 @@ internal sealed partial class ApiTransport : IDisposable
             await credentials.ProcessHttpRequestAsync(message, ct).ConfigureAwait(false);
         }
 
-        // KubernetesClient implements tls-server-name this way: .NET takes SNI and the expected certificate name from Host.
+        // As KubernetesClient does: SocketsHttpHandler takes SNI and the expected certificate name from Host, not SslOptions.
         if (_tlsServerName is not null)
         {
             message.Headers.Host = _tlsServerName;
         }
 
         // Headers only: bodies are deserialised from the network stream instead of being buffered whole.
-        return await _kubernetes.HttpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
+        return await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, ct).ConfigureAwait(false);
     }
 
     /// <summary>A token that also fires after <see cref="KubernetesClientOptions.RequestTimeout"/>, for one whole non-watch call.</summary>
@@ -141,7 +141,7 @@ internal sealed partial class ApiTransport : IDisposable
         return KubernetesApiException.From(response.StatusCode, status, $"{request.Method} {request.Path}");
     }
 
-    public void Dispose() => _kubernetes.Dispose();
+    public void Dispose() => _http.Dispose();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Method} {Path} answered {StatusCode}; retrying in {Delay} (attempt {Attempt})")]
     private static partial void LogRetry(ILogger logger, string method, string path, int statusCode, TimeSpan delay, int attempt);

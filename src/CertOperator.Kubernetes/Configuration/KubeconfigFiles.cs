@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
 using k8s.Exceptions;
 using k8s.KubeConfigModels;
 
@@ -29,7 +31,10 @@ internal static class KubeconfigFiles
                 throw new KubernetesConfigurationException($"Kubeconfig {files}: no current-context set and no context given");
             }
 
-            return k8s.KubernetesClientConfiguration.BuildConfigFromConfigObject(merged, options.Context);
+            var roots = TakeCertificateAuthorities(merged, options.Context ?? merged.CurrentContext);
+            var settings = k8s.KubernetesClientConfiguration.BuildConfigFromConfigObject(merged, options.Context);
+            settings.SslCaCerts = roots;
+            return settings;
         }
         catch (Exception e) when (e is KubeConfigException or YamlDotNet.Core.YamlException or IOException or FormatException or CryptographicException)
         {
@@ -74,6 +79,34 @@ internal static class KubeconfigFiles
         }
 
         return config;
+    }
+
+    /// <summary>
+    /// Every certificate of the context's certificate-authority(-data), taken out of the model before KubernetesClient.Aot
+    /// sees it: it loads exactly one certificate and fails on a CA bundle, which kubeconfigs carry during CA rotation.
+    /// </summary>
+    private static X509Certificate2Collection? TakeCertificateAuthorities(K8SConfiguration config, string? context)
+    {
+        var clusterName = config.Contexts?.FirstOrDefault(c => string.Equals(c.Name, context, StringComparison.OrdinalIgnoreCase))?.ContextDetails?.Cluster;
+        var endpoint = config.Clusters?.FirstOrDefault(c => string.Equals(c.Name, clusterName, StringComparison.OrdinalIgnoreCase))?.ClusterEndpoint;
+        if (endpoint is null)
+        {
+            return null;
+        }
+
+        var pem = !string.IsNullOrEmpty(endpoint.CertificateAuthorityData) ? Encoding.UTF8.GetString(Convert.FromBase64String(endpoint.CertificateAuthorityData))
+            : !string.IsNullOrEmpty(endpoint.CertificateAuthority) ? File.ReadAllText(endpoint.CertificateAuthority)
+            : null;
+        endpoint.CertificateAuthorityData = null;
+        endpoint.CertificateAuthority = null;
+        if (pem is null)
+        {
+            return null;
+        }
+
+        var roots = new X509Certificate2Collection();
+        roots.ImportFromPem(pem);
+        return roots.Count > 0 ? roots : throw new KubernetesConfigurationException($"certificate-authority of cluster '{clusterName}' holds no PEM certificate");
     }
 
     private static string? Absolute(string? path, string directory) =>

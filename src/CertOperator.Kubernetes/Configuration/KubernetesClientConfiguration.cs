@@ -17,17 +17,10 @@ public sealed class KubernetesClientConfiguration
         Server = Uri.TryCreate(settings.Host, UriKind.Absolute, out var server) ? server
             : throw new KubernetesConfigurationException($"API server '{settings.Host}' is not an absolute URL");
         _reload = reload;
-
-        // We check the server certificate ourselves (see ServerCertificateValidation), so KubernetesClient must not.
-        var roots = settings.SslCaCerts is { Count: > 0 } ca && !settings.SkipTlsVerify ? ca : null;
-        settings.SslCaCerts = null;
-        var custom = settings.FirstMessageHandlerSetup;
-        settings.FirstMessageHandlerSetup = handler => ConfigureHandler(handler, roots, custom);
-        CaCertificates = roots;
     }
 
     /// <summary>Roots trusted for the server certificate; null means the system store.</summary>
-    public X509Certificate2Collection? CaCertificates { get; }
+    public X509Certificate2Collection? CaCertificates => Settings.SslCaCerts;
 
     /// <summary>What KubernetesClient's handler and credentials are built from (CA, client certificate, token provider…).</summary>
     public k8s.KubernetesClientConfiguration Settings { get; }
@@ -96,21 +89,5 @@ public sealed class KubernetesClientConfiguration
         {
             throw new KubernetesConfigurationException($"In-cluster configuration ({InClusterDirectory}): {e.Message}", e);
         }
-    }
-
-    /// <summary>
-    /// Our server-certificate check; a dead API server must not hang a request on connect; pooled connections are
-    /// renewed so that a load-balanced API server's replicas share the load after one restarts.
-    /// </summary>
-    private static void ConfigureHandler(SocketsHttpHandler handler, X509Certificate2Collection? roots, Action<SocketsHttpHandler>? custom)
-    {
-        handler.ConnectTimeout = TimeSpan.FromSeconds(30);
-        handler.PooledConnectionLifetime = TimeSpan.FromMinutes(10);
-        if (roots is not null)
-        {
-            handler.SslOptions.RemoteCertificateValidationCallback = ServerCertificateValidation.Trusting(roots);
-        }
-
-        custom?.Invoke(handler);
     }
 }

@@ -13,9 +13,9 @@ public sealed class AuthenticationTests(TestClusterFixture fixture) : IClassFixt
 {
     private readonly TempDirectory _dir = new();
 
-    private string Kubeconfig(string user, string clusterExtra = "")
+    private string Kubeconfig(string user, string clusterExtra = "", string? caPem = null)
     {
-        var caData = TestCertificates.Base64(fixture.Cluster.Server.CaCertificatePem);
+        var caData = TestCertificates.Base64(caPem ?? fixture.Cluster.Server.CaCertificatePem);
         return _dir.Write("config", $"""
             apiVersion: v1
             kind: Config
@@ -129,6 +129,18 @@ public sealed class AuthenticationTests(TestClusterFixture fixture) : IClassFixt
         {
             await list.Should().ThrowAsync<HttpRequestException>();
         }
+    }
+
+    [Fact]
+    public async Task Every_certificate_of_a_CA_bundle_is_trusted()
+    {
+        var (otherCa, _) = TestCertificates.SelfSigned("an older CA");
+        var path = Kubeconfig($"        token: {fixture.Cluster.Server.Token}", caPem: otherCa + "\n" + fixture.Cluster.Server.CaCertificatePem);
+        using var client = new KubernetesClient(KubernetesClientConfiguration.FromKubeconfig(new KubeconfigOptions { Paths = [path] }));
+
+        var list = await client.ListAsync<ConfigMap>("default");
+
+        list.Items.Should().NotBeNull();
     }
 
     public void Dispose() => _dir.Dispose();
