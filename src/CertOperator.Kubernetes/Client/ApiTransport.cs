@@ -3,29 +3,35 @@ using System.Net.Http.Headers;
 using CertOperator.Kubernetes.Configuration;
 using CertOperator.Kubernetes.Model;
 using CertOperator.Kubernetes.Serialization;
+using k8s.Authentication;
 using Microsoft.Extensions.Logging;
 
 namespace CertOperator.Kubernetes.Client;
 
 /// <summary>
-/// Sends one API request: client-side rate limit, bearer token, Retry-After on 429 (and 5xx that carry it),
-/// and turns failures into <see cref="KubernetesApiException"/> with the server's Status.
+/// Sends one API request with KubernetesClient's credentials (static or file token, exec plugin, basic auth) and adds
+/// what it lacks: client-side rate limit, Retry-After on 429 (and 5xx that carry it), one credential reload on 401,
+/// and <see cref="KubernetesApiException"/> carrying the server's Status.
 /// </summary>
 internal sealed partial class ApiTransport : IDisposable
 {
     private readonly HttpClient _http;
+    private readonly KubernetesClientConfiguration _config;
     private readonly string _baseUri;
-    private readonly ITokenSource? _tokens;
+    private readonly string? _tlsServerName;
     private readonly TokenBucket _limiter;
     private readonly KubernetesClientOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private volatile ServiceClientCredentials? _credentials;
 
     public ApiTransport(KubernetesClientConfiguration config, KubernetesClientOptions options, TimeProvider time, ILogger logger)
     {
-        _http = new HttpClient(HttpHandlerFactory.Create(config), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+        _http = new HttpClient(ApiServerHandler.Create(config), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+        _config = config;
+        _credentials = k8s.Kubernetes.CreateCredentials(config.Settings);
         _baseUri = config.Server.AbsoluteUri.TrimEnd('/');
-        _tokens = TokenSources.Create(config, time);
+        _tlsServerName = string.IsNullOrWhiteSpace(config.Settings.TlsServerName) ? null : config.Settings.TlsServerName;
         _limiter = new TokenBucket(options.Qps, options.Burst, time);
         _options = options;
         _time = time;
@@ -47,12 +53,12 @@ internal sealed partial class ApiTransport : IDisposable
                 return response;
             }
 
-            // An expired exec-plugin or rotated file token: fetch a fresh one once before giving up.
-            if (response.StatusCode == HttpStatusCode.Unauthorized && _tokens is not null && !reauthenticated)
+            // A revoked exec-plugin token or a rotated token file: load the credentials afresh once before giving up.
+            if (response.StatusCode == HttpStatusCode.Unauthorized && _config.CanReload && !reauthenticated)
             {
                 reauthenticated = true;
                 response.Dispose();
-                _tokens.Invalidate();
+                _credentials = await Task.Run(_config.ReloadCredentials, ct).ConfigureAwait(false);
                 continue;
             }
 
@@ -81,9 +87,15 @@ internal sealed partial class ApiTransport : IDisposable
             message.Content.Headers.ContentType = MediaTypeHeaderValue.Parse(request.ContentType!);
         }
 
-        if (_tokens is not null && await _tokens.GetTokenAsync(ct).ConfigureAwait(false) is { } token)
+        if (_credentials is { } credentials)
         {
-            message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            await credentials.ProcessHttpRequestAsync(message, ct).ConfigureAwait(false);
+        }
+
+        // As KubernetesClient does: SocketsHttpHandler takes SNI and the expected certificate name from Host, not SslOptions.
+        if (_tlsServerName is not null)
+        {
+            message.Headers.Host = _tlsServerName;
         }
 
         // Headers only: bodies are deserialised from the network stream instead of being buffered whole.

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using CertOperator.Kubernetes.Configuration;
 using CertOperator.Kubernetes.Model;
 
 namespace CertOperator.Kubernetes.Serialization;
@@ -31,7 +30,6 @@ namespace CertOperator.Kubernetes.Serialization;
 [JsonSerializable(typeof(KubernetesList<Lease>))]
 [JsonSerializable(typeof(KubeEvent))]
 [JsonSerializable(typeof(KubernetesList<KubeEvent>))]
-[JsonSerializable(typeof(ExecCredential))]
 [JsonSerializable(typeof(List<Client.JsonPatchOperation>))]
 [JsonSerializable(typeof(Client.DeleteOptions))]
 internal sealed partial class KubernetesJsonContext : JsonSerializerContext;

@@ -3,6 +3,7 @@ using CertOperator.Kubernetes.Tests.Support;
 
 namespace CertOperator.Kubernetes.Tests.Configuration;
 
+/// <summary>What our facade adds to KubernetesClient's kubeconfig loading: file discovery, merging, relative paths, errors.</summary>
 public sealed class KubeconfigTests : IDisposable
 {
     private readonly TempDirectory _dir = new();
@@ -45,7 +46,7 @@ public sealed class KubeconfigTests : IDisposable
 
         config.Server.Should().Be(new Uri("https://one.example:6443"));
         config.Namespace.Should().Be("team-a");
-        config.BearerToken.Should().Be("abc");
+        config.Settings.AccessToken.Should().Be("abc");
         config.ToString().Should().NotContain("abc");
     }
 
@@ -76,7 +77,7 @@ public sealed class KubeconfigTests : IDisposable
         var other = KubernetesClientConfiguration.FromKubeconfig(FromEnv(first, second) with { Context = "other" });
 
         merged.Server.Host.Should().Be("first.example", "current-context and the cluster come from the first file that sets them");
-        merged.BearerToken.Should().Be("first-token");
+        merged.Settings.AccessToken.Should().Be("first-token");
         other.Server.Host.Should().Be("extra.example", "names only the second file defines are still available");
     }
 
@@ -91,67 +92,60 @@ public sealed class KubeconfigTests : IDisposable
     }
 
     [Fact]
-    public void Client_certificate_ca_and_token_file_are_loaded_relative_to_the_kubeconfig()
+    public void File_references_resolve_against_the_kubeconfig_that_holds_them_even_after_a_merge()
     {
         var (caPem, _) = TestCertificates.SelfSigned("ca");
         var (certPem, keyPem) = TestCertificates.SelfSigned("client");
-        _dir.Write("ca.crt", caPem);
-        _dir.Write("token", "file-token\n");
-        var file = _dir.Write("config", Config(
+        Directory.CreateDirectory(Path.Combine(_dir.Path, "second"));
+        _dir.Write("second/ca.crt", caPem);
+        _dir.Write("second/client.crt", certPem);
+        _dir.Write("second/client.key", keyPem);
+        var first = _dir.Write("first", Config("c", Cluster("unused", "https://unused.example"), User("unused", "    token: t"), Context("unused", "unused", "unused")));
+        var second = _dir.Write("second/config", Config(
             "c",
             Cluster("c", "https://x.example", "    certificate-authority: ca.crt"),
-            User("u", $"    client-certificate-data: {TestCertificates.Base64(certPem)}\n    client-key-data: {TestCertificates.Base64(keyPem)}\n    tokenFile: token"),
+            User("u", "    client-certificate: client.crt\n    client-key: client.key"),
             Context("c", "c", "u")));
 
-        var config = KubernetesClientConfiguration.FromKubeconfig(new KubeconfigOptions { Paths = [file] });
+        var config = KubernetesClientConfiguration.FromKubeconfig(FromEnv(first, second) with { Context = "c" });
 
         config.CaCertificates.Should().ContainSingle().Which.Subject.Should().Be("CN=ca");
-        config.ClientCertificate!.Subject.Should().Be("CN=client");
-        config.ClientCertificate.HasPrivateKey.Should().BeTrue();
-        config.TokenFile.Should().Be(Path.Combine(_dir.Path, "token"));
-    }
-
-    [Fact]
-    public void Insecure_skip_tls_verify_and_exec_plugin_settings_are_read()
-    {
-        var file = _dir.Write("config", Config(
-            "c",
-            Cluster("c", "https://x.example", "    insecure-skip-tls-verify: true"),
-            User("u", "    exec:\n      apiVersion: client.authentication.k8s.io/v1\n      command: get-token\n      args: [\"--cluster\", \"x\"]\n      env:\n      - name: REGION\n        value: eu\n      installHint: install get-token"),
-            Context("c", "c", "u")));
-
-        var config = KubernetesClientConfiguration.FromKubeconfig(new KubeconfigOptions { Paths = [file] });
-
-        config.SkipTlsVerify.Should().BeTrue();
-        config.Exec!.Command.Should().Be("get-token");
-        config.Exec.Args.Should().Equal("--cluster", "x");
-        config.Exec.Env.Should().Contain("REGION", "eu");
-        config.Exec.InstallHint.Should().Be("install get-token");
+        config.Settings.ClientCertificateFilePath.Should().Be(Path.Combine(_dir.Path, "second", "client.crt"));
+        config.Settings.ClientKeyFilePath.Should().Be(Path.Combine(_dir.Path, "second", "client.key"));
     }
 
     [Theory]
-    [InlineData("unknown-context", "context 'unknown-context' not found (defined: c, dangling)")]
-    [InlineData("dangling", "refers to cluster 'nowhere', which is not defined")]
-    public void Broken_references_name_what_is_missing(string context, string expected)
+    [InlineData("unknown-context", "unknown-context not found")]
+    [InlineData("dangling", "Cluster not found")]
+    public void Broken_references_name_the_file_and_what_is_missing(string context, string expected)
     {
         var file = _dir.Write("config", Config(
             "c", Cluster("c", "https://x.example"), User("u", "    token: t"), Context("c", "c", "u") + "\n" + Context("dangling", "nowhere", "u")));
 
         var act = () => KubernetesClientConfiguration.FromKubeconfig(new KubeconfigOptions { Paths = [file], Context = context });
 
-        act.Should().Throw<KubernetesConfigurationException>().WithMessage($"*{expected}*");
+        act.Should().Throw<KubernetesConfigurationException>().WithMessage($"Kubeconfig {file}: *{expected}*");
+    }
+
+    [Fact]
+    public void No_current_context_and_no_context_given_is_named()
+    {
+        var file = _dir.Write("config", Config("\"\"", Cluster("c", "https://x.example"), User("u", "    token: t"), Context("c", "c", "u")));
+
+        var act = () => KubernetesClientConfiguration.FromKubeconfig(new KubeconfigOptions { Paths = [file] });
+
+        act.Should().Throw<KubernetesConfigurationException>().WithMessage($"*{file}*no current-context set and no context given*");
     }
 
     [Fact]
     public void No_configuration_at_all_names_the_variables_and_paths_tried()
     {
         var home = Path.Combine(_dir.Path, "home");
-        var act = () => KubernetesClientConfiguration.Load(
-            new KubeconfigOptions { Environment = name => name == "HOME" ? home : null },
-            new InClusterOptions { Environment = _ => null });
+        var act = () => KubernetesClientConfiguration.Load(new KubeconfigOptions { Environment = name => name == "HOME" ? home : null });
 
         act.Should().Throw<KubernetesConfigurationException>()
-            .Which.Message.Should().Contain("KUBERNETES_SERVICE_HOST").And.Contain("KUBECONFIG").And.Contain(Path.Combine(home, ".kube", "config"));
+            .Which.Message.Should().Contain("KUBERNETES_SERVICE_HOST").And.Contain("/var/run/secrets/kubernetes.io/serviceaccount")
+            .And.Contain("KUBECONFIG").And.Contain(Path.Combine(home, ".kube", "config"));
     }
 
     [Fact]
@@ -161,7 +155,7 @@ public sealed class KubeconfigTests : IDisposable
 
         var act = () => KubernetesClientConfiguration.FromKubeconfig(new KubeconfigOptions { Paths = [file] });
 
-        act.Should().Throw<KubernetesConfigurationException>().WithMessage($"*{file}*not valid YAML*");
+        act.Should().Throw<KubernetesConfigurationException>().WithMessage($"Kubeconfig {file}: *");
     }
 
     public void Dispose() => _dir.Dispose();

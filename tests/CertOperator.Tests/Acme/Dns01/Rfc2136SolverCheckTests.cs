@@ -19,7 +19,7 @@ namespace CertOperator.Tests.Acme.Dns01;
 public sealed class Rfc2136SolverCheckTests : IDisposable
 {
     private readonly UdpClient _silent = new(new IPEndPoint(IPAddress.Loopback, 0));
-    private readonly KubernetesClient _kube = new(new KubernetesClientConfiguration { Server = new Uri("https://127.0.0.1:1") });
+    private readonly KubernetesClient _kube = new(KubernetesClientConfiguration.From(new k8s.KubernetesClientConfiguration { Host = "https://127.0.0.1:1" }));
 
     [Fact]
     public async Task A_nameserver_that_never_answers_is_the_reason_the_record_is_not_visible_yet()
