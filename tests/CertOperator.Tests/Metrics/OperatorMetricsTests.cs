@@ -75,7 +75,7 @@ public sealed class OperatorMetricsTests(MetricsEnvironment env) : IClassFixture
     [Fact]
     public async Task Requests_to_an_unreachable_acme_server_are_counted_with_status_999_and_timed()
     {
-        await env.ApplyAsync(Manifests.AcmeIssuer("metrics-acme", "default", "http://127.0.0.1:1/directory"));
+        await env.ApplyAsync(Manifests.AcmeIssuer("metrics-acme", "default", "https://127.0.0.1:1/directory"));
 
         var samples = await env.ScrapeUntilAsync(
             s => s.Any(x => x.Name == "certmanager_http_acme_client_request_count" && x["host"] == "127.0.0.1:1"),
@@ -84,7 +84,7 @@ public sealed class OperatorMetricsTests(MetricsEnvironment env) : IClassFixture
         var count = samples.First(x => x.Name == "certmanager_http_acme_client_request_count" && x["host"] == "127.0.0.1:1");
         count.Labels.Should().BeEquivalentTo(new Dictionary<string, string>
         {
-            ["scheme"] = "http", ["host"] = "127.0.0.1:1", ["action"] = "register_account", ["method"] = "GET", ["status"] = "999",
+            ["scheme"] = "https", ["host"] = "127.0.0.1:1", ["action"] = "register_account", ["method"] = "GET", ["status"] = "999",
         });
         samples.Should().Contain(s => s.Name == "certmanager_http_acme_client_request_duration_seconds_count" && s["host"] == "127.0.0.1:1" && s.Value >= 1);
         samples.Should().Contain(s => s.Name == "certmanager_http_acme_client_request_duration_seconds" && s["quantile"] == "0.99");
@@ -136,7 +136,7 @@ public sealed class OperatorMetricsTests(MetricsEnvironment env) : IClassFixture
     {
         await env.ApplyAsync(Manifests.SelfSignedClusterIssuer("metrics-names"));
         await env.ApplyAsync(Manifests.Certificate("metrics-names", "default", "ClusterIssuer", "metrics-names", ["names.example.com"]));
-        await env.ApplyAsync(Manifests.AcmeIssuer("metrics-names", "default", "http://127.0.0.1:1/directory"));
+        await env.ApplyAsync(Manifests.AcmeIssuer("metrics-names", "default", "https://127.0.0.1:1/directory"));
         await env.WaitForConditionAsync("certificate", "metrics-names");
         var rules = MonitoringFiles.AlertRules();
         var used = MonitoringFiles.MetricNames([.. MonitoringFiles.DashboardExpressions(), .. rules.Values]);
