@@ -4,6 +4,7 @@ using CertOperator.Kubernetes.Client;
 using CertOperator.Kubernetes.Configuration;
 using CertOperator.Kubernetes.Model;
 using CertOperator.Kubernetes.Tests.Support;
+using CertOperator.Testing;
 
 namespace CertOperator.Kubernetes.Tests.Integration;
 
@@ -13,30 +14,8 @@ public sealed class AuthenticationTests(TestClusterFixture fixture) : IClassFixt
 {
     private readonly TempDirectory _dir = new();
 
-    private string Kubeconfig(string user, string clusterExtra = "", string? caPem = null)
-    {
-        var caData = TestCertificates.Base64(caPem ?? fixture.Cluster.Server.CaCertificatePem);
-        return _dir.Write("config", $"""
-            apiVersion: v1
-            kind: Config
-            current-context: test
-            clusters:
-            - name: test
-              cluster:
-                server: {fixture.Cluster.Server.BaseAddress}
-                certificate-authority-data: {caData}
-            {clusterExtra}
-            users:
-            - name: test
-              user:
-            {user}
-            contexts:
-            - name: test
-              context:
-                cluster: test
-                user: test
-            """);
-    }
+    private string Kubeconfig(string user, string clusterExtra = "", string? caPem = null) =>
+        _dir.Write("config", KubeconfigYaml.For(fixture.Cluster.Server.BaseAddress.ToString(), caPem ?? fixture.Cluster.Server.CaCertificatePem, user, clusterExtra));
 
     /// <summary>A credential plugin that logs each run and prints the server's token, valid for <paramref name="validFor"/>.</summary>
     private string ExecUser(TimeSpan validFor)

@@ -61,18 +61,7 @@ public sealed class HealthEndpointTests : IAsyncLifetime, IDisposable
         }
     }
 
-    private async Task<(HttpStatusCode Status, string Body)> GetAsync(int port, string path)
-    {
-        try
-        {
-            using var response = await _http.GetAsync(new Uri($"http://127.0.0.1:{port}{path}"));
-            return (response.StatusCode, await response.Content.ReadAsStringAsync());
-        }
-        catch (HttpRequestException e)
-        {
-            return (0, e.Message);
-        }
-    }
+    private Task<(HttpStatusCode Status, string Body)> GetAsync(int port, string path) => LocalHttp.GetAsync(_http, port, path);
 
     public void Dispose() => _http.Dispose();
 

@@ -7,6 +7,7 @@ using CertOperator.Crds.Certificates;
 using CertOperator.Kubernetes.Client;
 using CertOperator.Kubernetes.Configuration;
 using CertOperator.Kubernetes.Model;
+using CertOperator.Testing;
 using CertOperator.Testing.RealKube;
 
 namespace CertOperator.Tests.EndToEnd;
@@ -86,25 +87,8 @@ public sealed class KubeApiServerCredentialsTests(KubeApiServerCredentialsTests.
         }
 
         /// <summary>A kubeconfig for the real API server, verified against its CA, with <paramref name="user"/> as the user body.</summary>
-        public string Kubeconfig(string user) => Write($"kubeconfig-{Guid.NewGuid():N}", $"""
-            apiVersion: v1
-            kind: Config
-            current-context: test
-            clusters:
-            - name: test
-              cluster:
-                server: https://127.0.0.1:{Kube.ApiPort}
-                certificate-authority-data: {Base64(File.ReadAllText(CaPath))}
-            users:
-            - name: test
-              user:
-            {user}
-            contexts:
-            - name: test
-              context:
-                cluster: test
-                user: test
-            """);
+        public string Kubeconfig(string user) =>
+            Write($"kubeconfig-{Guid.NewGuid():N}", KubeconfigYaml.For($"https://127.0.0.1:{Kube.ApiPort}", File.ReadAllText(CaPath), user));
 
         /// <summary>A client certificate the API server accepts (--client-ca-file is the cluster CA): CN is the user, O the group.</summary>
         public (string CertificatePem, string KeyPem) IssueClientCertificate(string user, string group)
