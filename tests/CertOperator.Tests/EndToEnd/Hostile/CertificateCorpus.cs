@@ -137,6 +137,7 @@ internal static class CertificateCorpus
             additionalOutputFormats: [{type: XYZ}]
             """, "spec.additionalOutputFormats"),
         Invalid("dns-lone-star", """dnsNames: ["*"]""", "spec.dnsNames[0]"),
+        Invalid("dns-unicode", """dnsNames: ["bücher.example.test"]""", "xn--bcher-kva.example.test"),
         Invalid("ip-with-port", """ipAddresses: ["10.0.0.1:443"]""", "spec.ipAddresses[0]"),
         Invalid("email-empty-local-part", """emailAddresses: ["@example.test"]""", "spec.emailAddresses[0]"),
         Invalid("other-name-empty-oid", """
