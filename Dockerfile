@@ -20,6 +20,6 @@ ENV DOTNET_EnableDiagnostics=0 \
 COPY --from=build /app ./
 # APP_UID (1654) is the non-root user the .NET base images ship.
 USER $APP_UID
-EXPOSE 8081 9402
+EXPOSE 9402 9403
 ENTRYPOINT ["dotnet", "/app/CertOperator.dll"]
 CMD ["run"]
