@@ -10,16 +10,20 @@ namespace CertOperator.Kubernetes.Events;
 /// <summary>
 /// Records core/v1 Events. A repeat of an identical event (same object, type, reason, message) patches the
 /// existing Event's count and lastTimestamp instead of creating another, as kubectl describe expects.
+/// Only identical events wait for each other (one gate per hash stripe of the event's identity), so one slow
+/// POST never holds up every other reconcile that records an event.
 /// Failures are logged, never thrown: an event is never worth failing a reconcile for.
 /// </summary>
 public sealed partial class EventRecorder : IDisposable
 {
     private const int MaxCached = 4096;
+    private const int Stripes = 64;
     private readonly KubernetesClient _client;
     private readonly string _component;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly SemaphoreSlim[] _gates = [.. Enumerable.Range(0, Stripes).Select(_ => new SemaphoreSlim(1, 1))];
+    private readonly Lock _recentLock = new();
     private readonly Dictionary<string, (string Namespace, string Name, int Count)> _recent = new(StringComparer.Ordinal);
 
     public EventRecorder(KubernetesClient client, string component, TimeProvider? timeProvider = null, ILogger<EventRecorder>? logger = null)
@@ -37,22 +41,18 @@ public sealed partial class EventRecorder : IDisposable
         ArgumentNullException.ThrowIfNull(involved);
         var meta = involved.Metadata;
         var key = string.Join('\u0001', _component, involved.ApiVersion, involved.Kind, meta.Namespace, meta.Name, meta.Uid, type, reason, message);
-        await _gate.WaitAsync(ct).ConfigureAwait(false);
+        var gate = _gates[(uint)StringComparer.Ordinal.GetHashCode(key) % Stripes];
+        await gate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            if (_recent.TryGetValue(key, out var existing) && await IncrementAsync(existing.Namespace, existing.Name, existing.Count + 1, ct).ConfigureAwait(false))
+            if (Recent(key) is { } existing && await IncrementAsync(existing.Namespace, existing.Name, existing.Count + 1, ct).ConfigureAwait(false))
             {
-                _recent[key] = existing with { Count = existing.Count + 1 };
+                Remember(key, existing with { Count = existing.Count + 1 });
                 return;
             }
 
             var created = await _client.CreateAsync(NewEvent(involved, type, reason, message), ct).ConfigureAwait(false);
-            if (_recent.Count >= MaxCached)
-            {
-                _recent.Clear();
-            }
-
-            _recent[key] = (created.Metadata.Namespace!, created.Metadata.Name!, created.Count ?? 1);
+            Remember(key, (created.Metadata.Namespace!, created.Metadata.Name!, created.Count ?? 1));
         }
         catch (Exception e) when (e is KubernetesApiException or HttpRequestException or TimeoutException)
         {
@@ -60,7 +60,28 @@ public sealed partial class EventRecorder : IDisposable
         }
         finally
         {
-            _gate.Release();
+            gate.Release();
+        }
+    }
+
+    private (string Namespace, string Name, int Count)? Recent(string key)
+    {
+        lock (_recentLock)
+        {
+            return _recent.TryGetValue(key, out var entry) ? entry : null;
+        }
+    }
+
+    private void Remember(string key, (string Namespace, string Name, int Count) entry)
+    {
+        lock (_recentLock)
+        {
+            if (_recent.Count >= MaxCached && !_recent.ContainsKey(key))
+            {
+                _recent.Clear();
+            }
+
+            _recent[key] = entry;
         }
     }
 
@@ -114,7 +135,13 @@ public sealed partial class EventRecorder : IDisposable
         };
     }
 
-    public void Dispose() => _gate.Dispose();
+    public void Dispose()
+    {
+        foreach (var gate in _gates)
+        {
+            gate.Dispose();
+        }
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not record event {Reason} for {Name}")]
     private static partial void LogFailed(ILogger logger, Exception exception, string reason, string? name);

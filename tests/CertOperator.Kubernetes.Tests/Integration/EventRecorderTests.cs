@@ -53,4 +53,40 @@ public sealed class EventRecorderTests(TestClusterFixture fixture) : IClassFixtu
 
         (await fixture.Cluster.Client.ListAllAsync<KubeEvent>(ns)).Items.Should().ContainSingle().Which.Count.Should().Be(1);
     }
+
+    [Fact]
+    public async Task Identical_events_recorded_at_once_still_become_one_event_with_their_count()
+    {
+        var ns = await fixture.Cluster.NewNamespaceAsync();
+        var subject = await fixture.Cluster.Client.CreateAsync(Gen.ConfigMap("subject", ns));
+        using var recorder = new EventRecorder(fixture.Cluster.Client, "cert-operator");
+
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => recorder.RecordAsync(subject, EventType.Normal, "Synced", "ok")));
+
+        (await fixture.Cluster.Client.ListAllAsync<KubeEvent>(ns)).Items.Should().ContainSingle().Which.Count.Should().Be(6);
+    }
+
+    [Fact]
+    public async Task Different_events_do_not_wait_for_each_others_requests()
+    {
+        var ns = await fixture.Cluster.NewNamespaceAsync();
+        var subjects = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => fixture.Cluster.Client.CreateAsync(Gen.ConfigMap($"subject-{i}", ns))));
+        using var recorder = new EventRecorder(fixture.Cluster.Client, "cert-operator");
+        fixture.Cluster.Server.Faults.ResponseDelay = TimeSpan.FromSeconds(1);
+        try
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            await Task.WhenAll(subjects.Select(s => recorder.RecordAsync(s, EventType.Normal, "Synced", "ok")));
+
+            // One at a time would take at least 8 s (one delayed POST each); side by side they overlap.
+            clock.Elapsed.Should().BeGreaterThan(TimeSpan.FromSeconds(0.9), "every POST was delayed by the server")
+                .And.BeLessThan(TimeSpan.FromSeconds(5));
+        }
+        finally
+        {
+            fixture.Cluster.Server.Faults.ResponseDelay = TimeSpan.Zero;
+        }
+
+        (await fixture.Cluster.Client.ListAllAsync<KubeEvent>(ns)).Items.Should().HaveCount(8);
+    }
 }
