@@ -19,6 +19,7 @@ public sealed class AcmeIssuer
     public string? PreferredChain { get; set; }
 
     [Description("Base64-encoded PEM CA bundle used to verify the ACME server's TLS certificate instead of the system roots. Mutually exclusive with `skipTLSVerify`.")]
+    [SchemaFormat("byte")]
     public string? CaBundle { get; set; }
 
     [Description("Do not verify the ACME server's TLS certificate. For development only. Defaults to false.")]

@@ -17,6 +17,7 @@ public sealed class CertificateRequestSpec
 
     [Required]
     [Description("The PEM-encoded X.509 certificate signing request, base64-encoded.")]
+    [SchemaFormat("byte")]
     public string Request { get; set; } = "";
 
     [Description("Request a CA certificate (basic constraints isCA). Adds the `cert sign` usage. The issuer may ignore it.")]

@@ -12,9 +12,11 @@ public sealed class CertificateRequestStatus
     public List<Condition>? Conditions { get; set; }
 
     [Description("The signed certificate chain, PEM-encoded then base64-encoded; set once the request is ready.")]
+    [SchemaFormat("byte")]
     public string? Certificate { get; set; }
 
     [Description("Deprecated: the issuing CA certificate, PEM-encoded then base64-encoded, if the issuer knows it. Do not use it as a trust anchor.")]
+    [SchemaFormat("byte")]
     public string? Ca { get; set; }
 
     [Description("When the request failed terminally; the request is not retried after that.")]

@@ -13,7 +13,6 @@ public sealed class IssuerReference
     [Description("Kind of the issuer being referred to: Issuer (the default, same namespace) or ClusterIssuer; external issuers use their own kind.")]
     public string? Kind { get; set; }
 
-    [SchemaDefault("cert-manager.io")]
-    [Description("API group of the issuer being referred to; cert-manager.io for the built-in Issuer and ClusterIssuer.")]
+    [Description("API group of the issuer being referred to; empty or cert-manager.io for the built-in Issuer and ClusterIssuer. Not defaulted, as in cert-manager, so GitOps tools see no diff.")]
     public string? Group { get; set; }
 }

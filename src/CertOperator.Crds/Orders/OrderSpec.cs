@@ -9,6 +9,7 @@ public sealed class OrderSpec
 {
     [Required]
     [Description("The PEM-encoded CSR, base64-encoded, to finalize the order with once all authorizations are valid.")]
+    [SchemaFormat("byte")]
     public string Request { get; set; } = "";
 
     [Required]

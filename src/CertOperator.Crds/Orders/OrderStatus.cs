@@ -18,6 +18,7 @@ public sealed class OrderStatus
     public List<AcmeAuthorization>? Authorizations { get; set; }
 
     [Description("The signed certificate chain, PEM-encoded then base64-encoded; set once the order is valid.")]
+    [SchemaFormat("byte")]
     public string? Certificate { get; set; }
 
     [EnumValues(typeof(AcmeStates))]

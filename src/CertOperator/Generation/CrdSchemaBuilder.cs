@@ -65,6 +65,11 @@ internal sealed class CrdSchemaBuilder(JsonSerializerOptions options)
             schema["default"] = defaultValue.Value;
         }
 
+        if (member.GetCustomAttribute<SchemaFormatAttribute>() is { } format)
+        {
+            schema["format"] = format.Format;
+        }
+
         if (member.GetCustomAttribute<ListMapKeysAttribute>() is { } listMap)
         {
             schema["x-kubernetes-list-type"] = "map";

@@ -176,11 +176,26 @@ public sealed class CrdStructureTests
     }
 
     [Fact]
-    public void Issuer_ref_group_defaults_to_cert_manager()
+    public void Issuer_ref_group_is_not_defaulted_as_in_cert_manager()
     {
         var group = GeneratedCrds.Walk(GeneratedCrds.Schema("Certificate")).Single(n => n.Path == ".spec.issuerRef.group").Node;
 
-        ((string?)group["default"]).Should().Be("cert-manager.io");
+        group["default"].Should().BeNull("cert-manager leaves it empty, so a GitOps diff never shows a field the user did not write");
+    }
+
+    [Theory]
+    [InlineData("Issuer", ".spec.acme.caBundle")]
+    [InlineData("ClusterIssuer", ".spec.acme.caBundle")]
+    [InlineData("CertificateRequest", ".spec.request")]
+    [InlineData("CertificateRequest", ".status.certificate")]
+    [InlineData("CertificateRequest", ".status.ca")]
+    [InlineData("Order", ".spec.request")]
+    [InlineData("Order", ".status.certificate")]
+    public void Base64_fields_have_format_byte_as_in_cert_manager(string kind, string path)
+    {
+        var node = GeneratedCrds.Walk(GeneratedCrds.Schema(kind)).Single(n => n.Path == path).Node;
+
+        ((string?)node["format"]).Should().Be("byte");
     }
 
     [Fact]

@@ -148,6 +148,11 @@ internal static class SchemaValidator
         {
             causes.Add(ValidationCause.Invalid(path, node, $"{path} in body must be of type date-time: {JsonNodes.Render(node)}"));
         }
+
+        if (JsonNodes.Str(schema, "format") is "byte" && !Convert.TryFromBase64String(text, new byte[text.Length], out _))
+        {
+            causes.Add(ValidationCause.Invalid(path, node, $"{path} in body must be of type byte: {JsonNodes.Render(node)}"));
+        }
     }
 
     private static void ValidateNumber(double number, JsonNode node, JsonObject schema, string path, List<ValidationCause> causes)

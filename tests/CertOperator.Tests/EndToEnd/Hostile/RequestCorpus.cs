@@ -23,6 +23,8 @@ internal static class RequestCorpus
             request: {CorpusPki.CsrBase64("usage.example.test")}
             usages: ["digital signature", "cert sign"]
             """, "spec.usages"),
+        new("certificaterequest-spec", "request-not-base64", Request("request-not-base64", $"request: \"!!not base64!!\"\nissuerRef: {{name: {Corpus.CaIssuer}, kind: ClusterIssuer}}"),
+            new RejectedAtApply("spec.request")),
         new("certificaterequest-spec", "request-missing", Request("request-missing", $"issuerRef: {{name: {Corpus.CaIssuer}, kind: ClusterIssuer}}"),
             new RejectedAtApply("request")),
     ];
