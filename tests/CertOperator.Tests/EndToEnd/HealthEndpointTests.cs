@@ -41,25 +41,8 @@ public sealed class HealthEndpointTests : IAsyncLifetime, IDisposable
          "--leader-election-retry-period", "2s"]);
 
     /// <summary>Polls /readyz?verbose until it answers 200 naming <paramref name="role"/> (a process is ready as a standby before it leads).</summary>
-    private async Task<string> ReadyAsync(int port, OperatorProcess process, string role)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (true)
-        {
-            var (status, body) = await GetAsync(port, "/readyz?verbose");
-            if (status == HttpStatusCode.OK && body.Contains(role, StringComparison.Ordinal))
-            {
-                return body;
-            }
-
-            if (DateTime.UtcNow > deadline || process.HasExited)
-            {
-                throw new TimeoutException($"/readyz did not become ready: {status}\n{body}\n--- operator log ---\n{process.Output}");
-            }
-
-            await Task.Delay(200);
-        }
-    }
+    private async Task<string> ReadyAsync(int port, OperatorProcess process, string role) =>
+        (await LocalHttp.UntilAsync(() => GetAsync(port, "/readyz?verbose"), r => r.Status == HttpStatusCode.OK && r.Body.Contains(role, StringComparison.Ordinal), process)).Body;
 
     private Task<(HttpStatusCode Status, string Body)> GetAsync(int port, string path) => LocalHttp.GetAsync(_http, port, path);
 

@@ -64,25 +64,7 @@ public sealed class ListenersAndLogsTests : IAsyncLifetime, IDisposable
          "--cluster-resource-namespace", "cert-manager", "--leader-election-lease-duration", "15s", "--leader-election-renew-deadline", "10s",
          "--leader-election-retry-period", "2s", .. extra]);
 
-    private static async Task<T> WaitAsync<T>(Func<Task<T>> read, Func<T, bool> done, OperatorProcess process)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
-        while (true)
-        {
-            var value = await read();
-            if (done(value))
-            {
-                return value;
-            }
-
-            if (DateTime.UtcNow > deadline || process.HasExited)
-            {
-                throw new TimeoutException($"The operator did not get there; last: {value}\n--- operator log ---\n{process.Output}");
-            }
-
-            await Task.Delay(200);
-        }
-    }
+    private static Task<T> WaitAsync<T>(Func<Task<T>> read, Func<T, bool> done, OperatorProcess process) => LocalHttp.UntilAsync(read, done, process);
 
     private Task<(HttpStatusCode Status, string Body)> GetAsync(int port, string path) => LocalHttp.GetAsync(_http, port, path);
 

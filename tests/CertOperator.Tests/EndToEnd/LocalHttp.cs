@@ -1,4 +1,5 @@
 using System.Net;
+using CertOperator.Testing;
 
 namespace CertOperator.Tests.EndToEnd;
 
@@ -15,6 +16,27 @@ internal static class LocalHttp
         catch (HttpRequestException e)
         {
             return (0, e.Message);
+        }
+    }
+
+    /// <summary>Polls <paramref name="read"/> until <paramref name="done"/> for 30 s; fails with the operator's log when it does not, or when it exits.</summary>
+    public static async Task<T> UntilAsync<T>(Func<Task<T>> read, Func<T, bool> done, OperatorProcess process)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (true)
+        {
+            var value = await read();
+            if (done(value))
+            {
+                return value;
+            }
+
+            if (DateTime.UtcNow > deadline || process.HasExited)
+            {
+                throw new TimeoutException($"The operator did not get there; last: {value}\n--- operator log ---\n{process.Output}");
+            }
+
+            await Task.Delay(200);
         }
     }
 }
