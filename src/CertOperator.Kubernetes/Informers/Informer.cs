@@ -145,8 +145,9 @@ internal sealed partial class Informer<T> : IInformer<T>, ISyncable
             }
         }
 
-        _synced.TrySetResult();
+        // Clear the failure before announcing the sync, so nobody who waited for the sync still sees it failing.
         RecordSuccess();
+        _synced.TrySetResult();
         _backoff = InitialBackoff;
         return list.Metadata.ResourceVersion;
     }
