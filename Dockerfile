@@ -19,9 +19,12 @@ COPY src/CertOperator.Kubernetes/CertOperator.Kubernetes.csproj src/CertOperator
 COPY src/CertOperator.Acme/CertOperator.Acme.csproj src/CertOperator.Acme/
 COPY src/CertOperator.Dns/CertOperator.Dns.csproj src/CertOperator.Dns/
 RUN dotnet restore src/CertOperator/CertOperator.csproj -a "${TARGETARCH:-amd64}" -p:PublishReadyToRun=${READY_TO_RUN}
+# .editorconfig sets the analyzer severities the build (warnings as errors) is checked against.
+COPY .editorconfig ./
 COPY src/ src/
 RUN dotnet publish src/CertOperator/CertOperator.csproj -c Release --no-restore -a "${TARGETARCH:-amd64}" \
       --self-contained false -p:PublishReadyToRun=${READY_TO_RUN} -p:UseAppHost=false -p:DebugType=none \
+      -p:SatelliteResourceLanguages=en \
       -o /app
 
 FROM ${RUNTIME_IMAGE} AS runtime

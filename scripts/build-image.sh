@@ -56,7 +56,9 @@ stand_in() {
   if [[ -d $DOTNET_DIR/sdk ]] && [[ " $* " == *" sdk "* ]]; then
     # The SDK stand-in restores from the same NuGet source as this machine, so it trusts the same CAs.
     mkdir -p "$stage/etc/ssl/certs"; cp /etc/ssl/certs/ca-certificates.crt "$stage/etc/ssl/certs/"
+    # No ICU in the base (the operator is InvariantGlobalization), so the SDK runs invariant too.
     changes+=(--change "ENV DOTNET_CLI_TELEMETRY_OPTOUT=1" --change "ENV DOTNET_NOLOGO=1"
+      --change "ENV DOTNET_SYSTEM_GLOBALIZATION_INVARIANT=1"
       --change "ENV NUGET_CERT_REVOCATION_MODE=${NUGET_CERT_REVOCATION_MODE:-online}")
   fi
   echo "build-image: importing $name"
