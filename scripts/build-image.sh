@@ -3,7 +3,7 @@
 # the Dockerfile's base images are replaced by local stand-ins made from Debian packages (debootstrap)
 # and this machine's .NET (an SDK image and an ASP.NET Core runtime image with the non-root user 1654,
 # like mcr.microsoft.com/dotnet/{sdk,aspnet}:10.0). The stand-ins are built once and reused.
-# Env: IMAGE, SDK_IMAGE, RUNTIME_IMAGE, DEBIAN_MIRROR, CERTOPERATOR_IMAGE_CACHE, DOTNET_DIR.
+# Arguments go to podman build (e.g. --build-arg READY_TO_RUN=true). Env: IMAGE, SDK_IMAGE, RUNTIME_IMAGE, DEBIAN_MIRROR, CERTOPERATOR_IMAGE_CACHE, DOTNET_DIR.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -72,6 +72,6 @@ stand_in "$SDK_IMAGE" dotnet host shared sdk sdk-manifests packs templates
 
 podman build --runtime runc --network host \
   --build-arg SDK_IMAGE="$SDK_IMAGE" --build-arg RUNTIME_IMAGE="$RUNTIME_IMAGE" \
-  -t "$IMAGE" .
+  -t "$IMAGE" "$@" .
 size=$(podman image inspect --format '{{.Size}}' "$IMAGE")
 echo "build-image: $IMAGE is $((size / 1000000)) MB ($size bytes)"
