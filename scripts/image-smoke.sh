@@ -61,4 +61,4 @@ podman stats --no-stream --format 'podman stats: {{.Name}} mem {{.MemUsage}} cpu
 size=$(podman image inspect --format '{{.Size}}' "$IMAGE")
 echo "image $IMAGE: $((size / 1000000)) MB ($size bytes)"
 echo "cold start to /readyz ok: ${readyz} ms; to Certificate Ready: ${ready} ms"
-echo "idle RSS after 30 s (pid $pid):" $(grep -E '^(VmRSS|RssAnon|RssFile)' "/proc/$pid/status")
+echo "idle RSS after 30 s (pid $pid):" $(grep -E '^(VmRSS|RssAnon|RssFile|RssShmem)' "/proc/$pid/status")
