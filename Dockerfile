@@ -6,7 +6,7 @@ ARG RUNTIME_IMAGE=mcr.microsoft.com/dotnet/aspnet:10.0
 
 FROM ${SDK_IMAGE} AS build
 # Framework-dependent on the aspnet image: the app layer holds only our assemblies and packages.
-# Self-contained trimming is out while KubernetesClient and YamlDotNet raise trim warnings (errors here).
+# Self-contained trimming is out while YamlDotNet raises trim warnings (IL2104; errors here).
 # READY_TO_RUN=true precompiles (faster first requests, about twice the app layer); see docs/benchmarks.md.
 ARG READY_TO_RUN=false
 ARG TARGETARCH
