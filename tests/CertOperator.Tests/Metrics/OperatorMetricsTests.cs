@@ -39,7 +39,7 @@ public sealed class OperatorMetricsTests(MetricsEnvironment env) : IClassFixture
         var ready = Of(samples, "certmanager_certificate_ready_status", "metrics-web").ToList();
         ready.Select(s => (s["condition"], s.Value)).Should().BeEquivalentTo([("True", 1.0), ("False", 0.0), ("Unknown", 0.0)]);
         ready.Concat(CertificateTimestamps.SelectMany(n => Of(samples, n, "metrics-web"))).Should().OnlyContain(s =>
-            s["namespace"] == "default" && s["issuer_name"] == "metrics-selfsigned" && s["issuer_kind"] == "ClusterIssuer" && s["issuer_group"] == "cert-manager.io");
+            s["namespace"] == "default" && s["issuer_name"] == "metrics-selfsigned" && s["issuer_kind"] == "ClusterIssuer" && s["issuer_group"] == "", "cert-manager labels the group as written: empty when the Certificate names none");
         samples.Should().Contain(s => s.Name == "certmanager_clusterissuer_ready_status" && s["name"] == "metrics-selfsigned" && s["condition"] == "True" && s.Value == 1);
 
         await env.KubectlAsync("delete", "certificate", "metrics-web", "-n", "default");
