@@ -74,10 +74,12 @@ internal sealed partial class Informer<T> : IInformer<T>, ISyncable
         }
     }
 
+    /// <summary>Lists and watches until <paramref name="ct"/> is cancelled, which always ends it with an OperationCanceledException.</summary>
     public async Task RunAsync(CancellationToken ct)
     {
-        while (!ct.IsCancellationRequested)
+        while (true)
         {
+            ct.ThrowIfCancellationRequested();
             try
             {
                 var resourceVersion = await ListAsync(ct).ConfigureAwait(false);
@@ -155,8 +157,9 @@ internal sealed partial class Informer<T> : IInformer<T>, ISyncable
     /// <summary>Watches (re-watching after clean ends and transient failures) until the resourceVersion expires.</summary>
     private async Task WatchUntilExpiredAsync(string? resourceVersion, CancellationToken ct)
     {
-        while (!ct.IsCancellationRequested)
+        while (true)
         {
+            ct.ThrowIfCancellationRequested();
             var events = 0;
             try
             {

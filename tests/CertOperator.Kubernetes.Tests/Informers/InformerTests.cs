@@ -135,6 +135,25 @@ public sealed class InformerTests
         await FluentActions.Awaiting(() => run).Should().ThrowAsync<OperationCanceledException>();
     }
 
+    [Fact]
+    public async Task Cancellation_between_the_list_and_the_watch_still_ends_the_run_as_cancelled()
+    {
+        using var stop = new CancellationTokenSource();
+        var source = new ListWatch<ConfigMap>(
+            "configmaps",
+            _ =>
+            {
+                stop.Cancel();
+                return Task.FromResult(List("10", Cm("a", "1")));
+            },
+            (_, ct) => Forever(ct));
+        var informer = new Informer<ConfigMap>(source, _time, NullLogger.Instance);
+
+        await FluentActions.Awaiting(() => informer.RunAsync(stop.Token)).Should().ThrowAsync<OperationCanceledException>();
+
+        informer.HasSynced.Should().BeTrue();
+    }
+
     private static async IAsyncEnumerable<WatchEvent<ConfigMap>> Script(
         WatchEvent<ConfigMap>[] events, Exception? end, [EnumeratorCancellation] CancellationToken ct)
     {
