@@ -51,6 +51,15 @@ internal static class RunCommand
         {
             Description = "Comma-separated host:port nameservers for DNS-01 propagation checks (default: the zone's authoritative nameservers)",
         };
+        var clusterIssuerAmbient = new Option<bool>("--cluster-issuer-ambient-credentials")
+        {
+            Description = "Let ClusterIssuers' DNS-01 providers use the operator's ambient cloud credentials (instance metadata, workload identity)",
+            DefaultValueFactory = _ => true,
+        };
+        var issuerAmbient = new Option<bool>("--issuer-ambient-credentials")
+        {
+            Description = "Let namespaced Issuers' DNS-01 providers use the operator's ambient cloud credentials",
+        };
         var solverImage = new Option<string>("--acme-http01-solver-image") { Description = "Image of HTTP-01 solver pods", DefaultValueFactory = _ => "certoperator:dev" };
         var selfCheckHost = new Option<string?>("--acme-http01-self-check-host")
         {
@@ -67,7 +76,7 @@ internal static class RunCommand
         var command = new Command("run", "Run the operator against the cluster in the kubeconfig (or in-cluster)")
         {
             kubeconfig, context, concurrency, kubeApiQps, kubeApiBurst, leaderElect, leaseNamespace, clusterResourceNamespace, logFormat, verbosity,
-            maxChallenges, dnsServers, solverImage, selfCheckHost, selfCheckPort,
+            maxChallenges, dnsServers, clusterIssuerAmbient, issuerAmbient, solverImage, selfCheckHost, selfCheckPort,
             defaultIssuerName, defaultIssuerKind, defaultIssuerGroup,
         };
         foreach (var option in leaderElection.All.Concat(listen.All))
@@ -102,6 +111,8 @@ internal static class RunCommand
                 HealthListenAddress = listen.HealthEndpoint(parse),
                 MaxConcurrentChallenges = parse.GetValue(maxChallenges),
                 Dns01RecursiveNameservers = (parse.GetValue(dnsServers) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                ClusterIssuerAmbientCredentials = parse.GetValue(clusterIssuerAmbient),
+                IssuerAmbientCredentials = parse.GetValue(issuerAmbient),
                 SolverImage = parse.GetValue(solverImage)!,
                 Http01SelfCheckHost = parse.GetValue(selfCheckHost),
                 Http01SelfCheckPort = parse.GetValue(selfCheckPort),

@@ -48,6 +48,12 @@ internal sealed record RunSettings
 
     public IReadOnlyList<string> Dns01RecursiveNameservers { get; init; } = [];
 
+    /// <summary>cert-manager's --cluster-issuer-ambient-credentials (default true).</summary>
+    public bool ClusterIssuerAmbientCredentials { get; init; } = true;
+
+    /// <summary>cert-manager's --issuer-ambient-credentials (default false).</summary>
+    public bool IssuerAmbientCredentials { get; init; }
+
     public string SolverImage { get; init; } = "certoperator:dev";
 
     public string? Http01SelfCheckHost { get; init; }

@@ -15,6 +15,12 @@ internal sealed record OperatorOptions
     /// <summary>Nameservers ("host:port") for DNS-01 propagation checks, like cert-manager's --dns01-recursive-nameservers; empty asks the zone's authoritative servers.</summary>
     public IReadOnlyList<string> Dns01Nameservers { get; init; } = [];
 
+    /// <summary>Whether ClusterIssuers' DNS-01 providers may use ambient cloud credentials, like cert-manager's --cluster-issuer-ambient-credentials.</summary>
+    public bool ClusterIssuerAmbientCredentials { get; init; } = true;
+
+    /// <summary>Whether namespaced Issuers' DNS-01 providers may use ambient cloud credentials, like cert-manager's --issuer-ambient-credentials.</summary>
+    public bool IssuerAmbientCredentials { get; init; }
+
     /// <summary>Issuer for Ingresses annotated only `kubernetes.io/tls-acme: "true"`, like cert-manager's --default-issuer-name; null disables it.</summary>
     public string? DefaultIssuerName { get; init; }
 

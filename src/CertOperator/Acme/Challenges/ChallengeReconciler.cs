@@ -1,4 +1,5 @@
 using CertOperator.Acme.Accounts;
+using CertOperator.Acme.Dns01;
 using CertOperator.Acme.Solvers;
 using CertOperator.Crds.Challenges;
 using CertOperator.Crds.Issuers;
@@ -113,12 +114,13 @@ internal sealed class ChallengeReconciler(
             {
                 await solver.PresentAsync(challenge, issuer, ct);
             }
-            catch (Exception e) when (e is InvalidOperationException or HttpRequestException or Dns.DnsException)
+            catch (Exception e) when (e is InvalidOperationException or HttpRequestException or Dns.DnsException or DnsProviderException)
             {
-                // Often fixable outside the operator (a missing named Ingress, a DNS server down): say so and retry with backoff.
+                // Often fixable outside the operator (a missing named Ingress, a DNS server down, a provider refusing the
+                // credentials): say so and retry with backoff, or when the provider asked (a rate limit's Retry-After).
                 await events.RecordAsync(challenge, EventType.Warning, "PresentError", $"Error presenting challenge: {e.Message}", ct);
                 await UpdateAsync(challenge, s => s.Reason = $"Error presenting challenge: {e.Message}", ct);
-                return ReconcileResult.Error(e.Message);
+                return e is DnsProviderException { RetryAfter: { } wait } ? ReconcileResult.RequeueAfter(wait) : ReconcileResult.Error(e.Message);
             }
 
             await UpdateAsync(challenge, s =>
