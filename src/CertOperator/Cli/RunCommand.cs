@@ -60,6 +60,11 @@ internal static class RunCommand
         {
             Description = "Let namespaced Issuers' DNS-01 providers use the operator's ambient cloud credentials",
         };
+        var providerEndpoints = new Option<string[]>("--dns01-provider-endpoint")
+        {
+            Description = "provider=URL: send a DNS-01 provider's API calls to URL instead of its public endpoint (e.g. route53=https://localstack:4566); repeatable",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var solverImage = new Option<string>("--acme-http01-solver-image") { Description = "Image of HTTP-01 solver pods", DefaultValueFactory = _ => "certoperator:dev" };
         var selfCheckHost = new Option<string?>("--acme-http01-self-check-host")
         {
@@ -76,7 +81,7 @@ internal static class RunCommand
         var command = new Command("run", "Run the operator against the cluster in the kubeconfig (or in-cluster)")
         {
             kubeconfig, context, concurrency, kubeApiQps, kubeApiBurst, leaderElect, leaseNamespace, clusterResourceNamespace, logFormat, verbosity,
-            maxChallenges, dnsServers, clusterIssuerAmbient, issuerAmbient, solverImage, selfCheckHost, selfCheckPort,
+            maxChallenges, dnsServers, clusterIssuerAmbient, issuerAmbient, providerEndpoints, solverImage, selfCheckHost, selfCheckPort,
             defaultIssuerName, defaultIssuerKind, defaultIssuerGroup,
         };
         foreach (var option in leaderElection.All.Concat(listen.All))
@@ -89,6 +94,12 @@ internal static class RunCommand
             if (leaderElection.Get(parse, out var timingError) is not { } timings)
             {
                 await Console.Error.WriteLineAsync($"run: {timingError}");
+                return 2;
+            }
+
+            if (ProviderEndpoints.Parse(parse.GetValue(providerEndpoints) ?? [], out var endpointError) is not { } endpoints)
+            {
+                await Console.Error.WriteLineAsync($"run: --dns01-provider-endpoint: {endpointError}");
                 return 2;
             }
 
@@ -113,6 +124,7 @@ internal static class RunCommand
                 Dns01RecursiveNameservers = (parse.GetValue(dnsServers) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
                 ClusterIssuerAmbientCredentials = parse.GetValue(clusterIssuerAmbient),
                 IssuerAmbientCredentials = parse.GetValue(issuerAmbient),
+                Dns01ProviderEndpoints = endpoints,
                 SolverImage = parse.GetValue(solverImage)!,
                 Http01SelfCheckHost = parse.GetValue(selfCheckHost),
                 Http01SelfCheckPort = parse.GetValue(selfCheckPort),

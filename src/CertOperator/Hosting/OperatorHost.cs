@@ -90,6 +90,7 @@ internal static class OperatorHost
             Dns01Nameservers = settings.Dns01RecursiveNameservers,
             ClusterIssuerAmbientCredentials = settings.ClusterIssuerAmbientCredentials,
             IssuerAmbientCredentials = settings.IssuerAmbientCredentials,
+            Dns01ProviderEndpoints = settings.Dns01ProviderEndpoints,
             DefaultIssuerName = settings.DefaultIssuerName,
             DefaultIssuerKind = settings.DefaultIssuerKind,
             DefaultIssuerGroup = settings.DefaultIssuerGroup,

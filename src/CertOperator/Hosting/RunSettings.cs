@@ -54,6 +54,9 @@ internal sealed record RunSettings
     /// <summary>cert-manager's --issuer-ambient-credentials (default false).</summary>
     public bool IssuerAmbientCredentials { get; init; }
 
+    /// <summary>DNS-01 providers' API base URLs overriding their public endpoints, by `dns01` field name.</summary>
+    public IReadOnlyDictionary<string, Uri> Dns01ProviderEndpoints { get; init; } = new Dictionary<string, Uri>();
+
     public string SolverImage { get; init; } = "certoperator:dev";
 
     public string? Http01SelfCheckHost { get; init; }
