@@ -55,7 +55,7 @@ internal static class IssuerCorpus
             """, InvalidReason, "spec.vault.auth"),
         Invalid("venafi", """
             venafi:
-              zone: DevOps\\Web
+              zone: web
               cloud: {apiTokenSecretRef: {name: venafi-token, key: api-key}}
             """, "Unsupported", "spec.venafi"),
         Invalid("acme-bad-email", Acme(Server, """
