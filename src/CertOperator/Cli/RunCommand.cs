@@ -62,13 +62,18 @@ internal static class RunCommand
             Description = "Issuer for Ingresses annotated only kubernetes.io/tls-acme: \"true\" (default: none; such Ingresses get a Warning event)",
         };
         var defaultIssuerKind = new Option<string>("--default-issuer-kind") { Description = "Kind of the default issuer", DefaultValueFactory = _ => "Issuer" };
+        var enableCaInjector = new Option<bool>("--enable-ca-injector")
+        {
+            Description = "Inject CAs into webhook configurations, CRDs and APIServices annotated cert-manager.io/inject-ca-from(-secret) or inject-apiserver-ca",
+            DefaultValueFactory = _ => true,
+        };
         var defaultIssuerGroup = new Option<string>("--default-issuer-group") { Description = "API group of the default issuer", DefaultValueFactory = _ => "cert-manager.io" };
 
         var command = new Command("run", "Run the operator against the cluster in the kubeconfig (or in-cluster)")
         {
             kubeconfig, context, concurrency, kubeApiQps, kubeApiBurst, leaderElect, leaseNamespace, clusterResourceNamespace, logFormat, verbosity,
             maxChallenges, dnsServers, solverImage, selfCheckHost, selfCheckPort,
-            defaultIssuerName, defaultIssuerKind, defaultIssuerGroup,
+            defaultIssuerName, defaultIssuerKind, defaultIssuerGroup, enableCaInjector,
         };
         foreach (var option in leaderElection.All.Concat(listen.All))
         {
@@ -108,6 +113,7 @@ internal static class RunCommand
                 DefaultIssuerName = parse.GetValue(defaultIssuerName),
                 DefaultIssuerKind = parse.GetValue(defaultIssuerKind)!,
                 DefaultIssuerGroup = parse.GetValue(defaultIssuerGroup)!,
+                EnableCaInjector = parse.GetValue(enableCaInjector),
             };
             try
             {
