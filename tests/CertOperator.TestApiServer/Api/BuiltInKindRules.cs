@@ -39,6 +39,9 @@ internal static class BuiltInKindRules
                 obj["reportingComponent"] ??= "";
                 obj["reportingInstance"] ??= "";
                 break;
+            case ("admissionregistration.k8s.io", _):
+                TestApiServer.Admission.WebhookConfigurationRules.Apply(type, obj);
+                break;
             case ("apiextensions.k8s.io", "CustomResourceDefinition"):
                 var causes = CrdReader.Validate(obj);
                 if (causes.Count > 0)
