@@ -1,4 +1,5 @@
 using System.Net.Http.Headers;
+using System.Net.Sockets;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
@@ -28,9 +29,10 @@ internal static class WebhookClient
         using var http = new HttpClient(handler) { Timeout = timeout };
         using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(review.ToJsonString()));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        var target = new Uri($"{url}{(url.Contains('?', StringComparison.Ordinal) ? '&' : '?')}timeout={(int)timeout.TotalSeconds}s");
         try
         {
-            using var response = await http.PostAsync(new Uri($"{url}{(url.Contains('?', StringComparison.Ordinal) ? '&' : '?')}timeout={(int)timeout.TotalSeconds}s"), content, ct);
+            using var response = await http.PostAsync(target, content, ct);
             var body = await response.Content.ReadAsByteArrayAsync(ct);
             if (!response.IsSuccessStatusCode)
             {
@@ -41,13 +43,19 @@ internal static class WebhookClient
         }
         catch (HttpRequestException e)
         {
-            throw new WebhookCallException($"failed to call webhook: Post \"{url}\": {e.InnerException?.Message ?? e.Message}");
+            throw new WebhookCallException($"failed to call webhook: Post \"{target}\": {Describe(e, target)}");
         }
         catch (TaskCanceledException) when (!ct.IsCancellationRequested)
         {
-            throw new WebhookCallException($"failed to call webhook: Post \"{url}\": context deadline exceeded");
+            throw new WebhookCallException($"failed to call webhook: Post \"{target}\": context deadline exceeded");
         }
     }
+
+    /// <summary>Go's wording for a refused connection, as the apiserver reports it; .NET's message otherwise.</summary>
+    private static string Describe(HttpRequestException e, Uri target) =>
+        e.InnerException is SocketException { SocketErrorCode: SocketError.ConnectionRefused }
+            ? $"dial tcp {target.Host}:{target.Port}: connect: connection refused"
+            : e.InnerException?.Message ?? e.Message;
 
     private static X509Certificate2Collection Bundle(string? caBundle)
     {
