@@ -56,8 +56,8 @@ internal static class AdmissionWebhooks
         }
         catch (WebhookCallException e)
         {
-            var message = $"Internal error occurred: failed calling webhook \"{name}\": {e.Message}";
-            throw new ApiException(500, "InternalError", message, new JsonObject { ["causes"] = new JsonArray(new JsonObject { ["message"] = message }) });
+            var cause = $"failed calling webhook \"{name}\": {e.Message}";
+            throw new ApiException(500, "InternalError", $"Internal error occurred: {cause}", new JsonObject { ["causes"] = new JsonArray(new JsonObject { ["message"] = cause }) });
         }
 
         if (response["allowed"]?.GetValueKind() != System.Text.Json.JsonValueKind.True)
