@@ -39,6 +39,12 @@ public abstract partial class CaInjectorTests<TEnvironment>(TEnvironment env) : 
         var secondCa = await env.EventuallyAsync(() => CaOfSecretOrNullAsync("webhook-serving-tls"), ca => ca is not null && ca != firstCa, Timeout, "serving certificate re-issued by the new CA");
 
         await BundlesHoldAsync([firstCa, secondCa!]);
+
+        // As in cert-manager, a source that goes away leaves the injected bundles as they are; here an Event says why.
+        await env.KubectlAsync("delete", "certificate", "webhook-serving", "-n", Ns);
+        await EventAsync("validatingwebhookconfiguration", "third-party-validating", "CertificateNotFound",
+            "names Certificate third-party/webhook-serving, which does not exist");
+        await BundlesHoldAsync([firstCa, secondCa!]);
     }
 
     [Fact]
