@@ -73,12 +73,14 @@ internal static class RunCommand
         {
             kubeconfig, context, concurrency, kubeApiQps, kubeApiBurst, leaderElect, leaseNamespace, clusterResourceNamespace, logFormat, verbosity,
             maxChallenges, dnsServers, solverImage, selfCheckHost, selfCheckPort,
-            defaultIssuerName, defaultIssuerKind, defaultIssuerGroup, enableCaInjector,
+            defaultIssuerName, defaultIssuerKind, defaultIssuerGroup,
         };
         foreach (var option in leaderElection.All.Concat(listen.All))
         {
             command.Options.Add(option);
         }
+
+        command.Options.Add(enableCaInjector);
 
         command.SetAction(async (parse, ct) =>
         {
