@@ -66,7 +66,17 @@ internal sealed partial class CaInjectorReconciler<T> : IReconciler
             return ReconcileResult.Done;
         }
 
-        await InjectAsync(target, reading.Ca, source, ct);
+        try
+        {
+            await InjectAsync(target, reading.Ca, source, ct);
+        }
+        catch (KubernetesApiException e) when (e.IsInvalid && e.Status.Details?.Causes is { Count: > 0 })
+        {
+            // Validation of the object itself (a failed `test` guard has no causes and just retries): say so, then back off.
+            await _events.RecordAsync(target, EventType.Warning, "InjectionRejected", $"the API server refused the injected caBundle: {e.Status.Message}", ct);
+            return ReconcileResult.Error(e.Message);
+        }
+
         return ReconcileResult.Done;
     }
 

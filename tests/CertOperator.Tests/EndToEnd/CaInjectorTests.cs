@@ -65,6 +65,21 @@ public abstract partial class CaInjectorTests<TEnvironment>(TEnvironment env) : 
     }
 
     [Fact]
+    public async Task A_caBundle_the_API_server_refuses_is_reported_on_the_object()
+    {
+        await env.ApplyAsync(InjectableManifests.ApiService("insecure-api.example.com", Ns, "cert-manager.io/inject-apiserver-ca", "true")
+            .Replace("  groupPriorityMinimum", "  insecureSkipTLSVerify: true\n  groupPriorityMinimum", StringComparison.Ordinal));
+        try
+        {
+            await EventAsync("apiservice", "v1alpha1.insecure-api.example.com", "InjectionRejected", "spec.insecureSkipTLSVerify: Invalid value: true: may not be true if caBundle is present");
+        }
+        finally
+        {
+            await env.KubectlAsync("delete", "apiservice", "v1alpha1.insecure-api.example.com");
+        }
+    }
+
+    [Fact]
     public async Task A_Secret_named_directly_is_injected_only_when_it_allows_direct_injection()
     {
         await env.ApplyAsync(Manifests.Namespace(Ns));
@@ -153,6 +168,7 @@ public abstract partial class CaInjectorTests<TEnvironment>(TEnvironment env) : 
         var kindName = kind switch
         {
             "validatingwebhookconfiguration" => "ValidatingWebhookConfiguration",
+            "apiservice" => "APIService",
             _ => "MutatingWebhookConfiguration",
         };
         await env.EventuallyAsync(
