@@ -18,6 +18,7 @@ internal static class BuiltInTypes
         new("networking.k8s.io", "v1", "ingresses", "ingress", "Ingress", true) { ShortNames = ["ing"], HasStatus = true, TracksGeneration = true, Columns = BuiltInColumns.Ingress },
         new("networking.k8s.io", "v1", "ingressclasses", "ingressclass", "IngressClass", false) { TracksGeneration = true, Columns = BuiltInColumns.Default },
         new("coordination.k8s.io", "v1", "leases", "lease", "Lease", true) { Columns = BuiltInColumns.Lease },
+        new("apiregistration.k8s.io", "v1", "apiservices", "apiservice", "APIService", false) { HasStatus = true, Columns = BuiltInColumns.Default },
         new("apiextensions.k8s.io", "v1", "customresourcedefinitions", "customresourcedefinition", "CustomResourceDefinition", false)
         {
             ShortNames = ["crd", "crds"], Categories = ["api-extensions"], HasStatus = true, TracksGeneration = true, Columns = BuiltInColumns.Crd,
@@ -27,4 +28,8 @@ internal static class BuiltInTypes
     public static ResourceType Namespaces => All[0];
 
     public static ResourceType Crds => All[^1];
+
+    public static ResourceType ApiServices => All[^2];
+
+    public static ResourceType Services => All[4];
 }
