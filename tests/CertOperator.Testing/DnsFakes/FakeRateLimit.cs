@@ -1,34 +1,37 @@
 namespace CertOperator.Testing.DnsFakes;
 
-/// <summary>Makes a fake answer its rate-limit refusal to the next N requests.</summary>
+/// <summary>Makes a fake answer its rate-limit refusal to the next N requests (optionally only those whose path and query contain a text).</summary>
 public sealed class FakeRateLimit
 {
+    private readonly Lock _gate = new();
     private int _remaining;
+    private string? _pathContains;
 
     /// <summary>How long the refusal asks the client to wait.</summary>
     public TimeSpan RetryAfter { get; private set; } = TimeSpan.FromSeconds(1);
 
-    public void RefuseNext(int requests, TimeSpan retryAfter)
+    public void RefuseNext(int requests, TimeSpan retryAfter, string? pathContains = null)
     {
-        RetryAfter = retryAfter;
-        Interlocked.Exchange(ref _remaining, requests);
+        lock (_gate)
+        {
+            RetryAfter = retryAfter;
+            _remaining = requests;
+            _pathContains = pathContains;
+        }
     }
 
     /// <summary>True when this request is to be refused.</summary>
-    public bool Take()
+    public bool Take(string pathAndQuery)
     {
-        while (true)
+        lock (_gate)
         {
-            var current = Volatile.Read(ref _remaining);
-            if (current <= 0)
+            if (_remaining <= 0 || (_pathContains is not null && !pathAndQuery.Contains(_pathContains, StringComparison.Ordinal)))
             {
                 return false;
             }
 
-            if (Interlocked.CompareExchange(ref _remaining, current - 1, current) == current)
-            {
-                return true;
-            }
+            _remaining--;
+            return true;
         }
     }
 }

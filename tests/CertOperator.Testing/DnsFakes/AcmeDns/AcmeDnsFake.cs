@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
 namespace CertOperator.Testing.DnsFakes.AcmeDns;
@@ -12,22 +13,29 @@ public sealed class AcmeDnsFake(string authZone, TxtMirror? mirror = null) : IAs
     private readonly Lock _gate = new();
     private readonly Dictionary<string, Account> _accounts = [];
     private readonly TxtMirror _mirror = mirror ?? TxtMirror.None;
-    private FakeProviderHost? _host;
+    private FakeApi? _api;
 
-    public Uri BaseAddress => _host!.BaseAddress;
+    public Uri BaseAddress => _api!.BaseAddress;
 
-    public IReadOnlyList<string> Requests => _host!.Requests;
+    /// <summary>Requests answered so far as "METHOD /path?query".</summary>
+    public IReadOnlyList<string> Requests => [.. _api!.Requests.Select(r => $"{r.Method} {r.PathAndQuery}")];
+
+    /// <summary>Requests answered so far with headers and bodies.</summary>
+    public IReadOnlyList<FakeApiRequest> Log => _api!.Requests;
 
     public async Task<AcmeDnsFake> StartAsync(CancellationToken ct = default)
     {
-        _host = await FakeProviderHost.StartAsync(HandleAsync, ct);
+        _api = await FakeApi.StartAsync(app => app.Run(HandleAsync), ct);
         return this;
     }
 
-    /// <summary>Registers an account as `POST /register` would; returns its JSON as stored in cert-manager's account Secret.</summary>
-    public JsonObject Register()
+    /// <summary>
+    /// Registers an account as `POST /register` would (a fixed <paramref name="subdomain"/> lets a test zone carry the
+    /// CNAME in advance); returns its JSON as stored in cert-manager's account Secret.
+    /// </summary>
+    public JsonObject Register(string? subdomain = null)
     {
-        var account = new Account(Guid.NewGuid().ToString(), Convert.ToBase64String(Guid.NewGuid().ToByteArray()).TrimEnd('=').Replace('+', '-').Replace('/', '_'), Guid.NewGuid().ToString());
+        var account = new Account(Guid.NewGuid().ToString(), Convert.ToBase64String(Guid.NewGuid().ToByteArray()).TrimEnd('=').Replace('+', '-').Replace('/', '_'), subdomain ?? Guid.NewGuid().ToString());
         lock (_gate)
         {
             _accounts[account.Username] = account;
@@ -54,9 +62,9 @@ public sealed class AcmeDnsFake(string authZone, TxtMirror? mirror = null) : IAs
 
     public async ValueTask DisposeAsync()
     {
-        if (_host is not null)
+        if (_api is not null)
         {
-            await _host.DisposeAsync();
+            await _api.DisposeAsync();
         }
     }
 

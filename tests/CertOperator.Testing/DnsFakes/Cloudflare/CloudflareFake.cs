@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
 namespace CertOperator.Testing.DnsFakes.Cloudflare;
@@ -15,7 +16,7 @@ public sealed class CloudflareFake : IAsyncDisposable
     private readonly Dictionary<string, string> _zones = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<CloudflareFakeRecord> _records = [];
     private readonly TxtMirror _mirror;
-    private FakeProviderHost? _host;
+    private FakeApi? _api;
     private int _nextId;
 
     public CloudflareFake(TxtMirror? mirror = null) => _mirror = mirror ?? TxtMirror.None;
@@ -31,13 +32,17 @@ public sealed class CloudflareFake : IAsyncDisposable
 
     public FakeRateLimit RateLimit { get; } = new();
 
-    public Uri BaseAddress => _host!.BaseAddress;
+    public Uri BaseAddress => _api!.BaseAddress;
 
-    public IReadOnlyList<string> Requests => _host!.Requests;
+    /// <summary>Requests answered so far as "METHOD /path?query".</summary>
+    public IReadOnlyList<string> Requests => [.. _api!.Requests.Select(r => $"{r.Method} {r.PathAndQuery}")];
+
+    /// <summary>Requests answered so far with headers and bodies.</summary>
+    public IReadOnlyList<FakeApiRequest> Log => _api!.Requests;
 
     public async Task<CloudflareFake> StartAsync(CancellationToken ct = default)
     {
-        _host = await FakeProviderHost.StartAsync(HandleAsync, ct);
+        _api = await FakeApi.StartAsync(app => app.Run(HandleAsync), ct);
         return this;
     }
 
@@ -73,16 +78,16 @@ public sealed class CloudflareFake : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_host is not null)
+        if (_api is not null)
         {
-            await _host.DisposeAsync();
+            await _api.DisposeAsync();
         }
     }
 
     private async Task HandleAsync(HttpContext http)
     {
         var ct = http.RequestAborted;
-        if (RateLimit.Take())
+        if (RateLimit.Take($"{http.Request.Path}{http.Request.QueryString}"))
         {
             http.Response.Headers.RetryAfter = ((int)RateLimit.RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
             await ErrorAsync(http, 429, 971, "Please wait and consider throttling your request speed");

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 
 namespace CertOperator.Testing.DnsFakes.DigitalOcean;
@@ -15,7 +16,7 @@ public sealed class DigitalOceanFake(string token, TxtMirror? mirror = null) : I
     private readonly HashSet<string> _domains = new(StringComparer.OrdinalIgnoreCase);
     private readonly List<FakeRecord> _records = [];
     private readonly TxtMirror _mirror = mirror ?? TxtMirror.None;
-    private FakeProviderHost? _host;
+    private FakeApi? _api;
     private long _nextId = 1000;
 
     /// <summary>Largest page the fake serves (DigitalOcean's is 200); lowered by tests to exercise paging.</summary>
@@ -23,13 +24,17 @@ public sealed class DigitalOceanFake(string token, TxtMirror? mirror = null) : I
 
     public FakeRateLimit RateLimit { get; } = new();
 
-    public Uri BaseAddress => _host!.BaseAddress;
+    public Uri BaseAddress => _api!.BaseAddress;
 
-    public IReadOnlyList<string> Requests => _host!.Requests;
+    /// <summary>Requests answered so far as "METHOD /path?query".</summary>
+    public IReadOnlyList<string> Requests => [.. _api!.Requests.Select(r => $"{r.Method} {r.PathAndQuery}")];
+
+    /// <summary>Requests answered so far with headers and bodies.</summary>
+    public IReadOnlyList<FakeApiRequest> Log => _api!.Requests;
 
     public async Task<DigitalOceanFake> StartAsync(CancellationToken ct = default)
     {
-        _host = await FakeProviderHost.StartAsync(HandleAsync, ct);
+        _api = await FakeApi.StartAsync(app => app.Run(HandleAsync), ct);
         return this;
     }
 
@@ -61,15 +66,15 @@ public sealed class DigitalOceanFake(string token, TxtMirror? mirror = null) : I
 
     public async ValueTask DisposeAsync()
     {
-        if (_host is not null)
+        if (_api is not null)
         {
-            await _host.DisposeAsync();
+            await _api.DisposeAsync();
         }
     }
 
     private async Task HandleAsync(HttpContext http)
     {
-        if (RateLimit.Take())
+        if (RateLimit.Take($"{http.Request.Path}{http.Request.QueryString}"))
         {
             var reset = DateTimeOffset.UtcNow.Add(RateLimit.RetryAfter).ToUnixTimeSeconds();
             http.Response.Headers["RateLimit-Limit"] = "5000";
