@@ -100,7 +100,7 @@ public sealed class CloudflareEndToEndTests(CloudflareEndToEndTests.Environment 
                 name: cloudflare
                 key: api-token
             """);
-        env.Fake.RateLimit.RefuseNext(2, TimeSpan.FromSeconds(10), pathContains: "limited.example.test");
+        env.Fake.RateLimit.RefuseNext(4, TimeSpan.FromSeconds(10), pathContains: "limited.example.test");
 
         await env.ApplyWildcardAsync("wild", "cf-limited", "cloudflare", "limited.example.test");
 

@@ -43,7 +43,7 @@ public sealed class DigitalOceanEndToEndTests(DigitalOceanEndToEndTests.Environm
     public async Task A_rate_limit_is_shown_then_retried_after_ratelimit_reset()
     {
         await SetUpAsync("do-limited", Token);
-        env.Fake.RateLimit.RefuseNext(2, TimeSpan.FromSeconds(10), pathContains: "limited.example.test");
+        env.Fake.RateLimit.RefuseNext(4, TimeSpan.FromSeconds(10), pathContains: "limited.example.test");
 
         await env.ApplyWildcardAsync("wild", "do-limited", "digitalocean", "limited.example.test");
 

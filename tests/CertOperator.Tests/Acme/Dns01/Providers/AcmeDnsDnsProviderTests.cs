@@ -9,7 +9,7 @@ using CertOperator.Testing.DnsFakes.AcmeDns;
 namespace CertOperator.Tests.Acme.Dns01.Providers;
 
 /// <summary>The acme-dns provider against a fake acme-dns `/update` that checks the account and keeps the two latest values.</summary>
-public sealed class AcmeDnsDnsProviderTests(ProviderCluster cluster) : IClassFixture<ProviderCluster>, IAsyncLifetime
+public sealed class AcmeDnsDnsProviderTests(DnsApiCluster cluster) : IClassFixture<DnsApiCluster>, IAsyncLifetime
 {
     private const string Value = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQ";
     private AcmeDnsFake _fake = null!;
@@ -27,7 +27,7 @@ public sealed class AcmeDnsDnsProviderTests(ProviderCluster cluster) : IClassFix
     [Fact]
     public async Task Present_updates_the_domains_account_and_cleanup_leaves_it_to_acme_dns()
     {
-        var record = ProviderCluster.Record(Config(), key: Value);
+        var record = DnsApiCluster.Record(Config(), key: Value);
         var provider = Provider();
 
         await provider.PresentAsync(record, CancellationToken.None);
@@ -45,7 +45,7 @@ public sealed class AcmeDnsDnsProviderTests(ProviderCluster cluster) : IClassFix
         wrong["password"] = "not-the-password-3b2a";
         await cluster.SecretAsync("acme-dns", "acmedns.json", new JsonObject { ["example.com"] = wrong }.ToJsonString());
 
-        var present = () => Provider().PresentAsync(ProviderCluster.Record(Config(), key: Value), CancellationToken.None);
+        var present = () => Provider().PresentAsync(DnsApiCluster.Record(Config(), key: Value), CancellationToken.None);
 
         var error = (await present.Should().ThrowAsync<DnsProviderException>()).Which;
         error.Message.Should().Contain("401").And.Contain("forbidden").And.NotContain("not-the-password-3b2a");
@@ -55,7 +55,7 @@ public sealed class AcmeDnsDnsProviderTests(ProviderCluster cluster) : IClassFix
     [Fact]
     public async Task A_domain_without_an_account_is_named()
     {
-        var present = () => Provider().PresentAsync(ProviderCluster.Record(Config(), dnsName: "other.test", key: Value), CancellationToken.None);
+        var present = () => Provider().PresentAsync(DnsApiCluster.Record(Config(), dnsName: "other.test", key: Value), CancellationToken.None);
 
         (await present.Should().ThrowAsync<DnsProviderException>()).Which.Message.Should()
             .Be("solver dns01.acmeDNS.accountSecretRef: Secret \"team-a/acme-dns\" has no acme-dns account for domain \"other.test\"; register one and add it under that key");
@@ -66,7 +66,7 @@ public sealed class AcmeDnsDnsProviderTests(ProviderCluster cluster) : IClassFix
     {
         await cluster.SecretAsync("acme-dns", "acmedns.json", "password=hunter2-secret");
 
-        var present = () => Provider().PresentAsync(ProviderCluster.Record(Config(), key: Value), CancellationToken.None);
+        var present = () => Provider().PresentAsync(DnsApiCluster.Record(Config(), key: Value), CancellationToken.None);
 
         (await present.Should().ThrowAsync<SolverConfigurationException>()).Which.Message.Should().NotContain("hunter2");
     }
@@ -74,7 +74,7 @@ public sealed class AcmeDnsDnsProviderTests(ProviderCluster cluster) : IClassFix
     [Fact]
     public async Task A_bad_txt_value_shows_acme_dns_error()
     {
-        var present = () => Provider().PresentAsync(ProviderCluster.Record(Config(), key: "too-short"), CancellationToken.None);
+        var present = () => Provider().PresentAsync(DnsApiCluster.Record(Config(), key: "too-short"), CancellationToken.None);
 
         (await present.Should().ThrowAsync<DnsProviderException>()).Which.Message.Should().Contain("400").And.Contain("bad_txt");
     }

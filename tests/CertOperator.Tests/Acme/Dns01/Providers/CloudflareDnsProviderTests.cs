@@ -8,7 +8,7 @@ using CertOperator.Testing.DnsFakes.Cloudflare;
 namespace CertOperator.Tests.Acme.Dns01.Providers;
 
 /// <summary>The Cloudflare provider against a fake of Cloudflare's v4 API that checks credentials, pages and rate-limits.</summary>
-public sealed class CloudflareDnsProviderTests(ProviderCluster cluster) : IClassFixture<ProviderCluster>, IAsyncLifetime
+public sealed class CloudflareDnsProviderTests(DnsApiCluster cluster) : IClassFixture<DnsApiCluster>, IAsyncLifetime
 {
     private const string Token = "cf-token-4f1e9c2d7b";
     private const string GlobalKey = "cf-global-key-8a7b6c";
@@ -29,7 +29,7 @@ public sealed class CloudflareDnsProviderTests(ProviderCluster cluster) : IClass
     [Fact]
     public async Task An_api_token_presents_the_value_in_the_nearest_zone_with_cert_managers_ttl()
     {
-        var record = ProviderCluster.Record(TokenConfig());
+        var record = DnsApiCluster.Record(TokenConfig());
 
         await Provider().PresentAsync(record, CancellationToken.None);
 
@@ -43,7 +43,7 @@ public sealed class CloudflareDnsProviderTests(ProviderCluster cluster) : IClass
     [Fact]
     public async Task A_global_key_with_its_email_is_accepted()
     {
-        var record = ProviderCluster.Record(new AcmeChallengeSolverDns01
+        var record = DnsApiCluster.Record(new AcmeChallengeSolverDns01
         {
             Cloudflare = new CloudflareProvider { Email = "ops@example.com", ApiKeySecretRef = new SecretKeySelector { Name = "cloudflare-key", Key = "api-key" } },
         });
@@ -57,7 +57,7 @@ public sealed class CloudflareDnsProviderTests(ProviderCluster cluster) : IClass
     public async Task Present_is_idempotent_and_cleanup_removes_only_our_value()
     {
         _fake.Seed("example.com", "TXT", Name, "a-sibling-challenge");
-        var record = ProviderCluster.Record(TokenConfig());
+        var record = DnsApiCluster.Record(TokenConfig());
         var provider = Provider();
 
         await provider.PresentAsync(record, CancellationToken.None);
@@ -79,7 +79,7 @@ public sealed class CloudflareDnsProviderTests(ProviderCluster cluster) : IClass
             _fake.Seed("example.com", "TXT", Name, $"other-{i}");
         }
 
-        var record = ProviderCluster.Record(TokenConfig());
+        var record = DnsApiCluster.Record(TokenConfig());
         _fake.Seed("example.com", "TXT", Name, record.Value);
         var provider = Provider();
 
@@ -96,7 +96,7 @@ public sealed class CloudflareDnsProviderTests(ProviderCluster cluster) : IClass
     {
         await cluster.SecretAsync("cloudflare-token", "api-token", "a-wrong-token-5c3d");
 
-        var present = () => Provider().PresentAsync(ProviderCluster.Record(TokenConfig()), CancellationToken.None);
+        var present = () => Provider().PresentAsync(DnsApiCluster.Record(TokenConfig()), CancellationToken.None);
 
         var error = (await present.Should().ThrowAsync<DnsProviderException>()).Which;
         error.Message.Should().Contain("403").And.Contain("10000: Authentication error").And.NotContain("a-wrong-token-5c3d");
@@ -107,7 +107,7 @@ public sealed class CloudflareDnsProviderTests(ProviderCluster cluster) : IClass
     [Fact]
     public async Task A_wrong_global_key_is_refused()
     {
-        var record = ProviderCluster.Record(new AcmeChallengeSolverDns01
+        var record = DnsApiCluster.Record(new AcmeChallengeSolverDns01
         {
             Cloudflare = new CloudflareProvider { Email = "someone-else@example.com", ApiKeySecretRef = new SecretKeySelector { Name = "cloudflare-key", Key = "api-key" } },
         });
@@ -120,7 +120,7 @@ public sealed class CloudflareDnsProviderTests(ProviderCluster cluster) : IClass
     [Fact]
     public async Task A_domain_without_a_zone_in_the_account_says_so()
     {
-        var present = () => Provider().PresentAsync(ProviderCluster.Record(TokenConfig(), dnsName: "elsewhere.test"), CancellationToken.None);
+        var present = () => Provider().PresentAsync(DnsApiCluster.Record(TokenConfig(), dnsName: "elsewhere.test"), CancellationToken.None);
 
         (await present.Should().ThrowAsync<DnsProviderException>()).Which.Message.Should()
             .Be("Cloudflare has no zone containing _acme-challenge.elsewhere.test. in this account: add the zone, or check that the API credentials may read it (Zone:Read)");
@@ -131,7 +131,7 @@ public sealed class CloudflareDnsProviderTests(ProviderCluster cluster) : IClass
     {
         _fake.RateLimit.RefuseNext(1, TimeSpan.FromSeconds(7));
 
-        var present = () => Provider().PresentAsync(ProviderCluster.Record(TokenConfig()), CancellationToken.None);
+        var present = () => Provider().PresentAsync(DnsApiCluster.Record(TokenConfig()), CancellationToken.None);
 
         var error = (await present.Should().ThrowAsync<DnsProviderException>()).Which;
         error.RetryAfter.Should().Be(TimeSpan.FromSeconds(7));
@@ -143,7 +143,7 @@ public sealed class CloudflareDnsProviderTests(ProviderCluster cluster) : IClass
     {
         var config = new AcmeChallengeSolverDns01 { Cloudflare = new CloudflareProvider { ApiTokenSecretRef = new SecretKeySelector { Name = "absent", Key = "api-token" } } };
 
-        var present = () => Provider().PresentAsync(ProviderCluster.Record(config), CancellationToken.None);
+        var present = () => Provider().PresentAsync(DnsApiCluster.Record(config), CancellationToken.None);
 
         (await present.Should().ThrowAsync<DnsProviderException>()).Which.Message.Should()
             .Be("solver dns01.cloudflare.apiTokenSecretRef: Secret \"team-a/absent\" not found; create it or fix the reference");
@@ -154,7 +154,7 @@ public sealed class CloudflareDnsProviderTests(ProviderCluster cluster) : IClass
     {
         var config = new AcmeChallengeSolverDns01 { Cloudflare = new CloudflareProvider { ApiKeySecretRef = new SecretKeySelector { Name = "cloudflare-key", Key = "api-key" } } };
 
-        var present = () => Provider().PresentAsync(ProviderCluster.Record(config), CancellationToken.None);
+        var present = () => Provider().PresentAsync(DnsApiCluster.Record(config), CancellationToken.None);
 
         await present.Should().ThrowAsync<SolverConfigurationException>().WithMessage("*email is required*");
     }
@@ -164,7 +164,7 @@ public sealed class CloudflareDnsProviderTests(ProviderCluster cluster) : IClass
 
     private CloudflareDnsProvider Provider() => new(
         cluster.Client,
-        ProviderCluster.Options("cloudflare", _fake.BaseAddress),
+        DnsApiCluster.Options("cloudflare", _fake.BaseAddress),
         TimeProvider.System,
         cluster.Logs.For<CloudflareDnsProvider>());
 }

@@ -7,7 +7,7 @@ using CertOperator.Testing.DnsFakes.DigitalOcean;
 namespace CertOperator.Tests.Acme.Dns01.Providers;
 
 /// <summary>The DigitalOcean provider against a fake of the v2 domain records API.</summary>
-public sealed class DigitalOceanDnsProviderTests(ProviderCluster cluster) : IClassFixture<ProviderCluster>, IAsyncLifetime
+public sealed class DigitalOceanDnsProviderTests(DnsApiCluster cluster) : IClassFixture<DnsApiCluster>, IAsyncLifetime
 {
     private const string Token = "dop_v1_0d9e8f7a6b5c4d3e";
     private const string Name = "_acme-challenge.example.com";
@@ -25,7 +25,7 @@ public sealed class DigitalOceanDnsProviderTests(ProviderCluster cluster) : ICla
     [Fact]
     public async Task Present_adds_the_value_at_the_absolute_name_in_the_soa_zone()
     {
-        var record = ProviderCluster.Record(Config());
+        var record = DnsApiCluster.Record(Config());
 
         await Provider().PresentAsync(record, CancellationToken.None);
 
@@ -39,7 +39,7 @@ public sealed class DigitalOceanDnsProviderTests(ProviderCluster cluster) : ICla
     public async Task Present_is_idempotent_and_cleanup_removes_only_our_value()
     {
         _fake.Seed("example.com", "TXT", "_acme-challenge", "a-sibling-challenge");
-        var record = ProviderCluster.Record(Config());
+        var record = DnsApiCluster.Record(Config());
         var provider = Provider();
 
         await provider.PresentAsync(record, CancellationToken.None);
@@ -56,7 +56,7 @@ public sealed class DigitalOceanDnsProviderTests(ProviderCluster cluster) : ICla
     public async Task Records_are_found_on_later_pages()
     {
         _fake.MaxPerPage = 2;
-        var record = ProviderCluster.Record(Config());
+        var record = DnsApiCluster.Record(Config());
         foreach (var i in Enumerable.Range(0, 4))
         {
             _fake.Seed("example.com", "TXT", "_acme-challenge", $"other-{i}");
@@ -77,7 +77,7 @@ public sealed class DigitalOceanDnsProviderTests(ProviderCluster cluster) : ICla
     {
         await cluster.SecretAsync("digitalocean", "access-token", "dop_v1_wrong_77aa");
 
-        var present = () => Provider().PresentAsync(ProviderCluster.Record(Config()), CancellationToken.None);
+        var present = () => Provider().PresentAsync(DnsApiCluster.Record(Config()), CancellationToken.None);
 
         var error = (await present.Should().ThrowAsync<DnsProviderException>()).Which;
         error.Message.Should().Contain("401").And.Contain("unauthorized: Unable to authenticate you").And.NotContain("dop_v1_wrong_77aa");
@@ -88,7 +88,7 @@ public sealed class DigitalOceanDnsProviderTests(ProviderCluster cluster) : ICla
     [Fact]
     public async Task A_domain_digitalocean_does_not_host_is_not_found()
     {
-        var present = () => Provider().PresentAsync(ProviderCluster.Record(Config(), dnsName: "elsewhere.test"), CancellationToken.None);
+        var present = () => Provider().PresentAsync(DnsApiCluster.Record(Config(), dnsName: "elsewhere.test"), CancellationToken.None);
 
         (await present.Should().ThrowAsync<DnsProviderException>()).Which.Message.Should()
             .Contain("GET /v2/domains/elsewhere.test/records answered 404").And.Contain("not_found").And.Contain("Networking > Domains");
@@ -99,7 +99,7 @@ public sealed class DigitalOceanDnsProviderTests(ProviderCluster cluster) : ICla
     {
         _fake.RateLimit.RefuseNext(1, TimeSpan.FromSeconds(30));
 
-        var present = () => Provider().PresentAsync(ProviderCluster.Record(Config()), CancellationToken.None);
+        var present = () => Provider().PresentAsync(DnsApiCluster.Record(Config()), CancellationToken.None);
 
         var error = (await present.Should().ThrowAsync<DnsProviderException>()).Which;
         error.Message.Should().Contain("429").And.Contain("too_many_requests: API Rate limit exceeded.");
@@ -111,8 +111,8 @@ public sealed class DigitalOceanDnsProviderTests(ProviderCluster cluster) : ICla
 
     private DigitalOceanDnsProvider Provider() => new(
         cluster.Client,
-        new ProviderCluster.FixedZones(),
-        ProviderCluster.Options("digitalocean", _fake.BaseAddress),
+        new DnsApiCluster.FixedZones(),
+        DnsApiCluster.Options("digitalocean", _fake.BaseAddress),
         TimeProvider.System,
         cluster.Logs.For<DigitalOceanDnsProvider>());
 }

@@ -13,7 +13,7 @@ namespace CertOperator.Tests.Acme.Dns01.Providers;
 /// The webhook provider through the test API server's aggregator proxy to our test solver: the ChallengePayload as
 /// cert-manager sends it, the solver's answers, and what an unserved group or an unreachable solver looks like.
 /// </summary>
-public sealed class WebhookDnsProviderTests(ProviderCluster cluster) : IClassFixture<ProviderCluster>, IAsyncLifetime
+public sealed class WebhookDnsProviderTests(DnsApiCluster cluster) : IClassFixture<DnsApiCluster>, IAsyncLifetime
 {
     private const string Group = "acme.test-solver.example";
     private readonly List<string> _mirrored = [];
@@ -24,7 +24,7 @@ public sealed class WebhookDnsProviderTests(ProviderCluster cluster) : IClassFix
         var mirror = new TxtMirror(
             (fqdn, value, _) => Add($"+{fqdn} {value}"),
             (fqdn, value, _) => Add($"-{fqdn} {value}"));
-        _solver = await new TestWebhookSolver(Group, "bind", ["example.com"], mirror, serviceNamespace: ProviderCluster.Ns).StartAsync();
+        _solver = await new TestWebhookSolver(Group, "bind", ["example.com"], mirror, serviceNamespace: DnsApiCluster.Ns).StartAsync();
         await ApplyAsync(_solver.Manifests());
     }
 
@@ -33,7 +33,7 @@ public sealed class WebhookDnsProviderTests(ProviderCluster cluster) : IClassFix
     [Fact]
     public async Task Present_and_cleanup_send_cert_managers_challenge_payload_through_the_api_server()
     {
-        var record = ProviderCluster.Record(Config("bind", """{"zoneHint": "example.com", "nested": {"n": 1}}"""));
+        var record = DnsApiCluster.Record(Config("bind", """{"zoneHint": "example.com", "nested": {"n": 1}}"""));
         var provider = Provider();
 
         await provider.PresentAsync(record, CancellationToken.None);
@@ -46,7 +46,7 @@ public sealed class WebhookDnsProviderTests(ProviderCluster cluster) : IClassFix
         ((string?)present["type"]).Should().Be("dns-01");
         ((string?)present["dnsName"]).Should().Be("example.com");
         ((string?)present["key"]).Should().Be(record.Value);
-        ((string?)present["resourceNamespace"]).Should().Be(ProviderCluster.Ns);
+        ((string?)present["resourceNamespace"]).Should().Be(DnsApiCluster.Ns);
         ((string?)present["resolvedFQDN"]).Should().Be("_acme-challenge.example.com.");
         ((string?)present["resolvedZone"]).Should().Be("example.com.");
         ((bool?)present["allowAmbientCredentials"]).Should().BeFalse();
@@ -58,7 +58,7 @@ public sealed class WebhookDnsProviderTests(ProviderCluster cluster) : IClassFix
     [Fact]
     public async Task A_solver_that_does_not_succeed_shows_its_message()
     {
-        var present = () => Provider().PresentAsync(ProviderCluster.Record(Config("bind", "{}"), dnsName: "other.test"), CancellationToken.None);
+        var present = () => Provider().PresentAsync(DnsApiCluster.Record(Config("bind", "{}"), dnsName: "other.test"), CancellationToken.None);
 
         (await present.Should().ThrowAsync<DnsProviderException>()).Which.Message.Should()
             .Be($"webhook solver {Group}/bind: Present failed: test solver bind: zone \"other.test.\" (for _acme-challenge.other.test.) is not one this solver serves");
@@ -67,7 +67,7 @@ public sealed class WebhookDnsProviderTests(ProviderCluster cluster) : IClassFix
     [Fact]
     public async Task A_solver_name_the_webhook_does_not_serve_is_not_found()
     {
-        var present = () => Provider().PresentAsync(ProviderCluster.Record(Config("nonexistent", "{}")), CancellationToken.None);
+        var present = () => Provider().PresentAsync(DnsApiCluster.Record(Config("nonexistent", "{}")), CancellationToken.None);
 
         (await present.Should().ThrowAsync<DnsProviderException>()).Which.Message.Should()
             .StartWith($"webhook solver {Group}/nonexistent: the API server does not serve it");
@@ -78,7 +78,7 @@ public sealed class WebhookDnsProviderTests(ProviderCluster cluster) : IClassFix
     {
         var config = new AcmeChallengeSolverDns01 { Webhook = new WebhookProvider { GroupName = "acme.not-installed.example", SolverName = "x" } };
 
-        var present = () => Provider().PresentAsync(ProviderCluster.Record(config), CancellationToken.None);
+        var present = () => Provider().PresentAsync(DnsApiCluster.Record(config), CancellationToken.None);
 
         (await present.Should().ThrowAsync<DnsProviderException>()).Which.Message.Should()
             .Contain("is the webhook installed, with an APIService v1alpha1.acme.not-installed.example");
@@ -88,9 +88,9 @@ public sealed class WebhookDnsProviderTests(ProviderCluster cluster) : IClassFix
     public async Task An_unreachable_solver_is_service_unavailable()
     {
         using var http = cluster.Server.CreateHttpClient();
-        (await http.DeleteAsync($"api/v1/namespaces/{ProviderCluster.Ns}/services/{_solver.ServiceName}")).EnsureSuccessStatusCode();
+        (await http.DeleteAsync($"api/v1/namespaces/{DnsApiCluster.Ns}/services/{_solver.ServiceName}")).EnsureSuccessStatusCode();
 
-        var present = () => Provider().PresentAsync(ProviderCluster.Record(Config("bind", "{}")), CancellationToken.None);
+        var present = () => Provider().PresentAsync(DnsApiCluster.Record(Config("bind", "{}")), CancellationToken.None);
 
         (await present.Should().ThrowAsync<DnsProviderException>()).Which.Message.Should().Contain("503").And.Contain("service unavailable");
     }
@@ -100,7 +100,7 @@ public sealed class WebhookDnsProviderTests(ProviderCluster cluster) : IClassFix
         Webhook = new WebhookProvider { GroupName = Group, SolverName = solver, Config = JsonDocument.Parse(config).RootElement.Clone() },
     };
 
-    private WebhookDnsProvider Provider() => new(cluster.Client, new ProviderCluster.FixedZones(), cluster.Logs.For<WebhookDnsProvider>());
+    private WebhookDnsProvider Provider() => new(cluster.Client, new DnsApiCluster.FixedZones(), cluster.Logs.For<WebhookDnsProvider>());
 
     private Task Add(string line)
     {
@@ -119,7 +119,7 @@ public sealed class WebhookDnsProviderTests(ProviderCluster cluster) : IClassFix
         {
             var path = doc.Contains("kind: APIService", StringComparison.Ordinal)
                 ? "apis/apiregistration.k8s.io/v1/apiservices"
-                : $"api/v1/namespaces/{ProviderCluster.Ns}/services";
+                : $"api/v1/namespaces/{DnsApiCluster.Ns}/services";
             var name = doc.Contains("kind: APIService", StringComparison.Ordinal) ? $"v1alpha1.{Group}" : _solver.ServiceName;
             await http.DeleteAsync($"{path}/{name}");
             using var content = new StringContent(doc, Encoding.UTF8);

@@ -14,7 +14,7 @@ using Microsoft.Extensions.Logging;
 namespace CertOperator.Tests.Acme.Dns01.Providers;
 
 /// <summary>An in-process API server holding the provider's credential Secrets, a log that remembers every line, and challenge builders.</summary>
-public sealed class ProviderCluster : IAsyncLifetime
+public sealed class DnsApiCluster : IAsyncLifetime
 {
     public const string Ns = "team-a";
 
