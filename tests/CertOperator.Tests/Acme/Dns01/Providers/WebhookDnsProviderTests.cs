@@ -95,6 +95,22 @@ public sealed class WebhookDnsProviderTests(DnsApiCluster cluster) : IClassFixtu
         (await present.Should().ThrowAsync<DnsProviderException>()).Which.Message.Should().Contain("503").And.Contain("service unavailable");
     }
 
+    [Fact]
+    public async Task A_solver_whose_certificate_the_ca_bundle_does_not_sign_is_not_reached()
+    {
+        await using var impostor = new TestWebhookSolver(Group, "bind", ["example.com"], serviceNamespace: DnsApiCluster.Ns);
+        var foreign = CaBundleLine(impostor.Manifests());
+        await ApplyAsync(_solver.Manifests().Replace(CaBundleLine(_solver.Manifests()), foreign, StringComparison.Ordinal));
+
+        var present = () => Provider().PresentAsync(DnsApiCluster.Record(Config("bind", "{}")), CancellationToken.None);
+
+        (await present.Should().ThrowAsync<DnsProviderException>()).Which.Message.Should().Contain("503").And.Contain("Error trying to reach service");
+        _solver.Received.Should().BeEmpty();
+    }
+
+    private static string CaBundleLine(string manifests) =>
+        manifests.Split('\n').Single(l => l.TrimStart().StartsWith("caBundle:", StringComparison.Ordinal));
+
     private static AcmeChallengeSolverDns01 Config(string solver, string config) => new()
     {
         Webhook = new WebhookProvider { GroupName = Group, SolverName = solver, Config = JsonDocument.Parse(config).RootElement.Clone() },
