@@ -11,4 +11,7 @@ public interface ITxtRecordChecker
 
     /// <summary>The name at the end of <paramref name="fqdn"/>'s CNAME chain (itself when it has none), as the recursive nameservers see it.</summary>
     Task<string> ResolveCnameAsync(string fqdn, CancellationToken cancellationToken);
+
+    /// <summary>The zone containing <paramref name="fqdn"/> (absolute, e.g. `example.com.`), found by SOA queries to the recursive nameservers.</summary>
+    Task<string> FindZoneAsync(string fqdn, CancellationToken cancellationToken);
 }

@@ -69,10 +69,16 @@ public sealed class TxtPropagationChecker : ITxtRecordChecker
         throw new DnsException(DnsFailure.MalformedResponse, string.Join(", ", _recursive), $"The CNAME chain of '{fqdn}' is longer than {MaxCnameHops} hops or loops: fix the CNAME records.");
     }
 
+    public Task<string> FindZoneAsync(string fqdn, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(fqdn);
+        return RecursiveAsync(server => _zones.FindAsync(fqdn, server, cancellationToken));
+    }
+
     /// <summary>Addresses of the zone's NS hosts: glue from the NS answer, otherwise A then AAAA lookups.</summary>
     internal async Task<IReadOnlyList<NameserverAddress>> AuthoritativeNameserversAsync(string fqdn, CancellationToken cancellationToken)
     {
-        var zone = await RecursiveAsync(server => _zones.FindAsync(fqdn, server, cancellationToken)).ConfigureAwait(false);
+        var zone = await FindZoneAsync(fqdn, cancellationToken).ConfigureAwait(false);
         var nsAnswer = await RecursiveAsync(server => _querier.QueryAsync(zone, DnsType.Ns, server, cancellationToken)).ConfigureAwait(false);
         var servers = new List<NameserverAddress>();
         foreach (var ns in nsAnswer.Answers.Where(r => r.Type == DnsType.Ns).Select(r => ((NameRecordData)r.Data).Target))

@@ -2,6 +2,10 @@ using CertOperator.Acme.Accounts;
 using CertOperator.Acme.Challenges;
 using CertOperator.Acme.Dns01;
 using CertOperator.Acme.Dns01.Providers;
+using CertOperator.Acme.Dns01.Providers.AcmeDns;
+using CertOperator.Acme.Dns01.Providers.Cloudflare;
+using CertOperator.Acme.Dns01.Providers.DigitalOcean;
+using CertOperator.Acme.Dns01.Providers.Webhook;
 using CertOperator.Acme.Http01;
 using CertOperator.Acme.Orders;
 using CertOperator.CertificateRequests;
@@ -51,6 +55,10 @@ internal static class CertificateControllers
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<Http01Solver>>()));
         services.AddSingleton<IDnsProvider, Rfc2136DnsProvider>();
+        services.AddSingleton<IDnsProvider, CloudflareDnsProvider>();
+        services.AddSingleton<IDnsProvider, DigitalOceanDnsProvider>();
+        services.AddSingleton<IDnsProvider, AcmeDnsDnsProvider>();
+        services.AddSingleton<IDnsProvider, WebhookDnsProvider>();
         services.AddSingleton<Dns01Solver>();
 
         services.AddController<TriggerReconciler>(r => WatchingSecretClaims(CertificateController("certificates-trigger", concurrency), clusterResourceNamespace).Build(r));

@@ -92,6 +92,9 @@ internal sealed class ApiDispatcher(
             case ["apis", var group] when registry.GroupVersions(group).ToList() is { Count: > 0 } versions:
                 await JsonResponses.WriteAsync(http, 200, DiscoveryDocuments.Group(group, versions), ct);
                 return;
+            case ["apis", var group, var version, ..] when AggregatorProxy.Find(ctx, group, version) is { } backend:
+                await AggregatorProxy.ProxyAsync(http, ctx, backend, ct);
+                return;
             case ["apis", var group, var version] when registry.Types.Any(t => t.GroupVersion == $"{group}/{version}"):
                 await JsonResponses.WriteAsync(http, 200, DiscoveryDocuments.ResourceList(registry, $"{group}/{version}"), ct);
                 return;

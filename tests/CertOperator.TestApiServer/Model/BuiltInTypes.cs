@@ -39,4 +39,8 @@ internal static class BuiltInTypes
     public static ResourceType Namespaces => All[0];
 
     public static ResourceType Crds => All[^1];
+
+    public static ResourceType ApiServices => All[^2];
+
+    public static ResourceType Services => All[4];
 }

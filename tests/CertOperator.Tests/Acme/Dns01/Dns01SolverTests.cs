@@ -135,5 +135,8 @@ public sealed class Dns01SolverTests : IAsyncDisposable
 
         public Task<string> ResolveCnameAsync(string fqdn, CancellationToken cancellationToken) =>
             Task.FromResult(Targets.GetValueOrDefault(fqdn, fqdn));
+
+        public Task<string> FindZoneAsync(string fqdn, CancellationToken cancellationToken) =>
+            Task.FromResult(fqdn[(fqdn.IndexOf('.', StringComparison.Ordinal) + 1)..]);
     }
 }
