@@ -37,4 +37,8 @@ public sealed class AzureDnsProvider
 
     [Description("Which managed identity to use when no service principal is given.")]
     public AzureManagedIdentity? ManagedIdentity { get; set; }
+
+    [EnumValues("AzurePublicZone", "AzurePrivateZone")]
+    [Description("Whether hostedZoneName is a public Azure DNS zone (AzurePublicZone, the default) or an Azure Private DNS zone (AzurePrivateZone).")]
+    public string? ZoneType { get; set; }
 }
