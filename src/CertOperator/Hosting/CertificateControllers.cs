@@ -2,6 +2,10 @@ using CertOperator.Acme.Accounts;
 using CertOperator.Acme.Challenges;
 using CertOperator.Acme.Dns01;
 using CertOperator.Acme.Dns01.Providers;
+using CertOperator.Acme.Dns01.Providers.Akamai;
+using CertOperator.Acme.Dns01.Providers.AzureDns;
+using CertOperator.Acme.Dns01.Providers.CloudDns;
+using CertOperator.Acme.Dns01.Providers.Route53;
 using CertOperator.Acme.Http01;
 using CertOperator.Acme.Orders;
 using CertOperator.CertificateRequests;
@@ -51,6 +55,10 @@ internal static class CertificateControllers
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<Http01Solver>>()));
         services.AddSingleton<IDnsProvider, Rfc2136DnsProvider>();
+        services.AddSingleton<IDnsProvider, AmazonRoute53DnsProvider>();
+        services.AddSingleton<IDnsProvider, GoogleCloudDnsProvider>();
+        services.AddSingleton<IDnsProvider, MicrosoftAzureDnsProvider>();
+        services.AddSingleton<IDnsProvider, AkamaiEdgeDnsProvider>();
         services.AddSingleton<Dns01Solver>();
 
         services.AddController<TriggerReconciler>(r => WatchingSecretClaims(CertificateController("certificates-trigger", concurrency), clusterResourceNamespace).Build(r));
