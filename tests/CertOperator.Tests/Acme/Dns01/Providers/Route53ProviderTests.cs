@@ -66,7 +66,7 @@ public sealed class Route53ProviderTests(ProviderCluster cluster) : IClassFixtur
 
         _fake.Txt.Get("_acme-challenge.www.example.net.").Should().Equal("value-1");
         _fake.Txt.Get("_acme-challenge.sub.www.example.net.").Should().Equal("value-2");
-        _fake.Requests.Should().Contain(r => r.Contains($"dnsname=example.net&hostedzoneid={net}", StringComparison.Ordinal), "the public zone is on the page after the private one");
+        _fake.Requests.Should().Contain(r => r.Contains($"dnsname=example.net.&hostedzoneid={net}", StringComparison.Ordinal), "the public zone is on the page after the private one");
         _fake.Requests.Should().Contain(r => r.Contains($"/hostedzone/{net}/rrset", StringComparison.Ordinal));
         _fake.Requests.Should().Contain(r => r.Contains($"/hostedzone/{sub}/rrset", StringComparison.Ordinal));
     }

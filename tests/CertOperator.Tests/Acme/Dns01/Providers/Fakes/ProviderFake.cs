@@ -27,7 +27,7 @@ public abstract class ProviderFake : IAsyncDisposable
     /// <summary>Answer the next N API calls (not token calls) with the provider's rate-limit response.</summary>
     public int ThrottleNext { get; set; }
 
-    protected async Task StartAsync()
+    protected async Task ListenAsync()
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.Logging.ClearProviders();

@@ -36,7 +36,7 @@ public sealed class Route53Fake : ProviderFake
     {
         var fake = new Route53Fake();
         fake._keys[accessKeyId] = (secretAccessKey, null);
-        await fake.StartAsync();
+        await fake.ListenAsync();
         return fake;
     }
 
