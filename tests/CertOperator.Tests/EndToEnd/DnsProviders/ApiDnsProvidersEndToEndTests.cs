@@ -54,6 +54,7 @@ public sealed class ApiDnsProvidersEndToEndTests(ApiDnsProvidersEndToEndTests.En
 
         var reason = await env.WaitForChallengeReasonAsync("default", "SignatureDoesNotMatch");
         reason.Should().Contain("route53").And.NotContain("wrong-e2e-aws-secret");
+        (await ReadyMessageContainingAsync("r53-bad", "SignatureDoesNotMatch")).Should().Contain("challenge for r53bad.example.test");
         await AssertNoCredentialLeakedAsync("wrong-e2e-aws-secret");
     }
 
@@ -116,6 +117,7 @@ public sealed class ApiDnsProvidersEndToEndTests(ApiDnsProvidersEndToEndTests.En
 
         (await env.WaitForChallengeReasonAsync("default", "no DNS zone in resource group other-rg")).Should()
             .Contain("encloses _acme-challenge.azmissing.example.test.");
+        (await ReadyMessageContainingAsync("az-missing", "no DNS zone in resource group other-rg")).Should().Contain("challenge for azmissing.example.test");
     }
 
     [Fact]
@@ -146,6 +148,14 @@ public sealed class ApiDnsProvidersEndToEndTests(ApiDnsProvidersEndToEndTests.En
         secret.DnsNames.Should().BeEquivalentTo("akamai.example.test", "*.akamai.example.test");
         await AssertNoCredentialLeakedAsync();
     }
+
+    /// <summary>The Certificate's Ready message once it carries <paramref name="text"/> (from its Challenge, through request and Order).</summary>
+    private Task<string> ReadyMessageContainingAsync(string certificate, string text) =>
+        env.Cluster.EventuallyAsync(
+            () => env.ReadyMessageAsync(certificate, "default"),
+            m => m.Contains(text, StringComparison.Ordinal),
+            TimeSpan.FromSeconds(60),
+            $"Certificate {certificate}'s Ready message to contain \"{text}\"");
 
     private async Task AssertNoCredentialLeakedAsync(params string[] more)
     {
