@@ -169,6 +169,8 @@ public sealed class ApiDnsProvidersEndToEndTests(ApiDnsProvidersEndToEndTests.En
         }
 
         JsonNode.Parse(events).Should().NotBeNull();
+        env.Route53.Received(AwsSecret).Should().BeFalse("SigV4 never sends the secret key");
+        env.Akamai.Received(AkamaiSecret).Should().BeFalse("EdgeGrid never sends the client secret");
     }
 
     public sealed class Environment : DnsProviderEnvironment

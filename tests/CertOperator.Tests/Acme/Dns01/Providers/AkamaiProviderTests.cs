@@ -30,6 +30,7 @@ public sealed class AkamaiProviderTests(ProviderCluster cluster) : IClassFixture
         await Provider().PresentAsync(Record(), CancellationToken.None);
 
         _fake.Txt.Get(Fqdn).Should().Equal("value-1");
+        _fake.Received(ClientSecret).Should().BeFalse("EdgeGrid proves the secret without sending it");
         _fake.Requests.Should().Contain("GET /config-dns/v2/zones/www.example.com -> 404").And.Contain("POST /config-dns/v2/zones/example.com/names/_acme-challenge.www.example.com/types/TXT -> 201");
     }
 

@@ -35,6 +35,7 @@ public sealed class Route53ProviderTests(ProviderCluster cluster) : IClassFixtur
 
         _fake.Txt.Get(Fqdn).Should().Equal("value-1");
         _fake.Requests.Should().Contain(r => r.StartsWith("GET /2013-04-01/change/", StringComparison.Ordinal), "present waits for INSYNC");
+        _fake.Received(SecretKey).Should().BeFalse("SigV4 proves the key without sending it");
     }
 
     [Fact]

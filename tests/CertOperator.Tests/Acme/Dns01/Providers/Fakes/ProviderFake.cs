@@ -1,51 +1,35 @@
-using System.Collections.Concurrent;
+using CertOperator.Testing.DnsFakes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace CertOperator.Tests.Acme.Dns01.Providers.Fakes;
 
 /// <summary>
-/// A DNS provider's API on loopback: subclasses answer requests as the documented API does, keeping TXT values in
-/// <see cref="Txt"/>; every request is logged (method, path and query, headers and body) so tests can assert what
-/// was sent and that no credential leaked elsewhere.
+/// A DNS provider's API on a <see cref="FakeApi"/>: subclasses answer requests as the documented API does, keeping
+/// TXT values in <see cref="Txt"/>; the request log lets tests assert what was sent and what never was (a signing secret).
 /// </summary>
 public abstract class ProviderFake : IAsyncDisposable
 {
-    private WebApplication? _app;
+    private FakeApi? _api;
 
     public FakeTxtStore Txt { get; } = new();
 
-    public ConcurrentQueue<string> Requests { get; } = new();
+    /// <summary>Every request answered so far, with headers and body.</summary>
+    public IReadOnlyList<FakeApiRequest> Log => _api!.Requests;
 
-    public Uri BaseUri { get; private set; } = null!;
+    /// <summary>The log as `METHOD /path?query -> status` lines.</summary>
+    public IReadOnlyList<string> Requests => [.. Log.Select(r => $"{r.Method} {r.PathAndQuery} -> {r.Status}")];
+
+    public Uri BaseUri => _api!.BaseAddress;
 
     /// <summary>Answer the next N API calls (not token calls) with the provider's rate-limit response.</summary>
     public int ThrottleNext { get; set; }
 
-    protected async Task ListenAsync()
+    protected async Task ListenAsync() => _api = await FakeApi.StartAsync(app => app.Run(async context =>
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
-        _app = builder.Build();
-        _app.Run(async context =>
-        {
-            context.Request.EnableBuffering();
-            using var reader = new StreamReader(context.Request.Body, leaveOpen: true);
-            var body = await reader.ReadToEndAsync();
-            context.Request.Body.Position = 0;
-            await HandleAsync(context, body);
-            Requests.Enqueue($"{context.Request.Method} {context.Request.Path}{context.Request.QueryString} -> {context.Response.StatusCode}");
-        });
-        await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        BaseUri = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal) + "/");
-    }
+        using var reader = new StreamReader(context.Request.Body, leaveOpen: true);
+        await HandleAsync(context, await reader.ReadToEndAsync());
+    }), CancellationToken.None);
 
     protected abstract Task HandleAsync(HttpContext context, string body);
 
@@ -56,12 +40,16 @@ public abstract class ProviderFake : IAsyncDisposable
         await context.Response.WriteAsync(body);
     }
 
+    /// <summary>Whether <paramref name="text"/> was ever sent to this API, in any header, URL or body.</summary>
+    public bool Received(string text) =>
+        Log.Any(r => r.PathAndQuery.Contains(text, StringComparison.Ordinal) || r.Body.Contains(text, StringComparison.Ordinal)
+            || r.Headers.Values.Any(v => v.Contains(text, StringComparison.Ordinal)));
+
     public async ValueTask DisposeAsync()
     {
-        if (_app is not null)
+        if (_api is not null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
+            await _api.DisposeAsync();
         }
 
         GC.SuppressFinalize(this);
