@@ -39,6 +39,6 @@ public sealed class AzureDnsProvider
     public AzureManagedIdentity? ManagedIdentity { get; set; }
 
     [EnumValues("AzurePublicZone", "AzurePrivateZone")]
-    [Description("Whether hostedZoneName is a public Azure DNS zone (AzurePublicZone, the default) or an Azure Private DNS zone (AzurePrivateZone).")]
+    [Description("Whether the zone is a public DNS zone (`AzurePublicZone`, the default) or a private one (`AzurePrivateZone`).")]
     public string? ZoneType { get; set; }
 }
