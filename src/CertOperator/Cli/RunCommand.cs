@@ -76,6 +76,11 @@ internal static class RunCommand
             Description = "Issuer for Ingresses annotated only kubernetes.io/tls-acme: \"true\" (default: none; such Ingresses get a Warning event)",
         };
         var defaultIssuerKind = new Option<string>("--default-issuer-kind") { Description = "Kind of the default issuer", DefaultValueFactory = _ => "Issuer" };
+        var enableCaInjector = new Option<bool>("--enable-ca-injector")
+        {
+            Description = "Inject CAs into webhook configurations, CRDs and APIServices annotated cert-manager.io/inject-ca-from(-secret) or inject-apiserver-ca",
+            DefaultValueFactory = _ => true,
+        };
         var defaultIssuerGroup = new Option<string>("--default-issuer-group") { Description = "API group of the default issuer", DefaultValueFactory = _ => "cert-manager.io" };
 
         var command = new Command("run", "Run the operator against the cluster in the kubeconfig (or in-cluster)")
@@ -88,6 +93,8 @@ internal static class RunCommand
         {
             command.Options.Add(option);
         }
+
+        command.Options.Add(enableCaInjector);
 
         command.SetAction(async (parse, ct) =>
         {
@@ -131,6 +138,7 @@ internal static class RunCommand
                 DefaultIssuerName = parse.GetValue(defaultIssuerName),
                 DefaultIssuerKind = parse.GetValue(defaultIssuerKind)!,
                 DefaultIssuerGroup = parse.GetValue(defaultIssuerGroup)!,
+                EnableCaInjector = parse.GetValue(enableCaInjector),
             };
             try
             {

@@ -108,6 +108,11 @@ internal static class OperatorHost
         services.AddKubernetesClient(configuration, new KubernetesClientOptions { Qps = settings.KubeApiQps, Burst = settings.KubeApiBurst });
         services.AddEventRecorder(EventComponent);
         services.AddCertificateControllers(settings.Concurrency, settings.ClusterResourceNamespace);
+        if (settings.EnableCaInjector)
+        {
+            services.AddCaInjectorControllers();
+        }
+
         services.AddControllerManager(settings.LeaderElect
             ? new LeaderElectionOptions
             {

@@ -69,4 +69,7 @@ internal sealed record RunSettings
     public string DefaultIssuerKind { get; init; } = "Issuer";
 
     public string DefaultIssuerGroup { get; init; } = "cert-manager.io";
+
+    /// <summary>Run cert-manager's cainjector controllers (inject-ca-from annotations) in this process.</summary>
+    public bool EnableCaInjector { get; init; } = true;
 }
