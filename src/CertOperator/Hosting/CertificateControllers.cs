@@ -3,8 +3,12 @@ using CertOperator.Acme.Challenges;
 using CertOperator.Acme.Dns01;
 using CertOperator.Acme.Dns01.Providers;
 using CertOperator.Acme.Dns01.Providers.AcmeDns;
+using CertOperator.Acme.Dns01.Providers.Akamai;
+using CertOperator.Acme.Dns01.Providers.AzureDns;
+using CertOperator.Acme.Dns01.Providers.CloudDns;
 using CertOperator.Acme.Dns01.Providers.Cloudflare;
 using CertOperator.Acme.Dns01.Providers.DigitalOcean;
+using CertOperator.Acme.Dns01.Providers.Route53;
 using CertOperator.Acme.Dns01.Providers.Webhook;
 using CertOperator.Acme.Http01;
 using CertOperator.Acme.Orders;
@@ -59,6 +63,10 @@ internal static class CertificateControllers
         services.AddSingleton<IDnsProvider, DigitalOceanDnsProvider>();
         services.AddSingleton<IDnsProvider, AcmeDnsDnsProvider>();
         services.AddSingleton<IDnsProvider, WebhookDnsProvider>();
+        services.AddSingleton<IDnsProvider, AmazonRoute53DnsProvider>();
+        services.AddSingleton<IDnsProvider, GoogleCloudDnsProvider>();
+        services.AddSingleton<IDnsProvider, MicrosoftAzureDnsProvider>();
+        services.AddSingleton<IDnsProvider, AkamaiEdgeDnsProvider>();
         services.AddSingleton<Dns01Solver>();
 
         services.AddController<TriggerReconciler>(r => WatchingSecretClaims(CertificateController("certificates-trigger", concurrency), clusterResourceNamespace).Build(r));

@@ -10,6 +10,7 @@ internal static class Dns01ProviderValidation
 {
     private static readonly string[] TsigAlgorithms = ["HMACMD5", "HMACSHA1", "HMACSHA256", "HMACSHA512"];
     private static readonly string[] AzureEnvironments = ["AzurePublicCloud", "AzureChinaCloud", "AzureGermanCloud", "AzureUSGovernmentCloud"];
+    private static readonly string[] AzureZoneTypes = ["AzurePublicZone", "AzurePrivateZone"];
 
     public static void Validate(AcmeChallengeSolverDns01 dns01, string path, List<FieldError> errors)
     {
@@ -192,6 +193,11 @@ internal static class Dns01ProviderValidation
         if (azure.Environment is { Length: > 0 } environment && !AzureEnvironments.Contains(environment))
         {
             errors.Add(new($"{path}.environment", $"\"{environment}\": must be either empty or one of {string.Join(", ", AzureEnvironments)}"));
+        }
+
+        if (azure.ZoneType is { Length: > 0 } zoneType && !AzureZoneTypes.Contains(zoneType))
+        {
+            errors.Add(new($"{path}.zoneType", $"\"{zoneType}\": must be either empty or one of {string.Join(", ", AzureZoneTypes)}"));
         }
     }
 

@@ -167,6 +167,7 @@ public sealed class IssuerValidationTests
         { "azureDNS with a client ID and no secret", () => IssuerGen.Dns01(d => d.AzureDns = new() { ClientId = "id", TenantId = "t", SubscriptionId = "s", ResourceGroupName = "rg" }), "spec.acme.solvers[0].dns01.azureDNS.clientSecretSecretRef", "must be specified" },
         { "azureDNS with managed identity client and resource IDs", () => IssuerGen.Dns01(d => d.AzureDns = new() { SubscriptionId = "s", ResourceGroupName = "rg", ManagedIdentity = new() { ClientId = "c", ResourceId = "r" } }), "spec.acme.solvers[0].dns01.azureDNS.managedIdentity", "managedIdentityClientID and managedIdentityResourceID cannot both be specified" },
         { "azureDNS with an unknown environment", () => IssuerGen.Dns01(d => d.AzureDns = new() { SubscriptionId = "s", ResourceGroupName = "rg", Environment = "AzureMoonCloud" }), "spec.acme.solvers[0].dns01.azureDNS.environment", "must be either empty or one of" },
+        { "azureDNS with an unknown zoneType", () => IssuerGen.Dns01(d => d.AzureDns = new() { SubscriptionId = "s", ResourceGroupName = "rg", ZoneType = "AzureMoonZone" }), "spec.acme.solvers[0].dns01.azureDNS.zoneType", "must be either empty or one of AzurePublicZone, AzurePrivateZone" },
     };
 
     [Theory]
