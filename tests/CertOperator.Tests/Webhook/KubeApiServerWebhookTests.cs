@@ -94,7 +94,7 @@ public sealed class KubeApiServerWebhookTests(WebhookCluster cluster) : IClassFi
               verbs: ["get", "patch", "update"]
             """;
         await GrantAsync("status-writer", "carol", status);
-        await GrantAsync("approver", "dave", status + $"""
+        await GrantAsync("approver", "dave", status + "\n" + $"""
             - apiGroups: ["cert-manager.io"]
               resources: ["signers"]
               verbs: ["approve"]
