@@ -90,7 +90,7 @@ internal static class WebhookCommand
 
     private static Option<int> Port(string name, int fallback, string description)
     {
-        var option = new Option<int>(name) { Description = $"{description} (default {fallback})", DefaultValueFactory = _ => fallback };
+        var option = new Option<int>(name) { Description = description, DefaultValueFactory = _ => fallback };
         option.Validators.Add(r => { if (r.GetValueOrDefault<int>() is < 0 or > 65535) r.AddError($"{name} must be from 0 to 65535"); });
         return option;
     }
