@@ -165,6 +165,16 @@ public sealed class KubeApiServerWebhookTests(WebhookCluster cluster) : IClassFi
         admitted.Should().BeGreaterThan(50);
     }
 
+    [Fact]
+    public async Task Health_is_served_in_plain_HTTP_on_its_own_port_and_admission_only_over_TLS()
+    {
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{cluster.HealthPort}") };
+
+        (await http.GetStringAsync("/readyz")).Should().Be("ok", "a serving certificate is loaded");
+        (await http.GetStringAsync("/livez")).Should().Be("ok");
+        (await http.PostAsync("/validate", new StringContent("{}"))).StatusCode.Should().Be(HttpStatusCode.NotFound);
+    }
+
     private async Task<CertOperator.Testing.ExternalCommand.Result> PatchStatusAsync(string user, string patch) =>
         await cluster.KubectlAsync($"--as={user}", "patch", "certificaterequest", "to-approve", "-n", Ns, "--subresource=status", "--type=merge", "-p", patch);
 
