@@ -13,4 +13,7 @@ public sealed class AcmeChallengeSolver
 
     [Description("Solve DNS-01 challenges by publishing a TXT record at `_acme-challenge.<domain>`.")]
     public AcmeChallengeSolverDns01? Dns01 { get; set; }
+
+    [Description("Skip the self-check and ask the ACME server to validate this long after presenting (a Go duration such as `30s`; `0s` asks at once). For split-horizon DNS or NAT hairpinning, where the operator cannot see what the ACME server sees.")]
+    public string? WaitInsteadOfSelfCheck { get; set; }
 }

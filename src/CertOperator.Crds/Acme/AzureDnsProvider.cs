@@ -37,4 +37,8 @@ public sealed class AzureDnsProvider
 
     [Description("Which managed identity to use when no service principal is given.")]
     public AzureManagedIdentity? ManagedIdentity { get; set; }
+
+    [EnumValues("AzurePublicZone", "AzurePrivateZone")]
+    [Description("Whether the zone is a public DNS zone (`AzurePublicZone`, the default) or a private one (`AzurePrivateZone`).")]
+    public string? ZoneType { get; set; }
 }

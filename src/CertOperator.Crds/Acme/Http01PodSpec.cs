@@ -6,8 +6,8 @@ using CertOperator.Crds.Schema;
 namespace CertOperator.Crds.Acme;
 
 /// <summary>
-/// The subset of a PodSpec cert-manager applies to solver pods. Affinity and securityContext are
-/// core/v1 types far larger than this API; they are passed through untyped.
+/// The subset of a PodSpec cert-manager applies to solver pods. Affinity is a core/v1 type far larger than
+/// this API; it is passed through untyped.
 /// </summary>
 [Description("Pod spec overrides for the HTTP-01 solver pods.")]
 public sealed class Http01PodSpec
@@ -29,9 +29,12 @@ public sealed class Http01PodSpec
     public string? ServiceAccountName { get; set; }
 
     [Description("Secrets used to pull the solver image.")]
+    [ListMapKeys("name")]
     public List<LocalObjectReference>? ImagePullSecrets { get; set; }
 
-    [PreserveUnknownFields(ObjectOnly = true)]
-    [Description("The solver pod's security context, as a core/v1 PodSecurityContext.")]
-    public JsonElement? SecurityContext { get; set; }
+    [Description("The solver pod's security context.")]
+    public SolverPodSecurityContext? SecurityContext { get; set; }
+
+    [Description("Compute resources of the solver container, overriding the operator's defaults resource by resource.")]
+    public SolverPodResources? Resources { get; set; }
 }

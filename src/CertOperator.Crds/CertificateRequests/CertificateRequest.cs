@@ -30,7 +30,6 @@ public sealed class CertificateRequest : IKubernetesObject<CertificateRequest>
 
     public ObjectMeta Metadata { get; set; } = new();
 
-    [Required]
     [Description("The CSR to sign and the issuer to sign it.")]
     public CertificateRequestSpec Spec { get; set; } = new();
 

@@ -8,6 +8,7 @@ namespace CertOperator.Crds.CertificateRequests;
 public sealed class CertificateRequestStatus
 {
     [ListMapKeys("type")]
+    [OmitItemProperties("observedGeneration")]
     [Description("Status conditions; known types are `Approved`, `Denied`, `Ready` and `InvalidRequest`.")]
     public List<Condition>? Conditions { get; set; }
 

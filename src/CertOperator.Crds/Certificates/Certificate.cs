@@ -30,7 +30,6 @@ public sealed class Certificate : IKubernetesObject<Certificate>
 
     public ObjectMeta Metadata { get; set; } = new();
 
-    [Required]
     [Description("Desired state of the Certificate.")]
     public CertificateSpec Spec { get; set; } = new();
 

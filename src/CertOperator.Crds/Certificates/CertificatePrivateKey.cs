@@ -19,5 +19,6 @@ public sealed class CertificatePrivateKey
     public string? Algorithm { get; set; }
 
     [Description("Key size in bits. RSA: 2048 (default), 4096 or 8192. ECDSA: 256 (default), 384 or 521. Ignored for Ed25519.")]
+    [UnsizedInteger]
     public int? Size { get; set; }
 }

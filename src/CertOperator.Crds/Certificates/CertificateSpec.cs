@@ -26,8 +26,6 @@ public sealed class CertificateSpec
     [Description("How long before expiry to renew, as a Go duration, e.g. `360h`. Defaults to a third of the issued certificate's lifetime; minimum 5 minutes. Cannot be set together with `renewBeforePercentage`.")]
     public string? RenewBefore { get; set; }
 
-    [Minimum(1)]
-    [Maximum(99)]
     [Description("Like `renewBefore`, but as a percentage of the issued certificate's lifetime remaining when renewal starts, between 1 and 99. Cannot be set together with `renewBefore`.")]
     public int? RenewBeforePercentage { get; set; }
 
@@ -73,7 +71,6 @@ public sealed class CertificateSpec
     [Description("Whether the KeyUsage and ExtKeyUsage extensions are encoded in the CSR. Defaults to true; disable only for issuers that reject CSRs carrying them.")]
     public bool? EncodeUsagesInRequest { get; set; }
 
-    [Minimum(1)]
     [Description("How many CertificateRequest revisions to keep for this Certificate, oldest removed first; at least 1. Unset keeps them all.")]
     public int? RevisionHistoryLimit { get; set; }
 
@@ -82,4 +79,11 @@ public sealed class CertificateSpec
 
     [Description("X.509 name constraints extension; only valid on CA certificates.")]
     public NameConstraints? NameConstraints { get; set; }
+
+    [EnumValues("SHA256WithRSA", "SHA384WithRSA", "SHA512WithRSA", "ECDSAWithSHA256", "ECDSAWithSHA384", "ECDSAWithSHA512", "PureEd25519")]
+    [Description("The signature algorithm of the CSR (and, with SelfSigned, of the certificate); must fit the private key. Defaults to the one matching the key: SHA256WithRSA, ECDSAWithSHA256/384/512 by curve, PureEd25519.")]
+    public string? SignatureAlgorithm { get; set; }
+
+    [Description("How the Certificate is renewed: `policy` `RenewBefore` (default) or `Disabled`.")]
+    public CertificateRenewal? Renewal { get; set; }
 }

@@ -24,11 +24,16 @@ public sealed class CertificateStatus
     public DateTimeOffset? RenewalTime { get; set; }
 
     [Description("The revision of the issued certificate; CertificateRequests for the next issuance carry revision + 1 in the `cert-manager.io/certificate-revision` annotation.")]
+    [UnsizedInteger]
     public int? Revision { get; set; }
 
     [Description("Name of the Secret holding the private key for the next issuance; set while `Issuing` is True.")]
     public string? NextPrivateKeySecretName { get; set; }
 
     [Description("Number of consecutive failed issuance attempts; removed on success.")]
+    [UnsizedInteger]
     public int? FailedIssuanceAttempts { get; set; }
+
+    [Description("ACME-specific state, such as the last Renewal Information.")]
+    public CertificateAcmeStatus? Acme { get; set; }
 }

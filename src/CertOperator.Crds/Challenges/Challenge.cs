@@ -24,6 +24,7 @@ public sealed class Challenge : IKubernetesObject<Challenge>
 
     public string? Kind { get; set; } = Resource.Kind;
 
+    [Required]
     public ObjectMeta Metadata { get; set; } = new();
 
     [Required]

@@ -19,4 +19,7 @@ public sealed class ChallengeStatus
     [EnumValues(typeof(AcmeStates))]
     [Description("State of the challenge at the ACME server: pending, processing, valid, invalid, expired or errored.")]
     public string? State { get; set; }
+
+    [Description("When the challenge response was last presented; a solver's `waitInsteadOfSelfCheck` counts from here.")]
+    public DateTimeOffset? PresentedAt { get; set; }
 }

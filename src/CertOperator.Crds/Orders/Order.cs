@@ -24,6 +24,7 @@ public sealed class Order : IKubernetesObject<Order>
 
     public string? Kind { get; set; } = Resource.Kind;
 
+    [Required]
     public ObjectMeta Metadata { get; set; } = new();
 
     [Required]

@@ -30,4 +30,7 @@ public sealed class OrderSpec
 
     [Description("ACME certificate profile requested for the order.")]
     public string? Profile { get; set; }
+
+    [Description("The certificate this order replaces (its ACME Renewal Information ID), sent as `replaces` in the new order (RFC 9773).")]
+    public string? Replaces { get; set; }
 }

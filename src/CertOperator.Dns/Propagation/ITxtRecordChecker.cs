@@ -8,4 +8,7 @@ public interface ITxtRecordChecker
     /// With no <paramref name="nameservers"/> ("host:port"), asks the zone's authoritative nameservers.
     /// </summary>
     Task<bool> IsPresentAsync(string fqdn, string expectedValue, IReadOnlyList<string> nameservers, CancellationToken cancellationToken);
+
+    /// <summary>The name at the end of <paramref name="fqdn"/>'s CNAME chain (itself when it has none), as the recursive nameservers see it.</summary>
+    Task<string> ResolveCnameAsync(string fqdn, CancellationToken cancellationToken);
 }

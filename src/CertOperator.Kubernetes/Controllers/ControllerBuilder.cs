@@ -102,6 +102,22 @@ public sealed class ControllerBuilder<TPrimary>
     }
 
     /// <summary>
+    /// Metadata-only variant of <see cref="WatchesByIndex{TRelated}(string, Func{TRelated, IEnumerable{string}})"/>:
+    /// e.g. a Secret wakes the primaries whose index holds a value derived from its name or annotations.
+    /// </summary>
+    public ControllerBuilder<TPrimary> WatchesMetadataByIndex<TRelated>(string indexName, Func<PartialObjectMetadata, IEnumerable<string>> indexValues)
+        where TRelated : class, IKubernetesObject<TRelated>
+    {
+        _sources.Add((factory, enqueue) =>
+        {
+            var primaries = factory.GetInformer<TPrimary>().Store;
+            factory.GetMetadataInformer<TRelated>().AddEventHandler(Handler<PartialObjectMetadata>(
+                related => indexValues(related).SelectMany(value => primaries.ByIndex(indexName, value)).Select(ObjectKey.Of), enqueue));
+        });
+        return this;
+    }
+
+    /// <summary>
     /// A <typeparamref name="TRelated"/> wakes the primaries whose index <paramref name="indexName"/> holds
     /// <paramref name="indexValue"/>(related) — e.g. an Issuer wakes the CertificateRequests that reference it.
     /// </summary>

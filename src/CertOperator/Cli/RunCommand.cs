@@ -51,6 +51,20 @@ internal static class RunCommand
         {
             Description = "Comma-separated host:port nameservers for DNS-01 propagation checks (default: the zone's authoritative nameservers)",
         };
+        var clusterIssuerAmbient = new Option<bool>("--cluster-issuer-ambient-credentials")
+        {
+            Description = "Let ClusterIssuers' DNS-01 providers use the operator's ambient cloud credentials (instance metadata, workload identity)",
+            DefaultValueFactory = _ => true,
+        };
+        var issuerAmbient = new Option<bool>("--issuer-ambient-credentials")
+        {
+            Description = "Let namespaced Issuers' DNS-01 providers use the operator's ambient cloud credentials",
+        };
+        var providerEndpoints = new Option<string[]>("--dns01-provider-endpoint")
+        {
+            Description = "provider=URL: send a DNS-01 provider's API calls to URL instead of its public endpoint (e.g. route53=https://localstack:4566); repeatable",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var solverImage = new Option<string>("--acme-http01-solver-image") { Description = "Image of HTTP-01 solver pods", DefaultValueFactory = _ => "certoperator:dev" };
         var selfCheckHost = new Option<string?>("--acme-http01-self-check-host")
         {
@@ -62,12 +76,17 @@ internal static class RunCommand
             Description = "Issuer for Ingresses annotated only kubernetes.io/tls-acme: \"true\" (default: none; such Ingresses get a Warning event)",
         };
         var defaultIssuerKind = new Option<string>("--default-issuer-kind") { Description = "Kind of the default issuer", DefaultValueFactory = _ => "Issuer" };
+        var enableCaInjector = new Option<bool>("--enable-ca-injector")
+        {
+            Description = "Inject CAs into webhook configurations, CRDs and APIServices annotated cert-manager.io/inject-ca-from(-secret) or inject-apiserver-ca",
+            DefaultValueFactory = _ => true,
+        };
         var defaultIssuerGroup = new Option<string>("--default-issuer-group") { Description = "API group of the default issuer", DefaultValueFactory = _ => "cert-manager.io" };
 
         var command = new Command("run", "Run the operator against the cluster in the kubeconfig (or in-cluster)")
         {
             kubeconfig, context, concurrency, kubeApiQps, kubeApiBurst, leaderElect, leaseNamespace, clusterResourceNamespace, logFormat, verbosity,
-            maxChallenges, dnsServers, solverImage, selfCheckHost, selfCheckPort,
+            maxChallenges, dnsServers, clusterIssuerAmbient, issuerAmbient, providerEndpoints, solverImage, selfCheckHost, selfCheckPort,
             defaultIssuerName, defaultIssuerKind, defaultIssuerGroup,
         };
         foreach (var option in leaderElection.All.Concat(listen.All))
@@ -75,11 +94,19 @@ internal static class RunCommand
             command.Options.Add(option);
         }
 
+        command.Options.Add(enableCaInjector);
+
         command.SetAction(async (parse, ct) =>
         {
             if (leaderElection.Get(parse, out var timingError) is not { } timings)
             {
                 await Console.Error.WriteLineAsync($"run: {timingError}");
+                return 2;
+            }
+
+            if (ProviderEndpoints.Parse(parse.GetValue(providerEndpoints) ?? [], out var endpointError) is not { } endpoints)
+            {
+                await Console.Error.WriteLineAsync($"run: --dns01-provider-endpoint: {endpointError}");
                 return 2;
             }
 
@@ -102,12 +129,16 @@ internal static class RunCommand
                 HealthListenAddress = listen.HealthEndpoint(parse),
                 MaxConcurrentChallenges = parse.GetValue(maxChallenges),
                 Dns01RecursiveNameservers = (parse.GetValue(dnsServers) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                ClusterIssuerAmbientCredentials = parse.GetValue(clusterIssuerAmbient),
+                IssuerAmbientCredentials = parse.GetValue(issuerAmbient),
+                Dns01ProviderEndpoints = endpoints,
                 SolverImage = parse.GetValue(solverImage)!,
                 Http01SelfCheckHost = parse.GetValue(selfCheckHost),
                 Http01SelfCheckPort = parse.GetValue(selfCheckPort),
                 DefaultIssuerName = parse.GetValue(defaultIssuerName),
                 DefaultIssuerKind = parse.GetValue(defaultIssuerKind)!,
                 DefaultIssuerGroup = parse.GetValue(defaultIssuerGroup)!,
+                EnableCaInjector = parse.GetValue(enableCaInjector),
             };
             try
             {

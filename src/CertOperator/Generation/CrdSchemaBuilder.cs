@@ -44,6 +44,19 @@ internal sealed class CrdSchemaBuilder(JsonSerializerOptions options)
             schema["required"] = required;
         }
 
+        if (info.Type.IsDefined(typeof(AtomicMapAttribute)))
+        {
+            schema["x-kubernetes-map-type"] = "atomic";
+        }
+
+        var rules = info.Type.GetCustomAttributes<ValidationRuleAttribute>().ToList();
+        if (rules.Count > 0)
+        {
+            schema["x-kubernetes-validations"] = rules
+                .Select(r => new SortedDictionary<string, object>(StringComparer.Ordinal) { ["rule"] = r.Rule, ["message"] = r.Message })
+                .ToList();
+        }
+
         return schema;
     }
 
@@ -75,10 +88,25 @@ internal sealed class CrdSchemaBuilder(JsonSerializerOptions options)
             schema["x-kubernetes-list-type"] = "map";
             schema["x-kubernetes-list-map-keys"] = listMap.Keys.ToList();
         }
+        else if (schema.TryGetValue("type", out var type) && "array".Equals(type))
+        {
+            // As cert-manager's lists (controller-gen's default for them): replaced whole by server-side apply.
+            schema["x-kubernetes-list-type"] = "atomic";
+        }
 
         if (member.GetCustomAttribute<MaxItemsAttribute>() is { } maxItems)
         {
             schema["maxItems"] = maxItems.MaxItems;
+        }
+
+        if (member.GetCustomAttribute<OmitItemPropertiesAttribute>() is { } omit
+            && schema["items"] is SortedDictionary<string, object> items
+            && items["properties"] is SortedDictionary<string, object> itemProperties)
+        {
+            foreach (var name in omit.Names)
+            {
+                itemProperties.Remove(name);
+            }
         }
 
         if (CrdWellKnownFields.EnumValues(owner, property.Name) is { } knownValues)
@@ -104,6 +132,13 @@ internal sealed class CrdSchemaBuilder(JsonSerializerOptions options)
             return free;
         }
 
+        if (type == typeof(JsonElement) && member.IsDefined(typeof(QuantityAttribute)))
+        {
+            var quantity = Node("x-kubernetes-int-or-string", true, "pattern", QuantityAttribute.Pattern);
+            quantity["anyOf"] = new List<object> { Node("type", "integer"), Node("type", "string") };
+            return quantity;
+        }
+
         var info = options.GetTypeInfo(type);
         return info.Kind switch
         {
@@ -120,6 +155,7 @@ internal sealed class CrdSchemaBuilder(JsonSerializerOptions options)
         {
             _ when type == typeof(string) => Node("type", "string"),
             _ when type == typeof(bool) => Node("type", "boolean"),
+            _ when type == typeof(int) && member.IsDefined(typeof(UnsizedIntegerAttribute)) => Node("type", "integer"),
             _ when type == typeof(int) => Node("type", "integer", "format", "int32"),
             _ when type == typeof(long) => Node("type", "integer", "format", "int64"),
             _ when type == typeof(DateTimeOffset) => Node("type", "string", "format", "date-time"),
@@ -133,6 +169,11 @@ internal sealed class CrdSchemaBuilder(JsonSerializerOptions options)
         if (member.GetCustomAttribute<PatternAttribute>() is { } pattern)
         {
             schema["pattern"] = pattern.Pattern;
+        }
+
+        if (member.GetCustomAttribute<MinLengthAttribute>() is { } minLength)
+        {
+            schema["minLength"] = minLength.MinLength;
         }
 
         if (member.GetCustomAttribute<MaxLengthAttribute>() is { } maxLength)

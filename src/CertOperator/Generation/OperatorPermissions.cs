@@ -20,6 +20,9 @@ internal static class OperatorPermissions
     private static readonly string[] ReadWrite = ["get", "list", "watch", "create", "update", "patch", "delete"];
     private static readonly string[] StatusVerbs = ["get", "update", "patch"];
 
+    /// <summary>The CA injector reads injectables from caches and patches only their caBundle fields.</summary>
+    private static readonly string[] CaInjection = ["get", "list", "watch", "patch"];
+
     /// <summary>Cluster-wide rules: our kinds (with status and finalizers), Secrets, solver resources, Events.</summary>
     public static IReadOnlyList<RbacRule> ClusterRules { get; } =
     [
@@ -36,6 +39,9 @@ internal static class OperatorPermissions
         new(["networking.k8s.io"], ["ingressclasses"], ["get", "list", "watch"]),
         new([""], ["events"], ["get", "create", "patch"]),
         new(["events.k8s.io"], ["events"], ["create", "patch"]),
+        new(["admissionregistration.k8s.io"], ["validatingwebhookconfigurations", "mutatingwebhookconfigurations"], CaInjection),
+        new(["apiextensions.k8s.io"], ["customresourcedefinitions"], CaInjection),
+        new(["apiregistration.k8s.io"], ["apiservices"], CaInjection),
         // The webhook lets only signers' approvers set Approved/Denied; the operator approves requests for its own issuers.
         new(["cert-manager.io"], ["signers"], ["approve"], ["issuers.cert-manager.io/*", "clusterissuers.cert-manager.io/*"]),
     ];

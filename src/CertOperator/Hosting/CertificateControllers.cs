@@ -1,6 +1,7 @@
 using CertOperator.Acme.Accounts;
 using CertOperator.Acme.Challenges;
 using CertOperator.Acme.Dns01;
+using CertOperator.Acme.Dns01.Providers;
 using CertOperator.Acme.Http01;
 using CertOperator.Acme.Orders;
 using CertOperator.CertificateRequests;
@@ -49,7 +50,8 @@ internal static class CertificateControllers
             new HttpClient { Timeout = TimeSpan.FromSeconds(5) },
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<ILogger<Http01Solver>>()));
-        services.AddSingleton<Rfc2136Solver>();
+        services.AddSingleton<IDnsProvider, Rfc2136DnsProvider>();
+        services.AddSingleton<Dns01Solver>();
 
         services.AddController<TriggerReconciler>(r => WatchingSecretClaims(CertificateController("certificates-trigger", concurrency), clusterResourceNamespace).Build(r));
         services.AddController<KeyManagerReconciler>(r => CertificateController("certificates-key-manager", concurrency).Build(r));

@@ -88,6 +88,9 @@ internal static class OperatorHost
             Concurrency = settings.Concurrency,
             MaxConcurrentChallenges = settings.MaxConcurrentChallenges,
             Dns01Nameservers = settings.Dns01RecursiveNameservers,
+            ClusterIssuerAmbientCredentials = settings.ClusterIssuerAmbientCredentials,
+            IssuerAmbientCredentials = settings.IssuerAmbientCredentials,
+            Dns01ProviderEndpoints = settings.Dns01ProviderEndpoints,
             DefaultIssuerName = settings.DefaultIssuerName,
             DefaultIssuerKind = settings.DefaultIssuerKind,
             DefaultIssuerGroup = settings.DefaultIssuerGroup,
@@ -99,10 +102,17 @@ internal static class OperatorHost
             SelfCheckPort = settings.Http01SelfCheckPort,
         });
         services.AddOperatorMetrics();
-        services.AddSingleton<ITxtRecordChecker>(sp => new TxtPropagationChecker(timeProvider: sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ITxtRecordChecker>(sp => new TxtPropagationChecker(
+            new TxtPropagationOptions { RecursiveNameservers = settings.Dns01RecursiveNameservers },
+            sp.GetRequiredService<TimeProvider>()));
         services.AddKubernetesClient(configuration, new KubernetesClientOptions { Qps = settings.KubeApiQps, Burst = settings.KubeApiBurst });
         services.AddEventRecorder(EventComponent);
         services.AddCertificateControllers(settings.Concurrency, settings.ClusterResourceNamespace);
+        if (settings.EnableCaInjector)
+        {
+            services.AddCaInjectorControllers();
+        }
+
         services.AddControllerManager(settings.LeaderElect
             ? new LeaderElectionOptions
             {

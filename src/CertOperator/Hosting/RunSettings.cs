@@ -48,6 +48,15 @@ internal sealed record RunSettings
 
     public IReadOnlyList<string> Dns01RecursiveNameservers { get; init; } = [];
 
+    /// <summary>cert-manager's --cluster-issuer-ambient-credentials (default true).</summary>
+    public bool ClusterIssuerAmbientCredentials { get; init; } = true;
+
+    /// <summary>cert-manager's --issuer-ambient-credentials (default false).</summary>
+    public bool IssuerAmbientCredentials { get; init; }
+
+    /// <summary>DNS-01 providers' API base URLs overriding their public endpoints, by `dns01` field name.</summary>
+    public IReadOnlyDictionary<string, Uri> Dns01ProviderEndpoints { get; init; } = new Dictionary<string, Uri>();
+
     public string SolverImage { get; init; } = "certoperator:dev";
 
     public string? Http01SelfCheckHost { get; init; }
@@ -60,4 +69,7 @@ internal sealed record RunSettings
     public string DefaultIssuerKind { get; init; } = "Issuer";
 
     public string DefaultIssuerGroup { get; init; } = "cert-manager.io";
+
+    /// <summary>Run cert-manager's cainjector controllers (inject-ca-from annotations) in this process.</summary>
+    public bool EnableCaInjector { get; init; } = true;
 }

@@ -15,6 +15,18 @@ internal sealed record OperatorOptions
     /// <summary>Nameservers ("host:port") for DNS-01 propagation checks, like cert-manager's --dns01-recursive-nameservers; empty asks the zone's authoritative servers.</summary>
     public IReadOnlyList<string> Dns01Nameservers { get; init; } = [];
 
+    /// <summary>Whether ClusterIssuers' DNS-01 providers may use ambient cloud credentials, like cert-manager's --cluster-issuer-ambient-credentials.</summary>
+    public bool ClusterIssuerAmbientCredentials { get; init; } = true;
+
+    /// <summary>Whether namespaced Issuers' DNS-01 providers may use ambient cloud credentials, like cert-manager's --issuer-ambient-credentials.</summary>
+    public bool IssuerAmbientCredentials { get; init; }
+
+    /// <summary>
+    /// DNS-01 providers' API base URLs by `dns01` field name (`cloudflare`, `route53`…), replacing their public endpoints:
+    /// for API-compatible services and tests. A provider uses <see cref="Dns01Endpoint"/>.
+    /// </summary>
+    public IReadOnlyDictionary<string, Uri> Dns01ProviderEndpoints { get; init; } = new Dictionary<string, Uri>();
+
     /// <summary>Issuer for Ingresses annotated only `kubernetes.io/tls-acme: "true"`, like cert-manager's --default-issuer-name; null disables it.</summary>
     public string? DefaultIssuerName { get; init; }
 
@@ -23,4 +35,7 @@ internal sealed record OperatorOptions
 
     /// <summary>API group of the default issuer, like cert-manager's --default-issuer-group.</summary>
     public string DefaultIssuerGroup { get; init; } = "cert-manager.io";
+
+    /// <summary>The API base URL of the DNS-01 provider <paramref name="field"/>: the override, else <paramref name="publicEndpoint"/>.</summary>
+    public Uri Dns01Endpoint(string field, Uri publicEndpoint) => Dns01ProviderEndpoints.GetValueOrDefault(field) ?? publicEndpoint;
 }

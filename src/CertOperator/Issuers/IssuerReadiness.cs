@@ -16,13 +16,23 @@ internal sealed record IssuerReadiness(bool Ready, string Reason, string Message
         {
             // Like cert-manager: without exactly one issuer type no issuer can be built (ErrInitIssuer); one whose
             // settings are wrong is reported and not retried (InvalidConfig, as its ACME setup does).
-            var types = new object?[] { spec.Acme, spec.Ca, spec.SelfSigned }.Count(t => t is not null);
+            var types = new object?[] { spec.Acme, spec.Ca, spec.SelfSigned, spec.Vault, spec.Venafi }.Count(t => t is not null);
             return new(false, types == 1 ? "InvalidConfig" : "ErrInitIssuer", $"The issuer spec is invalid: {string.Join("; ", errors)}");
         }
 
         if (spec.SelfSigned is not null)
         {
             return new(true, "IsReady", "");
+        }
+
+        if (spec.Vault is not null)
+        {
+            return new(false, "Unsupported", "spec.vault: this build of CertOperator cannot issue through Vault yet; keep cert-manager for this issuer, or use a CA or ACME issuer");
+        }
+
+        if (spec.Venafi is not null)
+        {
+            return new(false, "Unsupported", "spec.venafi: CertOperator does not issue through Venafi; keep cert-manager for this issuer, or use a CA or ACME issuer");
         }
 
         if (spec.Ca is not null)

@@ -12,6 +12,7 @@ internal enum IssuerSecretRole
     AcmeAccountKey,
     ExternalAccountBindingKey,
     Dns01Credential,
+    IssuerCredential,
 }
 
 /// <summary>One Secret an issuer spec names: its name, the field naming it, and what the issuer keeps there.</summary>
@@ -22,6 +23,7 @@ internal sealed record IssuerSecretReference(string SecretName, string Field, Is
         IssuerSecretRole.CaKeyPair => "the CA key pair",
         IssuerSecretRole.AcmeAccountKey => "the ACME account key",
         IssuerSecretRole.ExternalAccountBindingKey => "the ACME external account binding key",
+        IssuerSecretRole.IssuerCredential => "a credential of the issuer",
         _ => "a DNS-01 solver credential",
     };
 }
@@ -39,6 +41,22 @@ internal static class IssuerSecretReferences
         if (spec.Ca is { SecretName.Length: > 0 } ca)
         {
             found.Add(new(ca.SecretName, "spec.ca.secretName", IssuerSecretRole.CaKeyPair));
+        }
+
+        if (spec.Vault is { } vault)
+        {
+            Add(found, vault.CaBundleSecretRef, "spec.vault.caBundleSecretRef", IssuerSecretRole.IssuerCredential);
+            Add(found, vault.ClientCertSecretRef, "spec.vault.clientCertSecretRef", IssuerSecretRole.IssuerCredential);
+            Add(found, vault.ClientKeySecretRef, "spec.vault.clientKeySecretRef", IssuerSecretRole.IssuerCredential);
+            Add(found, vault.Auth.TokenSecretRef, "spec.vault.auth.tokenSecretRef", IssuerSecretRole.IssuerCredential);
+            Add(found, vault.Auth.AppRole?.SecretRef, "spec.vault.auth.appRole.secretRef", IssuerSecretRole.IssuerCredential);
+            Add(found, vault.Auth.Kubernetes?.SecretRef, "spec.vault.auth.kubernetes.secretRef", IssuerSecretRole.IssuerCredential);
+        }
+
+        if (spec.Venafi is { } venafi)
+        {
+            Add(found, venafi.Tpp?.CaBundleSecretRef, "spec.venafi.tpp.caBundleSecretRef", IssuerSecretRole.IssuerCredential);
+            Add(found, venafi.Cloud?.ApiTokenSecretRef, "spec.venafi.cloud.apiTokenSecretRef", IssuerSecretRole.IssuerCredential);
         }
 
         if (spec.Acme is not { } acme)

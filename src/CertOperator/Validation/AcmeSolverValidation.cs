@@ -1,3 +1,4 @@
+using CertOperator.Certificates.Pki;
 using CertOperator.Crds.Acme;
 
 namespace CertOperator.Validation;
@@ -26,6 +27,11 @@ internal static class AcmeSolverValidation
         else
         {
             errors.Add(new(path, "no solver type configured: set http01 or dns01"));
+        }
+
+        if (solver.WaitInsteadOfSelfCheck is { } wait && (!GoDuration.TryParse(wait, out var duration) || duration < TimeSpan.Zero))
+        {
+            errors.Add(new($"{path}.waitInsteadOfSelfCheck", $"\"{wait}\": must be a duration that is not negative, such as 30s or 2m (0s skips the wait)"));
         }
     }
 

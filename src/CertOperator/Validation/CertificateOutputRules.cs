@@ -1,4 +1,5 @@
 using CertOperator.Crds.Certificates;
+using CertOperator.Crds.Meta;
 
 namespace CertOperator.Validation;
 
@@ -26,25 +27,40 @@ internal static class CertificateOutputRules
         }
     }
 
-    /// <summary>
-    /// cert-manager 1.21 takes a keystore password from `passwordSecretRef` or a literal `password`; this
-    /// operator's API has only `passwordSecretRef`, so that one must name a Secret.
-    /// </summary>
+    /// <summary>A keystore's password comes from exactly one of `passwordSecretRef` and a literal `password` (cert-manager 1.21's rules and messages).</summary>
     private static void ValidateKeystores(CertificateKeystores? keystores, List<FieldError> errors)
     {
-        if (keystores?.Jks is { } jks && string.IsNullOrEmpty(jks.PasswordSecretRef?.Name))
+        if (keystores?.Jks is { } jks)
         {
-            errors.Add(new("spec.keystores.jks.passwordSecretRef.name", "must be set for JKS keystores: name the Secret holding the keystore password"));
+            ValidatePassword(jks.Password, jks.PasswordSecretRef, "jks", "JKS", errors);
         }
 
-        if (keystores?.Pkcs12 is { } pkcs12 && string.IsNullOrEmpty(pkcs12.PasswordSecretRef?.Name))
+        if (keystores?.Pkcs12 is { } pkcs12)
         {
-            errors.Add(new("spec.keystores.pkcs12.passwordSecretRef.name", "must be set for PKCS#12 keystores: name the Secret holding the keystore password"));
+            ValidatePassword(pkcs12.Password, pkcs12.PasswordSecretRef, "pkcs12", "PKCS#12", errors);
         }
 
-        if (keystores?.Pkcs12?.Profile is { Length: > 0 } profile && profile is not ("LegacyRC2" or "LegacyDES" or "Modern2023"))
+        if (keystores?.Pkcs12?.Profile is { Length: > 0 } profile && profile is not ("LegacyRC2" or "LegacyDES" or "Modern2023" or "Modern2026"))
         {
-            errors.Add(new("spec.keystores.pkcs12.profile", $"Unsupported value: \"{profile}\": supported values: \"LegacyRC2\", \"LegacyDES\", \"Modern2023\""));
+            errors.Add(new("spec.keystores.pkcs12.profile", $"Unsupported value: \"{profile}\": supported values: \"LegacyRC2\", \"LegacyDES\", \"Modern2023\", \"Modern2026\""));
+        }
+    }
+
+    private static void ValidatePassword(string? password, SecretKeySelector? reference, string field, string format, List<FieldError> errors)
+    {
+        var path = $"spec.keystores.{field}";
+        var hasReference = !string.IsNullOrEmpty(reference?.Name);
+        if (password is not null && hasReference)
+        {
+            errors.Add(new(path, $"exactly one of passwordSecretRef and password must be provided for {format} keystores; cannot set both"));
+        }
+        else if (password is null && !hasReference)
+        {
+            errors.Add(new(path, $"must set exactly one of passwordSecretRef and password for {format} keystores"));
+        }
+        else if (password is { Length: 0 })
+        {
+            errors.Add(new($"{path}.password", $"literal password cannot be empty if set on {format} keystores"));
         }
     }
 

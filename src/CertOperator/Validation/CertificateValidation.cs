@@ -25,6 +25,8 @@ internal static class CertificateValidation
 
         SubjectAltNameRules.Validate(spec, errors);
         KeyRules.ValidatePrivateKey(spec.PrivateKey, errors);
+        KeyRules.ValidateSignatureAlgorithm(spec.SignatureAlgorithm, spec.PrivateKey?.Algorithm, errors);
+        RenewalRules.Validate(spec.Renewal, errors);
         KeyRules.ValidateUsages(spec.Usages, "spec.usages", spec.IsCA ?? false, errors);
         DurationRules.Validate(spec, errors);
         CertificateOutputRules.Validate(spec, errors);

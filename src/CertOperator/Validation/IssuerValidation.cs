@@ -1,4 +1,6 @@
 using CertOperator.Crds.Issuers;
+using CertOperator.Crds.Issuers.Vault;
+using CertOperator.Crds.Issuers.Venafi;
 
 namespace CertOperator.Validation;
 
@@ -8,7 +10,7 @@ namespace CertOperator.Validation;
 /// </summary>
 internal static class IssuerValidation
 {
-    private const string MoreThanOne = "may not specify more than one issuer type; keep only one of spec.acme, spec.ca or spec.selfSigned";
+    private const string MoreThanOne = "may not specify more than one issuer type; keep only one of spec.acme, spec.ca, spec.selfSigned, spec.vault or spec.venafi";
 
     public static IReadOnlyList<FieldError> Validate(IssuerSpec spec)
     {
@@ -39,12 +41,76 @@ internal static class IssuerValidation
             errors.Add(new("spec.selfSigned", MoreThanOne));
         }
 
+        if (spec.Vault is { } vault && ++configured == 1)
+        {
+            ValidateVault(vault, errors);
+        }
+        else if (spec.Vault is not null)
+        {
+            errors.Add(new("spec.vault", MoreThanOne));
+        }
+
+        if (spec.Venafi is { } venafi && ++configured == 1)
+        {
+            ValidateVenafi(venafi, errors);
+        }
+        else if (spec.Venafi is not null)
+        {
+            errors.Add(new("spec.venafi", MoreThanOne));
+        }
+
         if (configured == 0)
         {
-            errors.Add(new("spec", "at least one issuer must be configured: set one of spec.acme, spec.ca or spec.selfSigned"));
+            errors.Add(new("spec", "at least one issuer must be configured: set one of spec.acme, spec.ca, spec.selfSigned, spec.vault or spec.venafi"));
         }
 
         return errors;
+    }
+
+    /// <summary>cert-manager's ValidateVaultIssuerConfig and ValidateVaultIssuerAuth.</summary>
+    private static void ValidateVault(VaultIssuer vault, List<FieldError> errors)
+    {
+        if (string.IsNullOrEmpty(vault.Server))
+        {
+            errors.Add(new("spec.vault.server", "must be specified: the Vault address, e.g. https://vault.example.com:8200"));
+        }
+
+        if (string.IsNullOrEmpty(vault.Path))
+        {
+            errors.Add(new("spec.vault.path", "must be specified: the PKI signing path, e.g. pki/sign/my-role"));
+        }
+
+        if (!string.IsNullOrEmpty(vault.CaBundle) && vault.CaBundleSecretRef is not null)
+        {
+            errors.Add(new("spec.vault.caBundle", "specified caBundle and caBundleSecretRef cannot be used together"));
+        }
+
+        var auth = vault.Auth;
+        var methods = new (string Field, object? Config)[]
+        {
+            ("tokenSecretRef", auth.TokenSecretRef), ("appRole", auth.AppRole), ("clientCertificate", auth.ClientCertificate),
+            ("kubernetes", auth.Kubernetes), ("aws", auth.Aws),
+        }.Where(m => m.Config is not null).Select(m => m.Field).ToList();
+        if (methods.Count != 1)
+        {
+            errors.Add(new("spec.vault.auth", methods.Count == 0
+                ? "please supply one of: appRole, kubernetes, tokenSecretRef, clientCertificate, aws"
+                : $"only one auth method may be set, not {string.Join(" and ", methods)}"));
+        }
+
+        if (auth.Kubernetes is { } kubernetes && kubernetes.SecretRef is not null == kubernetes.ServiceAccountRef is not null)
+        {
+            errors.Add(new("spec.vault.auth.kubernetes", "please supply exactly one of secretRef or serviceAccountRef"));
+        }
+    }
+
+    /// <summary>The CRD's rule, checked here too because a 1.24 API server does not run CEL rules.</summary>
+    private static void ValidateVenafi(VenafiIssuer venafi, List<FieldError> errors)
+    {
+        if (new object?[] { venafi.Tpp, venafi.Cloud, venafi.Ngts }.Count(c => c is not null) != 1)
+        {
+            errors.Add(new("spec.venafi", "exactly one of tpp, cloud, or ngts must be configured"));
+        }
     }
 
     private static void ValidateCa(CaIssuer ca, List<FieldError> errors)

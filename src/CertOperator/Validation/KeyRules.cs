@@ -53,6 +53,17 @@ internal static class KeyRules
         }
     }
 
+    /// <summary>The signature algorithm must fit the key algorithm (RSA when unset), with cert-manager's message.</summary>
+    public static void ValidateSignatureAlgorithm(string? signatureAlgorithm, string? keyAlgorithm, List<FieldError> errors)
+    {
+        var allowed = SignatureAlgorithms.AllowedFor(keyAlgorithm);
+        if (signatureAlgorithm is { Length: > 0 } value && allowed.Count > 0 && !allowed.Contains(value))
+        {
+            errors.Add(new("spec.signatureAlgorithm",
+                $"Invalid value: \"{value}\": for key algorithm {(string.IsNullOrEmpty(keyAlgorithm) ? "RSA" : keyAlgorithm)} the allowed signature algorithms are [{string.Join(" ", allowed)}]"));
+        }
+    }
+
     /// <summary>
     /// Each usage must be one cert-manager knows; <paramref name="path"/> is e.g. `spec.usages`. Stricter than
     /// cert-manager: `cert sign` without isCA is refused, since RFC 5280 (4.2.1.3) forbids keyCertSign on a non-CA.

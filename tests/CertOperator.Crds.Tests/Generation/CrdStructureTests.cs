@@ -25,7 +25,8 @@ public sealed class CrdStructureTests
         foreach (var (path, node) in GeneratedCrds.Walk(GeneratedCrds.Schema(kind)))
         {
             var preserves = node["x-kubernetes-preserve-unknown-fields"]?.GetValue<bool>() == true;
-            (node["type"] is not null || preserves).Should().BeTrue($"{kind} {path} needs a type");
+            var intOrString = node["x-kubernetes-int-or-string"]?.GetValue<bool>() == true;
+            (node["type"] is not null || preserves || intOrString).Should().BeTrue($"{kind} {path} needs a type");
             var type = (string?)node["type"];
             if (type == "array")
             {
@@ -59,15 +60,13 @@ public sealed class CrdStructureTests
     }
 
     [Fact]
-    public void Unknown_fields_are_preserved_only_for_webhook_config_and_untyped_pod_template_parts()
+    public void Unknown_fields_are_preserved_only_for_webhook_config_and_the_solver_pod_affinity()
     {
         string[] solverPaths =
         [
             ".dns01.webhook.config",
             ".http01.ingress.podTemplate.spec.affinity",
-            ".http01.ingress.podTemplate.spec.securityContext",
             ".http01.gatewayHTTPRoute.podTemplate.spec.affinity",
-            ".http01.gatewayHTTPRoute.podTemplate.spec.securityContext",
         ];
         var expected = new Dictionary<string, IEnumerable<string>>
         {
@@ -136,7 +135,7 @@ public sealed class CrdStructureTests
     [InlineData("Certificate", ".spec.privateKey.encoding", "PKCS1,PKCS8")]
     [InlineData("Certificate", ".spec.privateKey.rotationPolicy", "Never,Always")]
     [InlineData("Certificate", ".spec.additionalOutputFormats[].type", "DER,CombinedPEM")]
-    [InlineData("Certificate", ".spec.keystores.pkcs12.profile", "LegacyRC2,LegacyDES,Modern2023")]
+    [InlineData("Certificate", ".spec.keystores.pkcs12.profile", "LegacyRC2,LegacyDES,Modern2023,Modern2026")]
     [InlineData("Certificate", ".status.conditions[].status", "True,False,Unknown")]
     [InlineData("Issuer", ".spec.acme.solvers[].dns01.cnameStrategy", "None,Follow")]
     [InlineData("Issuer", ".spec.acme.solvers[].dns01.rfc2136.protocol", "TCP,UDP")]
@@ -160,7 +159,7 @@ public sealed class CrdStructureTests
     }
 
     [Theory]
-    [InlineData("Certificate", "", "spec")]
+    [InlineData("Challenge", "", "metadata,spec")]
     [InlineData("Certificate", ".spec", "secretName,issuerRef")]
     [InlineData("Certificate", ".spec.issuerRef", "name")]
     [InlineData("CertificateRequest", ".spec", "issuerRef,request")]

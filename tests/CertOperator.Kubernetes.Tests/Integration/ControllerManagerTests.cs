@@ -77,6 +77,36 @@ public sealed class ControllerManagerTests(TestClusterFixture fixture) : IClassF
         await Eventually.True(() => woken.Contains(new ObjectKey(ns, "some-configmap")), "the mapped key is reconciled even though no such ConfigMap exists");
     }
 
+    [Fact]
+    public async Task A_Secrets_metadata_wakes_the_primaries_whose_index_holds_a_value_derived_from_it()
+    {
+        var ns = await fixture.Cluster.NewNamespaceAsync();
+        var informers = new SharedInformerFactory(Client, ns);
+        var woken = new ConcurrentQueue<ObjectKey>();
+        var reconciler = new LambdaReconciler(key =>
+        {
+            woken.Enqueue(key);
+            return ReconcileResult.Done;
+        });
+        var definition = ControllerBuilder.For<ConfigMap>()
+            .WithIndex("owner", c => c.Data?.TryGetValue("owner", out var owner) == true ? [$"{c.Metadata.Namespace}/{owner}"] : [])
+            .WatchesMetadataByIndex<Secret>("owner", s => s.Metadata.Annotations?.TryGetValue("owner", out var owner) == true ? [$"{s.Metadata.Namespace}/{owner}"] : [])
+            .Build(reconciler);
+        await using var manager = new ManagerScope(new ControllerManager(Client, informers, [definition]));
+        await manager.StartAsync(CancellationToken.None);
+        await Client.CreateAsync(Gen.ConfigMap("consumer", ns, new() { ["owner"] = "team-a" }));
+        await Client.CreateAsync(Gen.ConfigMap("bystander", ns, new() { ["owner"] = "team-b" }));
+        await Eventually.True(() => woken.Contains(new ObjectKey(ns, "consumer")) && woken.Contains(new ObjectKey(ns, "bystander")), "both ConfigMaps are reconciled once");
+        woken.Clear();
+
+        var secret = Gen.Secret("any-name", ns);
+        secret.Metadata.Annotations = new() { ["owner"] = "team-a" };
+        await Client.CreateAsync(secret);
+
+        await Eventually.True(() => woken.Contains(new ObjectKey(ns, "consumer")), "the Secret's annotation names the consumer's index value");
+        woken.Should().NotContain(new ObjectKey(ns, "bystander"));
+    }
+
     private sealed class LambdaReconciler(Func<ObjectKey, ReconcileResult> body) : IReconciler
     {
         public Task<ReconcileResult> ReconcileAsync(ObjectKey key, CancellationToken ct) => Task.FromResult(body(key));

@@ -39,6 +39,12 @@ internal static class BuiltInKindRules
                 obj["reportingComponent"] ??= "";
                 obj["reportingInstance"] ??= "";
                 break;
+            case ("apiregistration.k8s.io", "APIService"):
+                ApiServiceRules(type, obj);
+                break;
+            case ("admissionregistration.k8s.io", _):
+                TestApiServer.Admission.WebhookConfigurationRules.Apply(type, obj);
+                break;
             case ("apiextensions.k8s.io", "CustomResourceDefinition"):
                 var causes = CrdReader.Validate(obj);
                 if (causes.Count > 0)
@@ -48,6 +54,17 @@ internal static class BuiltInKindRules
 
                 obj["status"] = CrdReader.Status(obj, JsonNodes.Str(old, "metadata", "creationTimestamp") ?? ctx.Now());
                 break;
+        }
+    }
+
+    /// <summary>kube-aggregator's validation that CA injectors trip over: a caBundle and insecureSkipTLSVerify exclude each other.</summary>
+    private static void ApiServiceRules(ResourceType type, JsonObject obj)
+    {
+        var insecure = obj["spec"]?["insecureSkipTLSVerify"]?.GetValueKind() == System.Text.Json.JsonValueKind.True;
+        if (insecure && !string.IsNullOrEmpty(JsonNodes.Str(obj, "spec", "caBundle")))
+        {
+            throw ApiException.Invalid(type, JsonNodes.Name(obj),
+                [ValidationCause.Invalid("spec.insecureSkipTLSVerify", JsonValue.Create(true), "may not be true if caBundle is present")]);
         }
     }
 

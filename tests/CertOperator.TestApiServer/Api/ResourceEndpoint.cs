@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CertOperator.TestApiServer.Admission;
 using CertOperator.TestApiServer.Json;
 using CertOperator.TestApiServer.Selectors;
 using CertOperator.TestApiServer.Tables;
@@ -38,18 +39,21 @@ internal sealed class ResourceEndpoint(ServerContext ctx, ResourceService servic
                 await WriteListAsync(http, request, format, ct);
                 return;
             case "POST" when request.Name is null:
-                var created = service.Create(type, request.Namespace, await ReadObjectAsync(http, ct), Options(http));
+                var body = await ReadObjectAsync(http, ct);
+                var (created, _) = await AdmitAsync(request, Options(http), o => (service.Create(type, request.Namespace, (JsonObject)body.DeepClone(), o), true), ct);
                 await WriteObjectAsync(http, 201, request, created, format, ct);
                 return;
             case "PUT" when request.Name is not null:
                 var options = Options(http);
-                var updated = service.Update(type, request.Namespace, request.Name, request.Subresource, await ReadObjectAsync(http, ct), options);
+                var replacement = await ReadObjectAsync(http, ct);
+                var (updated, _) = await AdmitAsync(request, options, o => (service.Update(type, request.Namespace, request.Name, request.Subresource, (JsonObject)replacement.DeepClone(), o), false), ct);
                 await WriteObjectAsync(http, 200, request, updated, format, ct, options);
                 return;
             case "PATCH" when request.Name is not null:
                 var patchOptions = Options(http);
                 var contentType = (http.Request.ContentType ?? "").Split(';')[0].Trim();
-                var (patched, wasCreated) = service.Patch(type, request.Namespace, request.Name, request.Subresource, contentType, await ReadBytesAsync(http, ct), patchOptions);
+                var patchBody = await ReadBytesAsync(http, ct);
+                var (patched, wasCreated) = await AdmitAsync(request, patchOptions, o => service.Patch(type, request.Namespace, request.Name, request.Subresource, contentType, patchBody, o), ct);
                 await WriteObjectAsync(http, wasCreated ? 201 : 200, request, patched, format, ct, patchOptions);
                 return;
             case "DELETE" when request.Name is not null:
@@ -62,6 +66,39 @@ internal sealed class ResourceEndpoint(ServerContext ctx, ResourceService servic
             default:
                 throw ApiException.MethodNotAllowed();
         }
+    }
+
+    /// <summary>
+    /// Admission webhooks see the object as it would be stored (a dry run of the write). Unchanged by mutating
+    /// webhooks, the write then runs as asked; patched, the patched object is stored as a create or as an update
+    /// guarded by the resourceVersion the webhooks saw.
+    /// </summary>
+    private async Task<(JsonObject Object, bool Created)> AdmitAsync(
+        ResourceRequest request, WriteOptions options, Func<WriteOptions, (JsonObject Object, bool Created)> write, CancellationToken ct)
+    {
+        var type = request.Type;
+        if (type.Group == "admissionregistration.k8s.io" || !WebhookConfigurations.Any(ctx))
+        {
+            return write(options);
+        }
+
+        var old = request.Name is null ? null : ctx.Store.Get(type.StorageKey, request.Namespace ?? "", request.Name);
+        var (candidate, created) = write(options with { DryRun = true });
+        options.Warnings.Clear();
+        var attempt = new AdmissionAttempt(type, request.Namespace, JsonNodes.Name(candidate), request.Subresource, created ? "CREATE" : "UPDATE", candidate, created ? null : old, options.DryRun);
+        var admitted = await AdmissionWebhooks.AdmitAsync(ctx, attempt, ct);
+        if (ReferenceEquals(admitted, candidate))
+        {
+            return write(options);
+        }
+
+        if (created)
+        {
+            return (service.Create(type, request.Namespace, admitted, options), true);
+        }
+
+        JsonNodes.Metadata(admitted)["resourceVersion"] = JsonNodes.Str(old, "metadata", "resourceVersion");
+        return (service.Update(type, request.Namespace, attempt.Name, request.Subresource, admitted, options), false);
     }
 
     private async Task WriteListAsync(HttpContext http, ResourceRequest request, ResponseFormat format, CancellationToken ct)

@@ -18,6 +18,18 @@ internal static class BuiltInTypes
         new("networking.k8s.io", "v1", "ingresses", "ingress", "Ingress", true) { ShortNames = ["ing"], HasStatus = true, TracksGeneration = true, Columns = BuiltInColumns.Ingress },
         new("networking.k8s.io", "v1", "ingressclasses", "ingressclass", "IngressClass", false) { TracksGeneration = true, Columns = BuiltInColumns.Default },
         new("coordination.k8s.io", "v1", "leases", "lease", "Lease", true) { Columns = BuiltInColumns.Lease },
+        new("admissionregistration.k8s.io", "v1", "validatingwebhookconfigurations", "validatingwebhookconfiguration", "ValidatingWebhookConfiguration", false)
+        {
+            Categories = ["api-extensions"], TracksGeneration = true, Columns = BuiltInColumns.Default,
+        },
+        new("admissionregistration.k8s.io", "v1", "mutatingwebhookconfigurations", "mutatingwebhookconfiguration", "MutatingWebhookConfiguration", false)
+        {
+            Categories = ["api-extensions"], TracksGeneration = true, Columns = BuiltInColumns.Default,
+        },
+        new("apiregistration.k8s.io", "v1", "apiservices", "apiservice", "APIService", false)
+        {
+            Categories = ["api-extensions"], HasStatus = true, Columns = BuiltInColumns.Default,
+        },
         new("apiextensions.k8s.io", "v1", "customresourcedefinitions", "customresourcedefinition", "CustomResourceDefinition", false)
         {
             ShortNames = ["crd", "crds"], Categories = ["api-extensions"], HasStatus = true, TracksGeneration = true, Columns = BuiltInColumns.Crd,

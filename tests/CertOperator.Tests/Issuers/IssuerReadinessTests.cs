@@ -16,6 +16,8 @@ public sealed class IssuerReadinessTests
         { "acme over plain http", new IssuerSpec { Acme = new AcmeIssuer { Server = "http://acme.test/dir", PrivateKeySecretRef = new() { Name = "account" } } }, null, false, "InvalidConfig" },
         { "nothing configured", new IssuerSpec(), null, false, "ErrInitIssuer" },
         { "two types configured", new IssuerSpec { SelfSigned = new SelfSignedIssuer(), Ca = new CaIssuer { SecretName = "ca" } }, null, false, "ErrInitIssuer" },
+        { "vault", new IssuerSpec { Vault = new() { Server = "https://vault.test", Path = "pki/sign/web", Auth = new() { TokenSecretRef = new() { Name = "t" } } } }, null, false, "Unsupported" },
+        { "venafi", new IssuerSpec { Venafi = new() { Zone = "z", Cloud = new() { ApiTokenSecretRef = new() { Name = "t" } } } }, null, false, "Unsupported" },
         { "acme before registration", new IssuerSpec { Acme = new AcmeIssuer { Server = "https://acme.test/dir", PrivateKeySecretRef = new() { Name = "account" } } }, null, false, "ErrRegisterACMEAccount" },
     };
 

@@ -1,6 +1,8 @@
 using System.Text;
 using CertOperator.Crds.Acme;
 using CertOperator.Crds.Issuers;
+using CertOperator.Crds.Issuers.Vault;
+using CertOperator.Crds.Issuers.Venafi;
 using CertOperator.Validation;
 
 namespace CertOperator.Tests.Validation;
@@ -14,6 +16,13 @@ public sealed class IssuerValidationTests
         { "valid CA issuer", () => new IssuerSpec { Ca = new CaIssuer { SecretName = "root-ca" } }, null, null },
         { "valid ACME issuer", () => IssuerGen.Acme(), null, null },
         { "no issuer type configured", () => new IssuerSpec(), "spec", "at least one issuer must be configured" },
+        { "valid Vault issuer", () => new IssuerSpec { Vault = new VaultIssuer { Server = "https://vault.test:8200", Path = "pki/sign/web", Auth = new() { TokenSecretRef = new() { Name = "vault-token" } } } }, null, null },
+        { "Vault issuer without auth", () => new IssuerSpec { Vault = new VaultIssuer { Server = "https://vault.test:8200", Path = "pki/sign/web" } }, "spec.vault.auth", "please supply one of: appRole, kubernetes, tokenSecretRef, clientCertificate, aws" },
+        { "Vault issuer with two auth methods", () => new IssuerSpec { Vault = new VaultIssuer { Server = "https://v", Path = "p", Auth = new() { TokenSecretRef = new() { Name = "t" }, AppRole = new() { Path = "approle", RoleId = "r", SecretRef = new() { Name = "s" } } } } }, "spec.vault.auth", "only one auth method may be set, not tokenSecretRef and appRole" },
+        { "Vault caBundle and caBundleSecretRef", () => new IssuerSpec { Vault = new VaultIssuer { Server = "https://v", Path = "p", CaBundle = "Zm9v", CaBundleSecretRef = new() { Name = "ca" }, Auth = new() { TokenSecretRef = new() { Name = "t" } } } }, "spec.vault.caBundle", "cannot be used together" },
+        { "Vault kubernetes auth without a token source", () => new IssuerSpec { Vault = new VaultIssuer { Server = "https://v", Path = "p", Auth = new() { Kubernetes = new() { Role = "r" } } } }, "spec.vault.auth.kubernetes", "exactly one of secretRef or serviceAccountRef" },
+        { "Venafi issuer with two backends", () => new IssuerSpec { Venafi = new VenafiIssuer { Zone = "z", Cloud = new() { ApiTokenSecretRef = new() { Name = "t" } }, Tpp = new() { Url = "https://tpp" } } }, "spec.venafi", "exactly one of tpp, cloud, or ngts must be configured" },
+        { "Venafi and CA", () => new IssuerSpec { Ca = new CaIssuer { SecretName = "ca" }, Venafi = new VenafiIssuer { Zone = "z", Cloud = new() { ApiTokenSecretRef = new() { Name = "t" } } } }, "spec.venafi", "may not specify more than one issuer type" },
         { "two issuer types", () => new IssuerSpec { Ca = new CaIssuer { SecretName = "ca" }, SelfSigned = new SelfSignedIssuer() }, "spec.selfSigned", "may not specify more than one issuer type" },
         { "ACME and CA", () => new IssuerSpec { Acme = IssuerGen.Acme().Acme, Ca = new CaIssuer { SecretName = "ca" } }, "spec.ca", "may not specify more than one issuer type" },
         { "CA issuer with an OCSP server that is not a URL", () => new IssuerSpec { Ca = new CaIssuer { SecretName = "ok", OcspServers = ["::::"] } }, "spec.ca.ocspServers[0]", "must be a valid URL" },

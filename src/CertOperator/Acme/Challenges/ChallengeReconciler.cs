@@ -1,5 +1,7 @@
 using CertOperator.Acme.Accounts;
+using CertOperator.Acme.Dns01;
 using CertOperator.Acme.Solvers;
+using CertOperator.Certificates.Pki;
 using CertOperator.Crds.Challenges;
 using CertOperator.Crds.Issuers;
 using CertOperator.Crds.Orders;
@@ -113,17 +115,19 @@ internal sealed class ChallengeReconciler(
             {
                 await solver.PresentAsync(challenge, issuer, ct);
             }
-            catch (Exception e) when (e is InvalidOperationException or HttpRequestException or Dns.DnsException)
+            catch (Exception e) when (e is InvalidOperationException or HttpRequestException or Dns.DnsException or DnsProviderException)
             {
-                // Often fixable outside the operator (a missing named Ingress, a DNS server down): say so and retry with backoff.
+                // Often fixable outside the operator (a missing named Ingress, a DNS server down, a provider refusing the
+                // credentials): say so and retry with backoff, or when the provider asked (a rate limit's Retry-After).
                 await events.RecordAsync(challenge, EventType.Warning, "PresentError", $"Error presenting challenge: {e.Message}", ct);
                 await UpdateAsync(challenge, s => s.Reason = $"Error presenting challenge: {e.Message}", ct);
-                return ReconcileResult.Error(e.Message);
+                return e is DnsProviderException { RetryAfter: { } wait } ? ReconcileResult.RequeueAfter(wait) : ReconcileResult.Error(e.Message);
             }
 
             await UpdateAsync(challenge, s =>
             {
                 s.Presented = true;
+                s.PresentedAt = time.GetUtcNow();
                 s.Processing = true;
                 s.Reason = "Waiting for the challenge response to be visible";
             }, ct);
@@ -133,7 +137,17 @@ internal sealed class ChallengeReconciler(
 
         if (challenge.Status.State is null or "")
         {
-            if (await solver.CheckAsync(challenge, issuer, ct) is { } notYet)
+            if (WaitInsteadOfSelfCheck(challenge) is { } wait)
+            {
+                // The solver asked to skip the self-check: only wait that long after presenting, then let the ACME server validate.
+                var remaining = (challenge.Status.PresentedAt ?? time.GetUtcNow()) + wait - time.GetUtcNow();
+                if (remaining > TimeSpan.Zero)
+                {
+                    await UpdateAsync(challenge, s => s.Reason = $"Waiting {wait} after presenting instead of a self-check (waitInsteadOfSelfCheck)", ct);
+                    return ReconcileResult.RequeueAfter(remaining);
+                }
+            }
+            else if (await solver.CheckAsync(challenge, issuer, ct) is { } notYet)
             {
                 await UpdateAsync(challenge, s => s.Reason = $"Waiting for {challenge.Spec.Type} challenge propagation: {notYet}", ct);
                 return ReconcileResult.RequeueAfter(SelfCheckRetry);
@@ -151,6 +165,9 @@ internal sealed class ChallengeReconciler(
 
         return await FollowAuthorizationAsync(challenge, issuer, ct);
     }
+
+    private static TimeSpan? WaitInsteadOfSelfCheck(Challenge challenge) =>
+        challenge.Spec.Solver.WaitInsteadOfSelfCheck is { } text && GoDuration.TryParse(text, out var wait) && wait >= TimeSpan.Zero ? wait : null;
 
     private async Task<ReconcileResult> FollowAuthorizationAsync(Challenge challenge, IIssuerObject issuer, CancellationToken ct)
     {

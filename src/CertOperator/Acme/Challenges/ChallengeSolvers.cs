@@ -11,7 +11,7 @@ namespace CertOperator.Acme.Challenges;
 /// Picks the solver for a Challenge's type and caps how many challenges are presented at once, so a
 /// burst of Certificates does not flood the cluster with solver Pods or the DNS server with updates.
 /// </summary>
-internal sealed class ChallengeSolvers(Http01Solver http01, Rfc2136Solver dns01, OperatorOptions options)
+internal sealed class ChallengeSolvers(Http01Solver http01, Dns01Solver dns01, OperatorOptions options)
 {
     private readonly HashSet<ObjectKey> _active = [];
     private readonly Lock _gate = new();

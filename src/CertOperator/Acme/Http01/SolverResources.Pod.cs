@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CertOperator.Crds.Acme;
 using CertOperator.Crds.Challenges;
+using CertOperator.Crds.Serialization;
 using CertOperator.Kubernetes.Model;
 
 namespace CertOperator.Acme.Http01;
@@ -104,7 +105,27 @@ internal static partial class SolverResources
         SetIfGiven(spec, "priorityClassName", template.PriorityClassName);
         SetIfGiven(spec, "serviceAccountName", template.ServiceAccountName);
         SetIfGiven(spec, "affinity", template.Affinity);
-        SetIfGiven(spec, "securityContext", template.SecurityContext);
+        if (template.SecurityContext is { } securityContext)
+        {
+            // As cert-manager: the template's security context replaces the default one whole.
+            spec["securityContext"] = JsonSerializer.SerializeToNode(securityContext, CertManagerJsonContext.Default.SolverPodSecurityContext);
+        }
+
+        if (template.Resources is { } resources)
+        {
+            var container = (JsonObject)spec["containers"]![0]!["resources"]!;
+            MergeQuantities((JsonObject)container["requests"]!, resources.Requests);
+            MergeQuantities((JsonObject)container["limits"]!, resources.Limits);
+        }
+    }
+
+    /// <summary>Each quantity given replaces the default for that resource; the others stay.</summary>
+    private static void MergeQuantities(JsonObject target, Dictionary<string, JsonElement>? quantities)
+    {
+        foreach (var (resource, quantity) in quantities ?? [])
+        {
+            target[resource] = JsonNode.Parse(quantity.GetRawText());
+        }
     }
 
     private static JsonObject Toleration(Toleration toleration)

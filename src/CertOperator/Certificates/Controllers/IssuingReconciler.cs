@@ -77,8 +77,8 @@ internal sealed class IssuingReconciler(CertificateStore store, EventRecorder ev
         }
 
         var outputs = SecretOutputs.Build(certificate.Spec, chainPem, caPem, Encoding.ASCII.GetString(keyPem),
-            await PasswordAsync(certificate, certificate.Spec.Keystores?.Pkcs12 is { Create: true } p12 ? p12.PasswordSecretRef : null, ct),
-            await PasswordAsync(certificate, certificate.Spec.Keystores?.Jks is { Create: true } jks ? jks.PasswordSecretRef : null, ct));
+            certificate.Spec.Keystores?.Pkcs12 is { Create: true } p12 ? await PasswordAsync(certificate, p12.Password, p12.PasswordSecretRef, ct) : null,
+            certificate.Spec.Keystores?.Jks is { Create: true } jks ? await PasswordAsync(certificate, jks.Password, jks.PasswordSecretRef, ct) : null);
         if (!outputs.Ok)
         {
             await RecordFailureAsync(certificate, outputs.Error!.Message, ct);
@@ -122,8 +122,14 @@ internal sealed class IssuingReconciler(CertificateStore store, EventRecorder ev
         return ReconcileResult.Done;
     }
 
-    private async Task<byte[]?> PasswordAsync(Certificate certificate, SecretKeySelector? reference, CancellationToken ct)
+    /// <summary>A keystore's password: the literal `password`, else the entry `passwordSecretRef` names; null when neither gives one.</summary>
+    private async Task<byte[]?> PasswordAsync(Certificate certificate, string? literal, SecretKeySelector? reference, CancellationToken ct)
     {
+        if (!string.IsNullOrEmpty(literal))
+        {
+            return Encoding.UTF8.GetBytes(literal);
+        }
+
         if (reference is null)
         {
             return null;

@@ -36,7 +36,7 @@ internal static class CsrBuilder
                 "spec: at least one of commonName (or a CN in literalSubject), dnsNames, uris, emailAddresses, ipAddresses or otherNames must be set", "spec");
         }
 
-        var request = key.NewRequest(subject.Value);
+        var request = key.NewRequest(subject.Value, SignatureAlgorithms.Hash(spec.SignatureAlgorithm));
         if (!names.Value.IsEmpty)
         {
             request.CertificateExtensions.Add(names.Value.ToExtension(subjectIsEmpty: subject.Value.RawData.Length <= 2));

@@ -55,6 +55,13 @@ internal static class KeystoreOutputs
             "Modern2023" => Pkcs12ExportPbeParameters.Pbes2Aes256Sha256,
             _ => null,
         };
+        if (options.Profile == "Modern2026")
+        {
+            return new PkiError(PkiError.InvalidKeystore,
+                $"{Pkcs12Field}.profile: this build cannot write Modern2026 keystores (their PBMAC1 MAC); use Modern2023, which the same readers accept",
+                $"{Pkcs12Field}.profile");
+        }
+
         if (profile is not { } pbe)
         {
             return new PkiError(PkiError.InvalidKeystore,
@@ -64,7 +71,7 @@ internal static class KeystoreOutputs
 
         if (password is null)
         {
-            return MissingPassword(Pkcs12Field, options.PasswordSecretRef.Name);
+            return MissingPassword(Pkcs12Field, options.PasswordSecretRef?.Name);
         }
 
         if (options.Profile == "LegacyRC2")
@@ -95,7 +102,7 @@ internal static class KeystoreOutputs
     {
         if (password is null)
         {
-            return MissingPassword(JksField, options.PasswordSecretRef.Name);
+            return MissingPassword(JksField, options.PasswordSecretRef?.Name);
         }
 
         // The entries' creation date is the certificate's, so the outputs depend on no clock.
@@ -110,9 +117,11 @@ internal static class KeystoreOutputs
         return null;
     }
 
-    private static PkiError MissingPassword(string field, string secretName) => new(PkiError.InvalidKeystore,
-        $"{field}.passwordSecretRef: the keystore password was not found in Secret \"{secretName}\"; create it or fix the key name",
-        $"{field}.passwordSecretRef");
+    private static PkiError MissingPassword(string field, string? secretName) => secretName is null
+        ? new(PkiError.InvalidKeystore, $"{field}: set exactly one of passwordSecretRef and password", field)
+        : new(PkiError.InvalidKeystore,
+            $"{field}.passwordSecretRef: the keystore password was not found in Secret \"{secretName}\"; create it or fix the key name",
+            $"{field}.passwordSecretRef");
 
     /// <summary>The keystore passwords read from the Secrets that `passwordSecretRef` names, or null when absent.</summary>
     internal sealed record Passwords(byte[]? Pkcs12, byte[]? Jks);

@@ -204,9 +204,9 @@ internal sealed class PrivateKey : IDisposable
         _ => new Ed25519SignatureGenerator(_ed25519!),
     };
 
-    /// <summary>A request for this key's public key; sign it with <see cref="SignatureGenerator"/>.</summary>
-    public CertificateRequest NewRequest(X500DistinguishedName subject) =>
-        new(subject, SignatureGenerator().PublicKey, HashAlgorithm, _key is RSA ? RSASignaturePadding.Pkcs1 : null);
+    /// <summary>A request for this key's public key, signed with <paramref name="hash"/> (else <see cref="HashAlgorithm"/>); sign it with <see cref="SignatureGenerator"/>.</summary>
+    public CertificateRequest NewRequest(X500DistinguishedName subject, HashAlgorithmName? hash = null) =>
+        new(subject, SignatureGenerator().PublicKey, _ed25519 is null ? hash ?? HashAlgorithm : HashAlgorithm, _key is RSA ? RSASignaturePadding.Pkcs1 : null);
 
     public void Dispose() => _key?.Dispose();
 }

@@ -158,6 +158,12 @@ internal static class IssuancePolicies
     /// <summary>When the certificate in the Secret should be renewed, from its validity and the spec's renewBefore settings.</summary>
     public static DateTimeOffset? RenewalTimeOf(IssuanceInput input)
     {
+        if (input.Certificate.Spec.Renewal?.Policy == "Disabled")
+        {
+            // cert-manager 1.21: no scheduled renewal at all (a missing, expired or changed certificate is still reissued).
+            return null;
+        }
+
         if (input.Secret?.Facts is not { } facts)
         {
             return null;

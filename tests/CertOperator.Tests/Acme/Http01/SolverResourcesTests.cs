@@ -80,7 +80,10 @@ public sealed class SolverResourcesTests
         { "service account", new() { Spec = new() { ServiceAccountName = "solver" } }, "spec.serviceAccountName", "solver" },
         { "priority class", new() { Spec = new() { PriorityClassName = "high" } }, "spec.priorityClassName", "high" },
         { "image pull secret", new() { Spec = new() { ImagePullSecrets = [new LocalObjectReference { Name = "regcred" }] } }, "spec.imagePullSecrets", """[{"name":"regcred"}]""" },
-        { "security context replaced", new() { Spec = new() { SecurityContext = Element("""{"runAsUser":1000}""") } }, "spec.securityContext", """{"runAsUser":1000}""" },
+        {
+            "security context replaced", new() { Spec = new() { SecurityContext = new SolverPodSecurityContext { RunAsUser = 1000, SeccompProfile = new SeccompProfile { Type = "Localhost", LocalhostProfile = "acme.json" } } } },
+            "spec.securityContext", """{"runAsUser":1000,"seccompProfile":{"localhostProfile":"acme.json","type":"Localhost"}}"""
+        },
         { "affinity", new() { Spec = new() { Affinity = Element("""{"nodeAffinity":{}}""") } }, "spec.affinity", """{"nodeAffinity":{}}""" },
     };
 
@@ -100,6 +103,26 @@ public sealed class SolverResourcesTests
         var actual = parts.Length == 3 ? value[parts[2]] : value;
         var text = actual is JsonValue v && v.TryGetValue<string>(out var s) ? s : actual?.ToJsonString();
         text.Should().Be(expected, name);
+    }
+
+    [Fact]
+    public void Template_resources_replace_the_default_per_resource_and_keep_the_others()
+    {
+        var template = new Http01PodTemplate
+        {
+            Spec = new()
+            {
+                Resources = new SolverPodResources
+                {
+                    Requests = new() { ["cpu"] = Element("\"50m\""), ["ephemeral-storage"] = Element("1") },
+                    Limits = new() { ["memory"] = Element("\"128Mi\"") },
+                },
+            },
+        };
+
+        var resources = SolverResources.Pod(Http01Gen.Challenge(ingress: i => i.PodTemplate = template), Options).Spec!["containers"]![0]!["resources"]!;
+
+        resources.ToJsonString().Should().Be("""{"requests":{"cpu":"50m","memory":"64Mi","ephemeral-storage":1},"limits":{"cpu":"100m","memory":"128Mi"}}""");
     }
 
     public static TheoryData<string, string?, string> ServiceTypeCases => new()

@@ -128,7 +128,7 @@ internal static class CertificateCorpus
             dnsNames: ["usage.example.test"]
             usages: ["fly"]
             """, "spec.usages"),
-        Rejected("renew-before-percentage-zero", """
+        Invalid("renew-before-percentage-zero", """
             dnsNames: ["pct.example.test"]
             renewBeforePercentage: 0
             """, "spec.renewBeforePercentage"),
@@ -149,11 +149,11 @@ internal static class CertificateCorpus
             dnsNames: ["negative.example.test"]
             duration: -1h
             """, "spec.duration"),
-        Rejected("renew-before-percentage-100", """
+        Invalid("renew-before-percentage-100", """
             dnsNames: ["pct.example.test"]
             renewBeforePercentage: 100
             """, "spec.renewBeforePercentage"),
-        Rejected("revision-history-limit-zero", """
+        Invalid("revision-history-limit-zero", """
             dnsNames: ["rev.example.test"]
             revisionHistoryLimit: 0
             """, "spec.revisionHistoryLimit"),

@@ -41,6 +41,23 @@ internal static class IssuerCorpus
             """, InvalidReason, "spec.ca.ocspServers[0]"),
         Invalid("acme-plain-http", Acme("http://127.0.0.1:1/directory", "solvers: [{http01: {ingress: {}}}]"), InvalidReason, "spec.acme.server"),
         Invalid("acme-server-not-a-url", Acme("not a url", "solvers: [{http01: {ingress: {}}}]"), InvalidReason, "spec.acme.server"),
+        Invalid("vault", """
+            vault:
+              server: https://127.0.0.1:1
+              path: pki/sign/web
+              auth: {tokenSecretRef: {name: vault-token, key: token}}
+            """, "Unsupported", "spec.vault"),
+        Invalid("vault-no-auth", """
+            vault:
+              server: https://127.0.0.1:1
+              path: pki/sign/web
+              auth: {}
+            """, InvalidReason, "spec.vault.auth"),
+        Invalid("venafi", """
+            venafi:
+              zone: web
+              cloud: {apiTokenSecretRef: {name: venafi-token, key: api-key}}
+            """, "Unsupported", "spec.venafi"),
         Invalid("acme-bad-email", Acme(Server, """
             email: not-an-email
             solvers: [{http01: {ingress: {}}}]

@@ -1,52 +1,30 @@
 using System.Text;
 using CertOperator.Acme.Solvers;
 using CertOperator.Crds.Acme;
-using CertOperator.Crds.Challenges;
-using CertOperator.Crds.Issuers;
 using CertOperator.Dns;
-using CertOperator.Infrastructure;
-using CertOperator.Issuers;
 using CertOperator.Kubernetes.Client;
 using CertOperator.Kubernetes.Model;
 
-namespace CertOperator.Acme.Dns01;
+namespace CertOperator.Acme.Dns01.Providers;
 
-/// <summary>
-/// DNS-01 through RFC 2136 dynamic updates: publishes the TXT value at _acme-challenge.&lt;domain&gt;,
-/// waits until the configured (or authoritative) nameservers answer it, and removes only that value.
-/// </summary>
-internal sealed class Rfc2136Solver(KubernetesClient kube, IssuerLookup lookup, ITxtRecordChecker checker, OperatorOptions options, TimeProvider time) : IChallengeSolver
+/// <summary>RFC 2136 dynamic updates (BIND, PowerDNS, Knot…), optionally signed with TSIG.</summary>
+internal sealed class Rfc2136DnsProvider(KubernetesClient kube, TimeProvider time) : IDnsProvider
 {
     private const int Ttl = 60;
 
-    public static string RecordName(Challenge challenge) => $"_acme-challenge.{challenge.Spec.DnsName.TrimEnd('.')}.";
+    public string Field => "rfc2136";
 
-    public async Task PresentAsync(Challenge challenge, IIssuerObject issuer, CancellationToken ct) =>
-        await (await UpdaterAsync(challenge, issuer, ct)).AddTxtAsync(RecordName(challenge), challenge.Spec.Key, Ttl, ct);
+    public bool IsSelected(AcmeChallengeSolverDns01 config) => config.Rfc2136 is not null;
 
-    public async Task<string?> CheckAsync(Challenge challenge, IIssuerObject issuer, CancellationToken ct)
+    public async Task PresentAsync(DnsChallengeRecord record, CancellationToken ct) =>
+        await (await UpdaterAsync(record, ct)).AddTxtAsync(record.Fqdn, record.Value, Ttl, ct);
+
+    public async Task CleanUpAsync(DnsChallengeRecord record, CancellationToken ct) =>
+        await (await UpdaterAsync(record, ct)).RemoveTxtAsync(record.Fqdn, record.Value, ct);
+
+    private async Task<IDnsUpdater> UpdaterAsync(DnsChallengeRecord record, CancellationToken ct)
     {
-        var name = RecordName(challenge);
-        try
-        {
-            return await checker.IsPresentAsync(name, challenge.Spec.Key, options.Dns01Nameservers, ct)
-                ? null
-                : $"TXT record {name} does not yet carry the challenge value on {(options.Dns01Nameservers.Count > 0 ? string.Join(", ", options.Dns01Nameservers) : "the zone's authoritative nameservers")}";
-        }
-        catch (DnsException e)
-        {
-            // An unreachable or failing nameserver is one more reason the record is not visible yet; it names the server and never the TSIG secret.
-            return $"checking TXT record {name} failed: {e.Message}";
-        }
-    }
-
-    public async Task CleanUpAsync(Challenge challenge, IIssuerObject issuer, CancellationToken ct) =>
-        await (await UpdaterAsync(challenge, issuer, ct)).RemoveTxtAsync(RecordName(challenge), challenge.Spec.Key, ct);
-
-    private async Task<IDnsUpdater> UpdaterAsync(Challenge challenge, IIssuerObject issuer, CancellationToken ct)
-    {
-        var config = challenge.Spec.Solver.Dns01?.Rfc2136
-            ?? throw new SolverConfigurationException("the selected dns01 solver has no rfc2136 provider; this build of CertOperator supports DNS-01 through rfc2136 only");
+        var config = record.Config.Rfc2136!;
         if (string.IsNullOrWhiteSpace(config.Nameserver))
         {
             throw new SolverConfigurationException("solver dns01.rfc2136.nameserver is required, e.g. 10.0.0.53:53");
@@ -74,7 +52,7 @@ internal sealed class Rfc2136Solver(KubernetesClient kube, IssuerLookup lookup, 
         return new Rfc2136Client(new Rfc2136Options
         {
             Nameserver = config.Nameserver,
-            TsigKey = await TsigKeyAsync(config, algorithm, lookup.SecretNamespace(issuer), ct),
+            TsigKey = await TsigKeyAsync(config, algorithm, record.SecretNamespace, ct),
             Protocol = string.Equals(config.Protocol, "TCP", StringComparison.OrdinalIgnoreCase) ? DnsProtocol.Tcp : DnsProtocol.Udp,
         }, time);
     }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using CertOperator.Acme.Dns01;
+using CertOperator.Acme.Dns01.Providers;
 using CertOperator.Crds.Acme;
 using CertOperator.Crds.Challenges;
 using CertOperator.Crds.Issuers;
@@ -16,7 +17,7 @@ using CertOperator.Kubernetes.Model;
 namespace CertOperator.Tests.Acme.Dns01;
 
 /// <summary>The DNS-01 propagation check against a nameserver that never answers: a bounded wait that ends in a reason, not an exception.</summary>
-public sealed class Rfc2136SolverCheckTests : IDisposable
+public sealed class Dns01SolverCheckTests : IDisposable
 {
     private readonly UdpClient _silent = new(new IPEndPoint(IPAddress.Loopback, 0));
     private readonly KubernetesClient _kube = new(KubernetesClientConfiguration.From(new k8s.KubernetesClientConfiguration { Host = "https://127.0.0.1:1" }));
@@ -28,7 +29,7 @@ public sealed class Rfc2136SolverCheckTests : IDisposable
         var options = new OperatorOptions { ClusterResourceNamespace = "cert-manager", Dns01Nameservers = [nameserver] };
         var checker = new TxtPropagationChecker(new TxtPropagationOptions { RecursiveNameservers = [nameserver], Timeout = TimeSpan.FromMilliseconds(200), Attempts = 2 });
         await using var informers = new SharedInformerFactory(_kube);
-        var solver = new Rfc2136Solver(_kube, new IssuerLookup(informers, options), checker, options, TimeProvider.System);
+        var solver = new Dns01Solver([new Rfc2136DnsProvider(_kube, TimeProvider.System)], new IssuerLookup(informers, options), checker, options);
 
         var reason = await solver.CheckAsync(Challenge(), new Issuer(), CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(10));
 
