@@ -6,6 +6,7 @@ var root = new RootCommand("CertOperator: cert-manager compatible certificate op
 {
     RunCommand.Create(),
     AcmeSolverCommand.Create(),
+    WebhookCommand.Create(),
     GenerateCommand.Create(),
     StatusCommand.Create(),
     RenewCommand.Create(),

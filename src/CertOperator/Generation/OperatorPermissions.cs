@@ -10,6 +10,12 @@ internal static class OperatorPermissions
     public const string ServiceAccount = "certoperator";
     public const string ClusterRole = "certoperator-controller";
     public const string LeaderElectionRole = "certoperator-leader-election";
+    public const string WebhookServiceAccount = "certoperator-webhook";
+    public const string WebhookRole = "certoperator-webhook";
+
+    /// <summary>The webhook's CA Secret and the name of both webhook configurations (config/default uses the same names).</summary>
+    public const string WebhookCaSecret = "certoperator-webhook-ca";
+    public const string WebhookConfiguration = "certoperator-webhook";
 
     private static readonly string[] ReadWrite = ["get", "list", "watch", "create", "update", "patch", "delete"];
     private static readonly string[] StatusVerbs = ["get", "update", "patch"];
@@ -36,11 +42,31 @@ internal static class OperatorPermissions
         new(["admissionregistration.k8s.io"], ["validatingwebhookconfigurations", "mutatingwebhookconfigurations"], CaInjection),
         new(["apiextensions.k8s.io"], ["customresourcedefinitions"], CaInjection),
         new(["apiregistration.k8s.io"], ["apiservices"], CaInjection),
+        // The webhook lets only signers' approvers set Approved/Denied; the operator approves requests for its own issuers.
+        new(["cert-manager.io"], ["signers"], ["approve"], ["issuers.cert-manager.io/*", "clusterissuers.cert-manager.io/*"]),
     ];
 
     /// <summary>Namespaced rules in the operator's own namespace: the leader-election Lease only.</summary>
     public static IReadOnlyList<RbacRule> LeaderElectionRules { get; } =
     [
         new(["coordination.k8s.io"], ["leases"], ["get", "list", "watch", "create", "update", "patch"]),
+    ];
+
+    /// <summary>
+    /// The webhook's cluster-wide rules: SubjectAccessReviews for the approval check, CRDs to find an external issuer's
+    /// resource name, and the caBundle of its own two configurations.
+    /// </summary>
+    public static IReadOnlyList<RbacRule> WebhookClusterRules { get; } =
+    [
+        new(["authorization.k8s.io"], ["subjectaccessreviews"], ["create"]),
+        new(["apiextensions.k8s.io"], ["customresourcedefinitions"], ["list"]),
+        new(["admissionregistration.k8s.io"], ["validatingwebhookconfigurations", "mutatingwebhookconfigurations"], ["get", "patch"], [WebhookConfiguration]),
+    ];
+
+    /// <summary>The webhook's rules in the operator's namespace: its CA Secret (create cannot be limited to one name).</summary>
+    public static IReadOnlyList<RbacRule> WebhookNamespaceRules { get; } =
+    [
+        new([""], ["secrets"], ["get", "update"], [WebhookCaSecret]),
+        new([""], ["secrets"], ["create"]),
     ];
 }

@@ -13,11 +13,20 @@ public static class RbacGenerator
         var serializer = new SerializerBuilder().DisableAliases().Build();
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
-            ["service_account.yaml"] = serializer.Serialize(ServiceAccount()),
+            ["service_account.yaml"] = serializer.Serialize(ServiceAccount(OperatorPermissions.ServiceAccount)),
             ["cluster_role.yaml"] = serializer.Serialize(Role("ClusterRole", OperatorPermissions.ClusterRole, null, OperatorPermissions.ClusterRules)),
-            ["cluster_role_binding.yaml"] = serializer.Serialize(Binding("ClusterRoleBinding", "ClusterRole", OperatorPermissions.ClusterRole, null)),
+            ["cluster_role_binding.yaml"] = serializer.Serialize(
+                Binding("ClusterRoleBinding", "ClusterRole", OperatorPermissions.ClusterRole, null, OperatorPermissions.ServiceAccount)),
             ["leader_election_role.yaml"] = serializer.Serialize(Role("Role", OperatorPermissions.LeaderElectionRole, OperatorPermissions.Namespace, OperatorPermissions.LeaderElectionRules)),
-            ["leader_election_role_binding.yaml"] = serializer.Serialize(Binding("RoleBinding", "Role", OperatorPermissions.LeaderElectionRole, OperatorPermissions.Namespace)),
+            ["leader_election_role_binding.yaml"] = serializer.Serialize(
+                Binding("RoleBinding", "Role", OperatorPermissions.LeaderElectionRole, OperatorPermissions.Namespace, OperatorPermissions.ServiceAccount)),
+            ["webhook_service_account.yaml"] = serializer.Serialize(ServiceAccount(OperatorPermissions.WebhookServiceAccount)),
+            ["webhook_cluster_role.yaml"] = serializer.Serialize(Role("ClusterRole", OperatorPermissions.WebhookRole, null, OperatorPermissions.WebhookClusterRules)),
+            ["webhook_cluster_role_binding.yaml"] = serializer.Serialize(
+                Binding("ClusterRoleBinding", "ClusterRole", OperatorPermissions.WebhookRole, null, OperatorPermissions.WebhookServiceAccount)),
+            ["webhook_role.yaml"] = serializer.Serialize(Role("Role", OperatorPermissions.WebhookRole, OperatorPermissions.Namespace, OperatorPermissions.WebhookNamespaceRules)),
+            ["webhook_role_binding.yaml"] = serializer.Serialize(
+                Binding("RoleBinding", "Role", OperatorPermissions.WebhookRole, OperatorPermissions.Namespace, OperatorPermissions.WebhookServiceAccount)),
         };
         files["Kustomization"] = serializer.Serialize(new Dictionary<string, object>
         {
@@ -52,11 +61,11 @@ public static class RbacGenerator
         return meta;
     }
 
-    private static Dictionary<string, object> ServiceAccount() => new()
+    private static Dictionary<string, object> ServiceAccount(string name) => new()
     {
         ["apiVersion"] = "v1",
         ["kind"] = "ServiceAccount",
-        ["metadata"] = Metadata(OperatorPermissions.ServiceAccount, OperatorPermissions.Namespace),
+        ["metadata"] = Metadata(name, OperatorPermissions.Namespace),
     };
 
     private static Dictionary<string, object> Role(string kind, string name, string? ns, IReadOnlyList<RbacRule> rules) => new()
@@ -64,15 +73,26 @@ public static class RbacGenerator
         ["apiVersion"] = RbacApiVersion,
         ["kind"] = kind,
         ["metadata"] = Metadata(name, ns),
-        ["rules"] = rules.Select(r => new Dictionary<string, object>
-        {
-            ["apiGroups"] = r.ApiGroups,
-            ["resources"] = r.Resources,
-            ["verbs"] = r.Verbs,
-        }).ToList(),
+        ["rules"] = rules.Select(Rule).ToList(),
     };
 
-    private static Dictionary<string, object> Binding(string kind, string roleKind, string roleName, string? ns) => new()
+    private static Dictionary<string, object> Rule(RbacRule rule)
+    {
+        var rendered = new Dictionary<string, object>
+        {
+            ["apiGroups"] = rule.ApiGroups,
+            ["resources"] = rule.Resources,
+        };
+        if (rule.ResourceNames is { } names)
+        {
+            rendered["resourceNames"] = names;
+        }
+
+        rendered["verbs"] = rule.Verbs;
+        return rendered;
+    }
+
+    private static Dictionary<string, object> Binding(string kind, string roleKind, string roleName, string? ns, string serviceAccount) => new()
     {
         ["apiVersion"] = RbacApiVersion,
         ["kind"] = kind,
@@ -88,7 +108,7 @@ public static class RbacGenerator
             new Dictionary<string, object>
             {
                 ["kind"] = "ServiceAccount",
-                ["name"] = OperatorPermissions.ServiceAccount,
+                ["name"] = serviceAccount,
                 ["namespace"] = OperatorPermissions.Namespace,
             },
         },
