@@ -51,7 +51,7 @@ internal sealed partial class WebhookDnsProvider(KubernetesClient kube, ITxtReco
             },
         };
         var path = $"/apis/{Uri.EscapeDataString(webhook.GroupName)}/{Version}/{Uri.EscapeDataString(webhook.SolverName)}";
-        var body = JsonSerializer.SerializeToUtf8Bytes(payload, WebhookJsonContext.Default.ChallengePayload);
+        var body = JsonSerializer.SerializeToUtf8Bytes(payload, WebhookSolverJsonContext.Default.ChallengePayload);
         byte[] answer;
         try
         {
@@ -80,7 +80,7 @@ internal sealed partial class WebhookDnsProvider(KubernetesClient kube, ITxtReco
     {
         try
         {
-            return JsonSerializer.Deserialize(answer, WebhookJsonContext.Default.ChallengePayload)?.Response
+            return JsonSerializer.Deserialize(answer, WebhookSolverJsonContext.Default.ChallengePayload)?.Response
                 ?? throw new DnsProviderException($"webhook solver {solver}: the {action} answer has no response");
         }
         catch (JsonException e)
