@@ -106,6 +106,12 @@ internal sealed class ChallengeReconciler(
     {
         if (challenge.Status?.Presented != true)
         {
+            if (solvers.PresentWait(challenge, time.GetUtcNow()) is { } wait)
+            {
+                // The provider asked us to wait (Retry-After); our own status write must not bring the retry forward.
+                return ReconcileResult.RequeueAfter(wait);
+            }
+
             if (!solvers.TryReserve(challenge))
             {
                 return ReconcileResult.RequeueAfter(TimeSpan.FromSeconds(2));
@@ -121,7 +127,13 @@ internal sealed class ChallengeReconciler(
                 // credentials): say so and retry with backoff, or when the provider asked (a rate limit's Retry-After).
                 await events.RecordAsync(challenge, EventType.Warning, "PresentError", $"Error presenting challenge: {e.Message}", ct);
                 await UpdateAsync(challenge, s => s.Reason = $"Error presenting challenge: {e.Message}", ct);
-                return e is DnsProviderException { RetryAfter: { } wait } ? ReconcileResult.RequeueAfter(wait) : ReconcileResult.Error(e.Message);
+                if (e is DnsProviderException { RetryAfter: { } retryAfter })
+                {
+                    solvers.PresentAfter(challenge, time.GetUtcNow() + retryAfter);
+                    return ReconcileResult.RequeueAfter(retryAfter);
+                }
+
+                return ReconcileResult.Error(e.Message);
             }
 
             await UpdateAsync(challenge, s =>

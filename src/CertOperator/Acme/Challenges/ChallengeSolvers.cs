@@ -14,6 +14,7 @@ namespace CertOperator.Acme.Challenges;
 internal sealed class ChallengeSolvers(Http01Solver http01, Dns01Solver dns01, OperatorOptions options)
 {
     private readonly HashSet<ObjectKey> _active = [];
+    private readonly Dictionary<ObjectKey, DateTimeOffset> _presentNotBefore = [];
     private readonly Lock _gate = new();
 
     public IChallengeSolver For(Challenge challenge) =>
@@ -45,6 +46,32 @@ internal sealed class ChallengeSolvers(Http01Solver http01, Dns01Solver dns01, O
         lock (_gate)
         {
             _active.Remove(ObjectKey.Of(challenge));
+            _presentNotBefore.Remove(ObjectKey.Of(challenge));
+        }
+    }
+
+    /// <summary>Remembers that presenting may be tried again only from <paramref name="notBefore"/> (a provider's Retry-After).</summary>
+    public void PresentAfter(Challenge challenge, DateTimeOffset notBefore)
+    {
+        lock (_gate)
+        {
+            _presentNotBefore[ObjectKey.Of(challenge)] = notBefore;
+        }
+    }
+
+    /// <summary>How long presenting must still wait at <paramref name="now"/>; null when it may go ahead.</summary>
+    public TimeSpan? PresentWait(Challenge challenge, DateTimeOffset now)
+    {
+        var key = ObjectKey.Of(challenge);
+        lock (_gate)
+        {
+            if (_presentNotBefore.TryGetValue(key, out var notBefore) && now < notBefore)
+            {
+                return notBefore - now;
+            }
+
+            _presentNotBefore.Remove(key);
+            return null;
         }
     }
 }

@@ -105,6 +105,9 @@ public sealed class CloudflareEndToEndTests(CloudflareEndToEndTests.Environment 
         await env.ApplyWildcardAsync("wild", "cf-limited", "cloudflare", "limited.example.test");
 
         (await env.WaitForChallengeReasonAsync("cf-limited", "429")).Should().Contain("971: Please wait and consider throttling your request speed");
+        await Task.Delay(TimeSpan.FromSeconds(5));
+        env.Fake.Log.Count(r => r.Status == 429).Should().BeLessThanOrEqualTo(2,
+            "each of the two challenges is refused once, then waits the 10 s Retry-After (its own status write must not bring the retry forward)");
         await env.Cluster.WaitForConditionAsync("certificate", "wild", "cf-limited", timeoutSeconds: 120);
     }
 
