@@ -101,7 +101,9 @@ public sealed class SecretOutputsTests
     public static TheoryData<string, Action<CertificateSpec>, byte[]?, string> Rejected => new()
     {
         { "pkcs12 without password", s => s.Keystores = Pkcs12(null), null, "spec.keystores.pkcs12.passwordSecretRef" },
-        { "jks without password", s => s.Keystores = new() { Jks = new() { Create = true } }, null, "spec.keystores.jks.passwordSecretRef" },
+        { "jks without any password", s => s.Keystores = new() { Jks = new() { Create = true } }, null, "spec.keystores.jks" },
+        { "jks whose password Secret holds none", s => s.Keystores = new() { Jks = new() { Create = true, PasswordSecretRef = new() { Name = "jks-password" } } }, null, "spec.keystores.jks.passwordSecretRef" },
+        { "pkcs12 Modern2026 (PBMAC1)", s => s.Keystores = Pkcs12("Modern2026"), Password, "spec.keystores.pkcs12.profile" },
         { "unknown pkcs12 profile", s => s.Keystores = Pkcs12("Modern2099"), Password, "spec.keystores.pkcs12.profile" },
         { "unknown output format", s => s.AdditionalOutputFormats = [new() { Type = "PFX" }], Password, "spec.additionalOutputFormats[0].type" },
         { "invalid key spec", s => s.PrivateKey = new() { Encoding = "PEM" }, Password, "spec.privateKey.encoding" },
