@@ -81,7 +81,7 @@ public sealed class CertificateSpec
     public NameConstraints? NameConstraints { get; set; }
 
     [EnumValues("SHA256WithRSA", "SHA384WithRSA", "SHA512WithRSA", "ECDSAWithSHA256", "ECDSAWithSHA384", "ECDSAWithSHA512", "PureEd25519")]
-    [Description("The signature algorithm of the CSR (and, with SelfSigned, of the certificate); must fit the private key. Defaults to the one matching the key: SHA256WithRSA, ECDSAWithSHA256/384/512 by curve, PureEd25519.")]
+    [Description("The signature algorithm of the CSR; must fit the private key. Issuers sign the certificate with their own key's algorithm, as cert-manager's do. Defaults to the one matching the key: SHA256WithRSA, ECDSAWithSHA256/384/512 by curve, PureEd25519.")]
     public string? SignatureAlgorithm { get; set; }
 
     [Description("How the Certificate is renewed: `policy` `RenewBefore` (default) or `Disabled`.")]

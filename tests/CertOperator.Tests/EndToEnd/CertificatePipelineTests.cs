@@ -228,4 +228,35 @@ public abstract class CertificatePipelineTests<TEnvironment>(TEnvironment env) :
             Directory.Delete(dir, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task A_literal_keystore_password_and_a_signature_algorithm_are_honoured()
+    {
+        await EnsureIssuersAsync();
+        await env.ApplyAsync(Manifests.Certificate("literal-p12", "default", "ClusterIssuer", "selfsigned", ["p12.example.com"], """
+            privateKey:
+              algorithm: ECDSA
+              size: 256
+            signatureAlgorithm: ECDSAWithSHA384
+            keystores:
+              pkcs12:
+                create: true
+                password: changeit
+                profile: Modern2023
+            """));
+        await env.WaitForConditionAsync("certificate", "literal-p12");
+
+        using var secret = await SecretAsync("literal-p12-tls");
+        var p12 = Convert.FromBase64String(secret.Json["data"]!["keystore.p12"]!.GetValue<string>());
+        using var opened = X509CertificateLoader.LoadPkcs12(p12, "changeit");
+        opened.HasPrivateKey.Should().BeTrue("the keystore opens with the literal password and holds the key");
+        opened.Thumbprint.Should().Be(secret.Leaf.Thumbprint);
+        secret.Leaf.SignatureAlgorithm.FriendlyName.Should().Be("sha256ECDSA", "as cert-manager, the issuer signs with its own key's algorithm (here the P-256 key itself)");
+        var csr = System.Text.Encoding.ASCII.GetString(Convert.FromBase64String(
+            (await env.GetJsonAsync("certificaterequest", "literal-p12-1"))["spec"]!["request"]!.GetValue<string>()));
+        var csrFile = Path.Combine(Directory.CreateTempSubdirectory("csr-").FullName, "request.csr");
+        await File.WriteAllTextAsync(csrFile, csr);
+        (await ExternalCommand.RunAsync("openssl", ["req", "-noout", "-text", "-in", csrFile])).StdOut
+            .Should().Contain("Signature Algorithm: ecdsa-with-SHA384", "signatureAlgorithm chooses how the CSR is signed");
+    }
 }
