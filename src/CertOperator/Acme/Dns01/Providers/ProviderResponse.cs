@@ -19,17 +19,11 @@ internal static class ProviderResponse
             return null;
         }
 
-        var now = time.GetUtcNow();
-        TimeSpan? wait = response.Headers.RetryAfter switch
-        {
-            { Delta: { } delta } => delta,
-            { Date: { } date } => date - now,
-            _ => null,
-        };
+        var wait = Common.RetryAfter.From(response.Headers, time);
         if (wait is null && response.Headers.TryGetValues("RateLimit-Reset", out var reset)
             && long.TryParse(reset.FirstOrDefault(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var epoch))
         {
-            wait = DateTimeOffset.FromUnixTimeSeconds(epoch) - now;
+            wait = DateTimeOffset.FromUnixTimeSeconds(epoch) - time.GetUtcNow();
         }
 
         if (wait is null)
