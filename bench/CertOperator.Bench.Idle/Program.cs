@@ -19,7 +19,7 @@ var dir = Directory.CreateTempSubdirectory("certoperator-idle-").FullName;
 // The control plane has background traffic of its own (controller-manager); measure it first so it can be told apart.
 var quietBefore = await MetricsAsync();
 await Task.Delay(window, ct);
-var background = ApiTraffic.Delta(quietBefore, await MetricsAsync());
+var background = ApiServerMetrics.Delta(quietBefore, await MetricsAsync());
 
 await ApplyAsync("issuers.yaml", Manifests.Issuers());
 await using var op = OperatorProcess.Start(server.OperatorKubeconfig,
@@ -47,7 +47,7 @@ await Task.Delay(TimeSpan.FromSeconds(10), ct);
 var before = await MetricsAsync();
 var linesBefore = op.LinesWritten;
 await Task.Delay(window, ct);
-var idle = ApiTraffic.Delta(before, await MetricsAsync());
+var idle = ApiServerMetrics.Delta(before, await MetricsAsync());
 var lines = op.LinesWritten - linesBefore;
 
 Console.WriteLine();
@@ -80,7 +80,7 @@ void Print(List<(string Key, long Count)> delta)
 }
 
 async Task<Dictionary<string, long>> MetricsAsync() =>
-    ApiTraffic.Parse(await server.KubectlAsync(["get", "--raw", "/metrics"], ct));
+    ApiServerMetrics.RequestCounts(await server.KubectlAsync(["get", "--raw", "/metrics"], ct));
 
 async Task ApplyAsync(string name, string yaml)
 {

@@ -17,6 +17,7 @@ namespace CertOperator.CertificateRequests;
 /// <summary>
 /// Approves CertificateRequests for our issuers (as cert-manager's built-in approver does), then signs
 /// them with the referenced issuer and stores the result in status. Terminal states are never revisited.
+/// The approval goes into the same status write as what signing found, not a write of its own.
 /// </summary>
 internal sealed class CertificateRequestReconciler(
     SharedInformerFactory informers,
@@ -39,12 +40,7 @@ internal sealed class CertificateRequestReconciler(
         }
 
         var conditions = request.Status?.Conditions;
-        if (Conditions.Find(conditions, ConditionTypes.Approved) is null && Conditions.Find(conditions, ConditionTypes.Denied) is null)
-        {
-            await SetAsync(request, ConditionTypes.Approved, Conditions.True, ApprovedReason, "Certificate request has been approved by cert-manager.io", false, ct);
-            return ReconcileResult.Done;
-        }
-
+        var approve = Conditions.Find(conditions, ConditionTypes.Approved) is null && Conditions.Find(conditions, ConditionTypes.Denied) is null;
         if (IsFinished(conditions))
         {
             return ReconcileResult.Done;
@@ -52,14 +48,14 @@ internal sealed class CertificateRequestReconciler(
 
         if (Conditions.IsTrue(conditions, ConditionTypes.Denied))
         {
-            await SetAsync(request, ConditionTypes.Ready, Conditions.False, "Denied", "The CertificateRequest was denied by an approval controller", true, ct);
+            await SetAsync(request, approve: false, ConditionTypes.Ready, Conditions.False, "Denied", "The CertificateRequest was denied by an approval controller", true, ct);
             return ReconcileResult.Done;
         }
 
         // cert-manager's webhook refuses such a request; without one, fail it for good and say which field is wrong.
         if (CertificateRequestValidation.Validate(request.Spec) is { Count: > 0 } invalid)
         {
-            await FailAsync(request, new PkiError(PkiError.InvalidCsr, $"The CertificateRequest spec is invalid: {string.Join("; ", invalid)}"), ct, eventReason: "Failed");
+            await FailAsync(request, approve, new PkiError(PkiError.InvalidCsr, $"The CertificateRequest spec is invalid: {string.Join("; ", invalid)}"), ct, eventReason: "Failed");
             return ReconcileResult.Done;
         }
 
@@ -67,28 +63,28 @@ internal sealed class CertificateRequestReconciler(
         if (issuer is null || !Conditions.IsTrue(issuer.Status?.Conditions, ConditionTypes.Ready))
         {
             var why = issuer is null ? "not found" : "not Ready";
-            await SetAsync(request, ConditionTypes.Ready, Conditions.False, "Pending", $"Referenced {IssuerLookup.Describe(request.Spec.IssuerRef)} is {why}", false, ct);
+            await SetAsync(request, approve, ConditionTypes.Ready, Conditions.False, "Pending", $"Referenced {IssuerLookup.Describe(request.Spec.IssuerRef)} is {why}", false, ct);
             return ReconcileResult.Done;
         }
 
         if (issuer.Spec.Acme is not null)
         {
-            await ApplyAcmeProgressAsync(request, await acme.ProgressAsync(request, issuer, ct), ct);
+            await ApplyAcmeProgressAsync(request, approve, await acme.ProgressAsync(request, issuer, ct), ct);
             return ReconcileResult.Done;
         }
 
         var outcome = await signer.SignAsync(request, issuer, ct);
         if (outcome.PendingMessage is { } pending)
         {
-            await SetAsync(request, ConditionTypes.Ready, Conditions.False, "Pending", pending, false, ct);
+            await SetAsync(request, approve, ConditionTypes.Ready, Conditions.False, "Pending", pending, false, ct);
         }
         else if (outcome.Failure is { } failure)
         {
-            await FailAsync(request, failure, ct);
+            await FailAsync(request, approve, failure, ct);
         }
         else
         {
-            await StoreAsync(request, outcome.Signed!, ct);
+            await StoreAsync(request, approve, outcome.Signed!, ct);
         }
 
         return ReconcileResult.Done;
@@ -98,11 +94,12 @@ internal sealed class CertificateRequestReconciler(
         Conditions.IsTrue(conditions, ConditionTypes.InvalidRequest)
         || Conditions.Find(conditions, ConditionTypes.Ready) is { Status: Conditions.True } or { Reason: "Failed" or "Denied" };
 
-    private async Task StoreAsync(CertificateRequest request, SignedCertificate signed, CancellationToken ct)
+    private async Task StoreAsync(CertificateRequest request, bool approve, SignedCertificate signed, CancellationToken ct)
     {
         await StatusWriter.UpdateStatusAsync(client, request, r =>
         {
             r.Status ??= new CertificateRequestStatus();
+            Approve(r.Status, approve);
             r.Status.Certificate = Convert.ToBase64String(Encoding.ASCII.GetBytes(signed.ChainPem));
             r.Status.Ca = signed.CaPem.Length > 0 ? Convert.ToBase64String(Encoding.ASCII.GetBytes(signed.CaPem)) : null;
             Conditions.Set(r.Status.Conditions ??= [], ConditionTypes.Ready, Conditions.True, "Issued", "Certificate fetched from issuer successfully", null, time);
@@ -111,27 +108,28 @@ internal sealed class CertificateRequestReconciler(
         await events.RecordAsync(request, EventType.Normal, "CertificateIssued", "Certificate fetched from issuer successfully", ct);
     }
 
-    private async Task ApplyAcmeProgressAsync(CertificateRequest request, AcmeRequestHandler.Progress progress, CancellationToken ct)
+    private async Task ApplyAcmeProgressAsync(CertificateRequest request, bool approve, AcmeRequestHandler.Progress progress, CancellationToken ct)
     {
         if (progress.CertificatePem is { } chain)
         {
-            await StoreAsync(request, new SignedCertificate(chain, chain, ""), ct);
+            await StoreAsync(request, approve, new SignedCertificate(chain, chain, ""), ct);
         }
         else if (progress.FailureMessage is { } failure)
         {
-            await FailAsync(request, new PkiError("Failed", failure), ct);
+            await FailAsync(request, approve, new PkiError("Failed", failure), ct);
         }
         else
         {
-            await SetAsync(request, ConditionTypes.Ready, Conditions.False, "Pending", progress.PendingMessage!, false, ct);
+            await SetAsync(request, approve, ConditionTypes.Ready, Conditions.False, "Pending", progress.PendingMessage!, false, ct);
         }
     }
 
-    private async Task FailAsync(CertificateRequest request, PkiError failure, CancellationToken ct, string eventReason = "SigningError")
+    private async Task FailAsync(CertificateRequest request, bool approve, PkiError failure, CancellationToken ct, string eventReason = "SigningError")
     {
         await StatusWriter.UpdateStatusAsync(client, request, r =>
         {
             r.Status ??= new CertificateRequestStatus();
+            Approve(r.Status, approve);
             r.Status.FailureTime ??= time.GetUtcNow();
             var conditions = r.Status.Conditions ??= [];
             if (failure.Reason == PkiError.InvalidCsr)
@@ -145,7 +143,7 @@ internal sealed class CertificateRequestReconciler(
         await events.RecordAsync(request, EventType.Warning, eventReason, failure.Message, ct);
     }
 
-    private async Task SetAsync(CertificateRequest request, string type, string status, string reason, string message, bool terminal, CancellationToken ct) =>
+    private async Task SetAsync(CertificateRequest request, bool approve, string type, string status, string reason, string message, bool terminal, CancellationToken ct) =>
         await StatusWriter.UpdateStatusAsync(client, request, r =>
         {
             r.Status ??= new CertificateRequestStatus();
@@ -154,6 +152,13 @@ internal sealed class CertificateRequestReconciler(
                 r.Status.FailureTime ??= time.GetUtcNow();
             }
 
-            return Conditions.Set(r.Status.Conditions ??= [], type, status, reason, message, null, time) || terminal;
+            return Approve(r.Status, approve) | Conditions.Set(r.Status.Conditions ??= [], type, status, reason, message, null, time) || terminal;
         }, ct);
+
+    /// <summary>cert-manager's built-in approval, unless an approver has decided meanwhile (the write re-reads on conflict).</summary>
+    private bool Approve(CertificateRequestStatus status, bool approve) =>
+        approve
+        && Conditions.Find(status.Conditions, ConditionTypes.Approved) is null
+        && Conditions.Find(status.Conditions, ConditionTypes.Denied) is null
+        && Conditions.Set(status.Conditions ??= [], ConditionTypes.Approved, Conditions.True, ApprovedReason, "Certificate request has been approved by cert-manager.io", null, time);
 }

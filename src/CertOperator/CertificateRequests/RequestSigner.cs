@@ -1,10 +1,12 @@
 using System.Text;
+using CertOperator.Certificates;
 using CertOperator.Certificates.Pki;
 using CertOperator.Crds.CertificateRequests;
 using CertOperator.Crds.Issuers;
 using CertOperator.Crds.WellKnown;
 using CertOperator.Issuers;
 using CertOperator.Kubernetes.Client;
+using CertOperator.Kubernetes.Informers;
 using CertOperator.Kubernetes.Model;
 
 namespace CertOperator.CertificateRequests;
@@ -12,10 +14,14 @@ namespace CertOperator.CertificateRequests;
 /// <summary>The outcome of trying to sign: a certificate, a wait for something missing, or a failure.</summary>
 internal sealed record SigningOutcome(SignedCertificate? Signed, string? PendingMessage, PkiError? Failure);
 
-/// <summary>Signs a CertificateRequest with a SelfSigned or CA issuer (the issuers that need no network).</summary>
-internal sealed class RequestSigner(KubernetesClient client, IssuerLookup issuers, TimeProvider time)
+/// <summary>
+/// Signs a CertificateRequest with a SelfSigned or CA issuer (the issuers that need no network). Key Secrets are
+/// fetched once per version the Secret cache shows, not once per signature.
+/// </summary>
+internal sealed class RequestSigner(KubernetesClient client, SharedInformerFactory informers, IssuerLookup issuers, TimeProvider time)
 {
     public static readonly TimeSpan DefaultDuration = TimeSpan.FromDays(90);
+    private readonly SecretReads<Secret> _secrets = new(informers.GetMetadataInformer<Secret>(), client, secret => secret);
 
     public async Task<SigningOutcome> SignAsync(CertificateRequest request, IIssuerObject issuer, CancellationToken ct)
     {
@@ -42,7 +48,7 @@ internal sealed class RequestSigner(KubernetesClient client, IssuerLookup issuer
                     $"the request has no {CertManagerAnnotations.PrivateKeySecretName} annotation naming the Secret with the key to self-sign with"));
             }
 
-            var key = await ReadAsync(request.Metadata.Namespace!, keySecretName, "tls.key", ct);
+            var key = Text(await _secrets.GetAsync(request.Metadata.Namespace!, keySecretName, confirmAbsent: true, ct), "tls.key");
             return key is null
                 ? new(null, $"Waiting for the private key Secret \"{keySecretName}\" (key tls.key) to exist", null)
                 : FromResult(Signer.SelfSign(csrPem, key, duration, now, RequestTerms.From(request.Spec)));
@@ -51,8 +57,8 @@ internal sealed class RequestSigner(KubernetesClient client, IssuerLookup issuer
         if (issuer.Spec.Ca is { } ca)
         {
             var ns = issuers.SecretNamespace(issuer);
-            var cert = await ReadAsync(ns, ca.SecretName, "tls.crt", ct);
-            var key = await ReadAsync(ns, ca.SecretName, "tls.key", ct);
+            var secret = await _secrets.GetAsync(ns, ca.SecretName, confirmAbsent: true, ct);
+            var (cert, key) = (Text(secret, "tls.crt"), Text(secret, "tls.key"));
             return cert is null || key is null
                 ? new(null, $"Waiting for the CA Secret \"{ns}/{ca.SecretName}\" with tls.crt and tls.key", null)
                 : FromResult(Signer.SignWithCa(csrPem, cert, key, duration, now, RequestTerms.From(request.Spec)));
@@ -64,6 +70,6 @@ internal sealed class RequestSigner(KubernetesClient client, IssuerLookup issuer
     private static SigningOutcome FromResult(PkiResult<SignedCertificate> result) =>
         result.Ok ? new(result.Value, null, null) : new(null, null, result.Error);
 
-    private async Task<string?> ReadAsync(string ns, string name, string dataKey, CancellationToken ct) =>
-        (await client.TryGetAsync<Secret>(ns, name, ct))?.Data?.GetValueOrDefault(dataKey) is { } bytes ? Encoding.ASCII.GetString(bytes) : null;
+    private static string? Text(Secret? secret, string dataKey) =>
+        secret?.Data?.GetValueOrDefault(dataKey) is { } bytes ? Encoding.ASCII.GetString(bytes) : null;
 }

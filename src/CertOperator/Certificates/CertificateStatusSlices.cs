@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CertOperator.Certificates.Controllers;
 using CertOperator.Crds.Certificates;
 using CertOperator.Crds.Serialization;
 using CertOperator.Crds.WellKnown;
@@ -14,9 +15,10 @@ namespace CertOperator.Certificates;
 /// slice with server-side apply under its own field manager, so their writes never conflict (a whole-status
 /// PUT guarded by resourceVersion made them race each other into 409s):
 /// <list type="bullet">
-/// <item>issuance (trigger, issuing, `renew`): the Issuing condition, revision, lastFailureTime, failedIssuanceAttempts;</item>
+/// <item>issuance (trigger, issuing, `renew`): the Issuing condition, revision, lastFailureTime, failedIssuanceAttempts,
+/// nextPrivateKeySecretName (set with Issuing=True and removed with it, so neither costs a write of its own);</item>
 /// <item>readiness: the Ready condition, notBefore, notAfter, renewalTime;</item>
-/// <item>key manager: nextPrivateKeySecretName.</item>
+/// <item>key manager: only nextPrivateKeySecretName of issuances an older version started, to name and to clear it.</item>
 /// </list>
 /// A manager's apply lists every field it wants to keep; a field it owned and leaves out is removed.
 /// </summary>
@@ -33,6 +35,7 @@ internal static class CertificateStatusSlices
         Revision = certificate.Status?.Revision,
         LastFailureTime = certificate.Status?.LastFailureTime,
         FailedIssuanceAttempts = certificate.Status?.FailedIssuanceAttempts,
+        NextPrivateKeySecretName = certificate.Status?.NextPrivateKeySecretName,
     };
 
     /// <summary>The readiness slice as cached, for a caller to change and apply.</summary>
@@ -54,6 +57,9 @@ internal static class CertificateStatusSlices
     /// </summary>
     public static async Task<Certificate> ApplyIssuanceAsync(KubernetesClient client, Certificate certificate, CertificateStatus slice, TimeProvider time, CancellationToken ct)
     {
+        // The next key is named exactly while Issuing is True (the name is fixed per Certificate; the key manager creates the Secret).
+        slice.NextPrivateKeySecretName = Conditions.IsTrue(slice.Conditions, ConditionTypes.Issuing) ? KeyManagerReconciler.NextKeySecretName(certificate) : null;
+
         if (slice.Conditions is null && Copy(certificate, ConditionTypes.Issuing) is { } issuing)
         {
             Conditions.Set(issuing, ConditionTypes.Issuing, Conditions.False, "IssuanceEnded", "This issuance has ended", certificate.Metadata.Generation, time);
@@ -63,6 +69,7 @@ internal static class CertificateStatusSlices
                 Revision = slice.Revision,
                 LastFailureTime = slice.LastFailureTime,
                 FailedIssuanceAttempts = slice.FailedIssuanceAttempts,
+                NextPrivateKeySecretName = slice.NextPrivateKeySecretName,
             }, ct);
         }
 

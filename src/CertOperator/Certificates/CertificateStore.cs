@@ -16,7 +16,8 @@ namespace CertOperator.Certificates;
 
 /// <summary>
 /// Reads what the certificate controllers decide on: Certificates, CertificateRequests and issuers from the
-/// shared caches, Secrets by GET (the Secret cache holds metadata only, to keep memory flat).
+/// shared caches; Secrets by GET (the Secret cache holds metadata only, to keep memory flat), except that the
+/// target and next-key Secrets are fetched once per version (<see cref="SecretReads{TView}"/>).
 /// </summary>
 internal sealed class CertificateStore
 {
@@ -26,6 +27,8 @@ internal sealed class CertificateStore
     private readonly IInformer<Issuer> _issuers;
     private readonly IInformer<ClusterIssuer> _clusterIssuers;
     private readonly KubernetesClient _client;
+    private readonly SecretReads<TargetSecretView> _targets;
+    private readonly SecretReads<Secret> _nextKeys;
 
     public CertificateStore(SharedInformerFactory informers, KubernetesClient client, OperatorOptions options)
     {
@@ -36,6 +39,8 @@ internal sealed class CertificateStore
         _issuers = informers.GetInformer<Issuer>();
         _clusterIssuers = informers.GetInformer<ClusterIssuer>();
         _client = client;
+        _targets = new SecretReads<TargetSecretView>(_secrets, client, secret => new TargetSecretView(ExistingSecret.Of(secret), Describe(secret)));
+        _nextKeys = new SecretReads<Secret>(_secrets, client, secret => secret);
     }
 
     public KubernetesClient Client => _client;
@@ -62,6 +67,23 @@ internal sealed class CertificateStore
     public async Task<Secret?> GetSecretAsync(string ns, string name, CancellationToken ct) =>
         _secrets.Store.Find(new ObjectKey(ns, name)) is null ? null : await _client.TryGetAsync<Secret>(ns, name, ct);
 
+    /// <summary>The temporary Secret holding the next private key, fetched once per version.</summary>
+    public Task<Secret?> GetNextKeyAsync(string ns, string name, CancellationToken ct) => _nextKeys.GetAsync(ns, name, confirmAbsent: false, ct);
+
+    /// <summary>Creates or replaces a next-key Secret; what the server returns is what later reads see, without a GET.</summary>
+    public Task<Secret> WriteNextKeyAsync(Secret secret, bool replace, CancellationToken ct) => _nextKeys.WriteAsync(secret, Sender(replace), ct);
+
+    public void ForgetNextKey(string ns, string name) => _nextKeys.Forget(ns, name);
+
+    /// <summary>Creates or replaces a target Secret; the decisions that follow read what the server returned, without a GET.</summary>
+    public Task<Secret> WriteTargetAsync(Secret secret, bool replace, CancellationToken ct) => _targets.WriteAsync(secret, Sender(replace), ct);
+
+    private Func<Secret, CancellationToken, Task<Secret>> Sender(bool replace) =>
+        replace ? (secret, ct) => _client.ReplaceAsync(secret, ct) : (secret, ct) => _client.CreateAsync(secret, ct);
+
+    /// <summary>Whether the metadata cache holds the Secret (it may lag our own writes by a watch event).</summary>
+    public bool SecretCached(string ns, string name) => _secrets.Store.Find(new ObjectKey(ns, name)) is not null;
+
     /// <summary>
     /// Everything the issuance policies need about one Certificate. With <paramref name="confirmAbsent"/>, a Secret
     /// missing from the metadata cache is looked up on the server before it counts as absent: the cache can lag
@@ -69,16 +91,14 @@ internal sealed class CertificateStore
     /// </summary>
     public async Task<IssuanceInput> GatherAsync(Certificate certificate, DateTimeOffset now, bool confirmAbsent, CancellationToken ct)
     {
-        var ns = certificate.Metadata.Namespace!;
-        var secret = await GetSecretAsync(ns, certificate.Spec.SecretName, ct)
-            ?? (confirmAbsent ? await _client.TryGetAsync<Secret>(ns, certificate.Spec.SecretName, ct) : null);
+        var target = await _targets.GetAsync(certificate.Metadata.Namespace!, certificate.Spec.SecretName, confirmAbsent, ct);
         var current = certificate.Status?.Revision is { } revision ? RequestFor(certificate, revision) : null;
-        return new IssuanceInput(certificate, secret is null ? null : Describe(secret), current, now, Ownership(certificate, secret));
+        return new IssuanceInput(certificate, target?.State, current, now, Ownership(certificate, target?.Existing));
     }
 
     /// <summary>Whether <paramref name="certificate"/> may write <paramref name="secret"/>, its spec.secretName as just read (null: absent).</summary>
-    public SecretConflict? Ownership(Certificate certificate, Secret? secret) => SecretOwnership.Decide(new SecretOwnershipInput(
-        certificate, secret is null ? null : ExistingSecret.Of(secret), IssuerUses(certificate), OtherCertificates(certificate)));
+    public SecretConflict? Ownership(Certificate certificate, ExistingSecret? secret) => SecretOwnership.Decide(new SecretOwnershipInput(
+        certificate, secret, IssuerUses(certificate), OtherCertificates(certificate)));
 
     private List<Certificate> OtherCertificates(Certificate certificate) =>
         [.. _certificates.Store.ByIndex(CertificateIndexes.BySecretName, CertificateIndexes.SecretKey(certificate))

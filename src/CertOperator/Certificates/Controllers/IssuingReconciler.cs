@@ -1,5 +1,6 @@
 using System.Text;
 using CertOperator.Certificates.Pki;
+using CertOperator.Certificates.Policies;
 using CertOperator.Crds.CertificateRequests;
 using CertOperator.Crds.Certificates;
 using CertOperator.Crds.Meta;
@@ -61,7 +62,7 @@ internal sealed class IssuingReconciler(CertificateStore store, EventRecorder ev
     {
         var ns = certificate.Metadata.Namespace!;
         if (certificate.Status?.NextPrivateKeySecretName is not { } keySecretName
-            || await store.GetSecretAsync(ns, keySecretName, ct) is not { } keySecret
+            || await store.GetNextKeyAsync(ns, keySecretName, ct) is not { } keySecret
             || keySecret.Data?.GetValueOrDefault(SecretOutputs.TlsKey) is not { } keyPem)
         {
             return ReconcileResult.Done;
@@ -86,7 +87,7 @@ internal sealed class IssuingReconciler(CertificateStore store, EventRecorder ev
         }
 
         var existing = await store.GetSecretAsync(ns, certificate.Spec.SecretName, ct);
-        if (store.Ownership(certificate, existing) is { Blocks: true })
+        if (store.Ownership(certificate, existing is null ? null : ExistingSecret.Of(existing)) is { Blocks: true })
         {
             // Became contested since the trigger looked: stop issuing and write nothing; readiness reports the conflict.
             var stopped = CertificateStatusSlices.Issuance(certificate);
@@ -98,7 +99,7 @@ internal sealed class IssuingReconciler(CertificateStore store, EventRecorder ev
         var secret = TargetSecret.Build(certificate, existing, outputs.Value!.Data, facts);
         try
         {
-            _ = existing is null ? await store.Client.CreateAsync(secret, ct) : await store.Client.ReplaceAsync(secret, ct);
+            await store.WriteTargetAsync(secret, replace: existing is not null, ct);
         }
         catch (KubernetesApiException e) when (e.IsInvalid)
         {

@@ -1,5 +1,6 @@
 using System.Text;
 using CertOperator.Certificates.Pki;
+using CertOperator.Certificates.Policies;
 using CertOperator.Crds.Certificates;
 using CertOperator.Crds.WellKnown;
 using CertOperator.Infrastructure;
@@ -13,8 +14,9 @@ namespace CertOperator.Certificates.Controllers;
 
 /// <summary>
 /// While a Certificate is Issuing, keeps the private key for the next revision in a temporary Secret
-/// (named in status.nextPrivateKeySecretName); afterwards removes it. With rotationPolicy Never the
-/// current key is carried over.
+/// (named in status.nextPrivateKeySecretName, which the trigger sets with Issuing); afterwards removes it.
+/// With rotationPolicy Never the current key is carried over. Writes status only for issuances an older
+/// version started, which named the Secret in a status field of this controller's own.
 /// </summary>
 internal sealed class KeyManagerReconciler(CertificateStore store, EventRecorder events) : ConflictTolerantReconciler
 {
@@ -36,9 +38,10 @@ internal sealed class KeyManagerReconciler(CertificateStore store, EventRecorder
         if (!Conditions.IsTrue(certificate.Status?.Conditions, ConditionTypes.Issuing))
         {
             await SetNextKeyNameAsync(certificate, null, ct);
-            if (await store.GetSecretAsync(ns, name, ct) is not null)
+            if (store.SecretCached(ns, name))
             {
                 await store.Client.TryDeleteAsync<Secret>(ns, name, ct: ct);
+                store.ForgetNextKey(ns, name);
             }
 
             return ReconcileResult.Done;
@@ -50,7 +53,7 @@ internal sealed class KeyManagerReconciler(CertificateStore store, EventRecorder
             return ReconcileResult.Done;
         }
 
-        var existing = await store.GetSecretAsync(ns, name, ct);
+        var existing = await store.GetNextKeyAsync(ns, name, ct);
         if (existing is null || !CertificateStore.IsOwnedBy(existing, certificate) || !Satisfies(existing, spec.Value!))
         {
             var keyPem = await CurrentKeyToKeepAsync(certificate, spec.Value!, ct) ?? Generate(spec.Value!);
@@ -60,7 +63,11 @@ internal sealed class KeyManagerReconciler(CertificateStore store, EventRecorder
             }
         }
 
-        await SetNextKeyNameAsync(certificate, name, ct);
+        if (certificate.Status?.NextPrivateKeySecretName is null)
+        {
+            await SetNextKeyNameAsync(certificate, name, ct);
+        }
+
         return ReconcileResult.Done;
     }
 
@@ -81,7 +88,7 @@ internal sealed class KeyManagerReconciler(CertificateStore store, EventRecorder
     {
         if (spec.RotateAlways
             || await store.GetSecretAsync(certificate.Metadata.Namespace!, certificate.Spec.SecretName, ct) is not { } target
-            || store.Ownership(certificate, target) is { Blocks: true })
+            || store.Ownership(certificate, ExistingSecret.Of(target)) is { Blocks: true })
         {
             return null;
         }
@@ -113,13 +120,13 @@ internal sealed class KeyManagerReconciler(CertificateStore store, EventRecorder
         };
         if (existing is not null)
         {
-            await store.Client.ReplaceAsync(secret, ct);
+            await store.WriteNextKeyAsync(secret, replace: true, ct);
             return true;
         }
 
         try
         {
-            await store.Client.CreateAsync(secret, ct);
+            await store.WriteNextKeyAsync(secret, replace: false, ct);
             return true;
         }
         catch (KubernetesApiException e) when (e.IsAlreadyExists)

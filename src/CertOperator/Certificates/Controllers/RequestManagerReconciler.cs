@@ -35,7 +35,7 @@ internal sealed class RequestManagerReconciler(CertificateStore store, EventReco
         await TrimHistoryAsync(certificate, ct);
         if (!Conditions.IsTrue(certificate.Status?.Conditions, ConditionTypes.Issuing)
             || certificate.Status?.NextPrivateKeySecretName is not { } keySecretName
-            || await store.GetSecretAsync(certificate.Metadata.Namespace!, keySecretName, ct) is not { } keySecret
+            || await store.GetNextKeyAsync(certificate.Metadata.Namespace!, keySecretName, ct) is not { } keySecret
             || keySecret.Data?.GetValueOrDefault(SecretOutputs.TlsKey) is not { } keyPem)
         {
             return ReconcileResult.Done;

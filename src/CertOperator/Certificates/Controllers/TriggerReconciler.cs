@@ -26,7 +26,8 @@ internal sealed class TriggerReconciler(CertificateStore store, EventRecorder ev
         }
 
         var now = time.GetUtcNow();
-        var input = await store.GatherAsync(certificate, now, confirmAbsent: true, ct);
+        // Only a Certificate that has issued before can have a Secret of ours the cache has not caught up with.
+        var input = await store.GatherAsync(certificate, now, confirmAbsent: certificate.Status?.Revision is not null, ct);
         if (input.SecretConflict is { Blocks: true })
         {
             // Issuing would overwrite a Secret that is not ours; the readiness controller reports why on Ready.
