@@ -49,9 +49,10 @@ internal static class IngressCertificates
 
         var warnings = new List<string>(skipped);
         var certificates = new List<Certificate>();
+        var certificateAnnotations = CertificateAnnotations(ingress, annotations, defaults);
         foreach (var entry in entries)
         {
-            var certificate = Build(ingress, entry, issuer, template, CertificateAnnotations(ingress, annotations, defaults));
+            var certificate = Build(ingress, entry, issuer, template, certificateAnnotations is null ? null : new(certificateAnnotations, StringComparer.Ordinal));
             var problems = Validate(certificate).ToList();
             warnings.AddRange(problems);
             if (problems.Count == 0)
