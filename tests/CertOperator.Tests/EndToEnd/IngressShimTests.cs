@@ -125,6 +125,26 @@ public sealed class IngressShimTests(AcmeEnvironment env) : IClassFixture<AcmeEn
         (await Cluster.KubectlAsync("get", "certificates", "-n", Ns, "-o", "name")).Should().NotContain("shim-h-bad-tls");
     }
 
+    /// <summary>cert-manager's ingresses/controller_test rows: an 'Updated' or 'Deleted' child Certificate re-queues its Ingress.</summary>
+    [Fact]
+    public async Task A_changed_or_deleted_certificate_is_restored_from_the_ingress()
+    {
+        await Cluster.ApplyAsync(Manifests.Namespace(Ns));
+        await Cluster.ApplyAsync(Ingress("shim-i", Pebble, ("shim-i-tls", ["shim-i.example.test"])));
+        await CertificateNamesEventuallyAsync(names => names.Contains("certificate.cert-manager.io/shim-i-tls", StringComparison.Ordinal), "the Certificate to be created");
+
+        await Cluster.KubectlAsync("patch", "certificate", "shim-i-tls", "-n", Ns, "--type", "merge", "-p", "{\"spec\":{\"dnsNames\":[\"other.example.test\"]}}");
+        await Cluster.EventuallyAsync(
+            async () => (await Cluster.GetJsonAsync("certificate", "shim-i-tls", Ns))["spec"]!["dnsNames"]!.ToJsonString(),
+            names => names == "[\"shim-i.example.test\"]", TimeSpan.FromSeconds(30), "the edited Certificate to be set back to the Ingress's hosts");
+
+        var uid = await Cluster.KubectlAsync("get", "certificate", "shim-i-tls", "-n", Ns, "-o", "jsonpath={.metadata.uid}");
+        await Cluster.KubectlAsync("delete", "certificate", "shim-i-tls", "-n", Ns);
+        await Cluster.EventuallyAsync(
+            () => Cluster.KubectlAsync("get", "certificates", "-n", Ns, "-o", "jsonpath={range .items[?(@.metadata.name==\"shim-i-tls\")]}{.metadata.uid}{end}"),
+            newUid => newUid.Length > 0 && newUid != uid, TimeSpan.FromSeconds(30), "the deleted Certificate to be created again");
+    }
+
     private Task<string> EventMessagesEventuallyAsync(string ingress, string expected) =>
         Cluster.EventuallyAsync(
             () => Cluster.KubectlAsync("get", "events", "-n", Ns, "-o", $"jsonpath={{range .items[?(@.involvedObject.name==\"{ingress}\")]}}{{.type}} {{.message}}{{\"\\n\"}}{{end}}"),
