@@ -12,6 +12,8 @@ internal static class IngressAnnotations
     public const string TlsAcme = "kubernetes.io/tls-acme";
 
     public const string CommonName = "cert-manager.io/common-name";
+    public const string AltNames = "cert-manager.io/alt-names";
+    public const string IpSans = "cert-manager.io/ip-sans";
     public const string EmailSans = "cert-manager.io/email-sans";
     public const string Duration = "cert-manager.io/duration";
     public const string RenewBefore = "cert-manager.io/renew-before";

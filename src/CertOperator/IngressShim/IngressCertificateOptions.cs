@@ -1,154 +1,92 @@
 using System.Globalization;
-using System.Text.Json;
 using CertOperator.Certificates.Pki;
 using CertOperator.Crds.Certificates;
-using CertOperator.Crds.Serialization;
+using CertOperator.Validation;
 
 namespace CertOperator.IngressShim;
 
 /// <summary>
-/// Applies the Ingress annotations that tune a Certificate (duration, key, subject, ...) to its spec.
-/// Each bad value becomes an error naming the annotation and what it accepts.
+/// Applies the Ingress annotations that tune a Certificate (names, duration, usages, subject, ...) to its
+/// spec, reading each the way cert-manager's ingress-shim does. Each bad value becomes an error naming the
+/// annotation and what it accepts; cert-manager stops at the first, we list them all.
 /// </summary>
 internal static class IngressCertificateOptions
 {
-    private static readonly string[] Algorithms = ["RSA", "ECDSA", "Ed25519"];
-    private static readonly string[] Encodings = ["PKCS1", "PKCS8"];
-    private static readonly string[] RotationPolicies = ["Never", "Always"];
-
     public static void Apply(IReadOnlyDictionary<string, string> annotations, CertificateSpec spec, List<string> errors)
     {
+        ArgumentNullException.ThrowIfNull(annotations);
+        ArgumentNullException.ThrowIfNull(spec);
         if (annotations.TryGetValue(IngressAnnotations.CommonName, out var commonName))
         {
             spec.CommonName = commonName;
         }
 
-        if (annotations.TryGetValue(IngressAnnotations.EmailSans, out var emails))
-        {
-            spec.EmailAddresses = SplitList(emails);
-        }
-
+        spec.DnsNames = Names(annotations, IngressAnnotations.AltNames, DnsNameRules.Problem, errors);
+        spec.IpAddresses = Names(annotations, IngressAnnotations.IpSans,
+            ip => AddressRules.IsIp(ip) ? null : "not an IP address; write IPv4 like 10.0.0.1 or IPv6 like 2001:db8::1, separated by commas without spaces", errors);
+        spec.EmailAddresses = Emails(annotations, errors);
+        spec.Subject = Subject(annotations, errors);
         spec.Duration = Duration(annotations, IngressAnnotations.Duration, errors);
         spec.RenewBefore = Duration(annotations, IngressAnnotations.RenewBefore, errors);
-        spec.RenewBeforePercentage = Integer(annotations, IngressAnnotations.RenewBeforePercentage, 1, 99, "a whole number from 1 to 99", errors);
-        spec.RevisionHistoryLimit = Integer(annotations, IngressAnnotations.RevisionHistoryLimit, 1, int.MaxValue, "a whole number of at least 1", errors);
-        spec.Usages = UsageList(annotations, errors);
-        spec.PrivateKey = PrivateKey(annotations, errors);
-        spec.Subject = Subject(annotations);
-        spec.SecretTemplate = SecretTemplate(annotations, errors);
-    }
-
-    /// <summary>cert-manager splits list annotations as CSV, so a value may hold a quoted comma ("Acme, Inc").</summary>
-    public static List<string> SplitList(string text)
-    {
-        var items = new List<string>();
-        var current = new System.Text.StringBuilder();
-        var quoted = false;
-        foreach (var c in text)
+        spec.RenewBeforePercentage = Integer(annotations, IngressAnnotations.RenewBeforePercentage, int.MinValue, "a whole number such as 25", errors);
+        spec.Usages = UsageList(annotations, errors) ?? [.. Usages.Default];
+        spec.RevisionHistoryLimit = Integer(annotations, IngressAnnotations.RevisionHistoryLimit, 1, "a whole number of at least 1", errors);
+        spec.PrivateKey = IngressPrivateKeyOptions.Parse(annotations, errors);
+        if (annotations.TryGetValue(IngressAnnotations.SecretTemplate, out var template))
         {
-            if (c == '"')
-            {
-                quoted = !quoted;
-            }
-            else if (c == ',' && !quoted)
-            {
-                items.Add(current.ToString().Trim());
-                current.Clear();
-            }
-            else
-            {
-                current.Append(c);
-            }
+            var (parsed, problem) = IngressSecretTemplate.Parse(template);
+            spec.SecretTemplate = parsed;
+            AddIf(problem, errors);
         }
-
-        items.Add(current.ToString().Trim());
-        return [.. items.Where(i => i.Length > 0)];
     }
 
-    private static string? Duration(IReadOnlyDictionary<string, string> annotations, string key, List<string> errors)
+    /// <summary>alt-names and ip-sans add to the TLS hosts; an empty value adds nothing. Split on commas, not trimmed, as cert-manager does.</summary>
+    private static List<string>? Names(IReadOnlyDictionary<string, string> annotations, string key, Func<string, string?> problem, List<string> errors)
     {
-        if (!annotations.TryGetValue(key, out var text))
+        if (!annotations.TryGetValue(key, out var text) || text.Length == 0)
         {
             return null;
         }
 
-        if (GoDuration.Parse(text, key).Error is { } error)
-        {
-            errors.Add(error.Message);
-            return null;
-        }
-
-        return text;
+        var names = text.Split(',').ToList();
+        errors.AddRange(names.Select(n => problem(n) is { } p ? $"{key}: \"{n}\": {p}" : null).OfType<string>());
+        return names;
     }
 
-    private static int? Integer(IReadOnlyDictionary<string, string> annotations, string key, int min, int max, string accepted, List<string> errors)
+    /// <summary>cert-manager keeps every comma-separated piece, so an empty or padded one is refused (by its webhook there, here by name).</summary>
+    private static List<string>? Emails(IReadOnlyDictionary<string, string> annotations, List<string> errors)
     {
-        if (!annotations.TryGetValue(key, out var text))
+        if (!annotations.TryGetValue(IngressAnnotations.EmailSans, out var text))
         {
             return null;
         }
 
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        var emails = text.Split(',').ToList();
+        foreach (var email in emails)
         {
-            return value;
-        }
-
-        errors.Add($"{key}: \"{text}\" is not valid; use {accepted}");
-        return null;
-    }
-
-    private static List<string>? UsageList(IReadOnlyDictionary<string, string> annotations, List<string> errors)
-    {
-        if (!annotations.TryGetValue(IngressAnnotations.Usages, out var text))
-        {
-            return null;
-        }
-
-        var usages = SplitList(text);
-        foreach (var usage in usages)
-        {
-            if (Usages.Resolve([usage], isCA: false).Error is { } error)
+            if (AddressRules.EmailProblem(email) is { } problem)
             {
-                errors.Add($"{IngressAnnotations.Usages}: \"{usage}\" is not a key usage; accepted values: {string.Join(", ", error.Accepted ?? [])}");
+                errors.Add($"{IngressAnnotations.EmailSans}: \"{email}\": {problem}; list bare addresses separated by commas without spaces");
             }
         }
 
-        return usages;
+        return emails;
     }
 
-    private static CertificatePrivateKey? PrivateKey(IReadOnlyDictionary<string, string> annotations, List<string> errors)
+    private static X509Subject? Subject(IReadOnlyDictionary<string, string> annotations, List<string> errors)
     {
-        var key = new CertificatePrivateKey
+        List<string>? List(string key)
         {
-            Algorithm = OneOf(annotations, IngressAnnotations.PrivateKeyAlgorithm, Algorithms, errors),
-            Encoding = OneOf(annotations, IngressAnnotations.PrivateKeyEncoding, Encodings, errors),
-            RotationPolicy = OneOf(annotations, IngressAnnotations.PrivateKeyRotationPolicy, RotationPolicies, errors),
-            Size = Integer(annotations, IngressAnnotations.PrivateKeySize, 1, int.MaxValue,
-                "a key size in bits: 2048, 4096 or 8192 for RSA; 256, 384 or 521 for ECDSA", errors),
-        };
-        return key is { Algorithm: null, Encoding: null, RotationPolicy: null, Size: null } ? null : key;
-    }
+            if (!annotations.TryGetValue(key, out var text))
+            {
+                return null;
+            }
 
-    /// <summary>Matches case-insensitively, as cert-manager does, and stores the canonical spelling.</summary>
-    private static string? OneOf(IReadOnlyDictionary<string, string> annotations, string key, string[] accepted, List<string> errors)
-    {
-        if (!annotations.TryGetValue(key, out var text))
-        {
-            return null;
+            var (values, problem) = IngressCsv.Split(text);
+            AddIf(problem is null ? null : $"{key}: \"{text}\": {problem}", errors);
+            return values;
         }
 
-        if (Array.Find(accepted, a => string.Equals(a, text, StringComparison.OrdinalIgnoreCase)) is { } canonical)
-        {
-            return canonical;
-        }
-
-        errors.Add($"{key}: \"{text}\" is not valid; accepted values: {string.Join(", ", accepted)}");
-        return null;
-    }
-
-    private static X509Subject? Subject(IReadOnlyDictionary<string, string> annotations)
-    {
-        List<string>? List(string key) => annotations.TryGetValue(key, out var text) ? SplitList(text) : null;
         var subject = new X509Subject
         {
             Organizations = List(IngressAnnotations.SubjectOrganizations),
@@ -165,28 +103,61 @@ internal static class IngressCertificateOptions
             : subject;
     }
 
-    private static CertificateSecretTemplate? SecretTemplate(IReadOnlyDictionary<string, string> annotations, List<string> errors)
+    /// <summary>Stored as Go prints it ("3600s" becomes "1h0m0s"), as cert-manager's Certificate would hold it.</summary>
+    private static string? Duration(IReadOnlyDictionary<string, string> annotations, string key, List<string> errors)
     {
-        if (!annotations.TryGetValue(IngressAnnotations.SecretTemplate, out var text))
+        if (!annotations.TryGetValue(key, out var text))
         {
             return null;
         }
 
-        const string Accepted = "use a JSON object such as {\"labels\":{\"app\":\"web\"},\"annotations\":{\"team\":\"a\"}}";
-        try
+        var parsed = GoDuration.Parse(text, key);
+        AddIf(parsed.Error?.Message, errors);
+        return parsed.Ok ? GoDuration.Format(parsed.Value) : null;
+    }
+
+    /// <summary>A 32-bit decimal integer as Go's strconv.ParseInt reads it (an optional sign, digits only).</summary>
+    private static int? Integer(IReadOnlyDictionary<string, string> annotations, string key, int min, string accepted, List<string> errors)
+    {
+        if (!annotations.TryGetValue(key, out var text))
         {
-            if (JsonSerializer.Deserialize(text, CertManagerJsonContext.Default.CertificateSecretTemplate) is { } template)
+            return null;
+        }
+
+        if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) && value >= min)
+        {
+            return value;
+        }
+
+        errors.Add($"{key}: \"{text}\" is not valid; use {accepted}");
+        return null;
+    }
+
+    /// <summary>Split on commas and trimmed of spaces; every piece, including an empty one, must be a usage name.</summary>
+    private static List<string>? UsageList(IReadOnlyDictionary<string, string> annotations, List<string> errors)
+    {
+        if (!annotations.TryGetValue(IngressAnnotations.Usages, out var text))
+        {
+            return null;
+        }
+
+        var usages = text.Split(',').Select(u => u.Trim(' ')).ToList();
+        foreach (var usage in usages)
+        {
+            if (Usages.Resolve([usage], isCA: false).Error is { } error)
             {
-                return template;
+                errors.Add($"{IngressAnnotations.Usages}: \"{usage}\" is not a key usage; separate usages with single commas; accepted values: {string.Join(", ", error.Accepted ?? [])}");
             }
         }
-        catch (JsonException e)
-        {
-            errors.Add($"{IngressAnnotations.SecretTemplate}: not valid JSON ({e.Message}); {Accepted}");
-            return null;
-        }
 
-        errors.Add($"{IngressAnnotations.SecretTemplate}: \"{text}\" is not a JSON object; {Accepted}");
-        return null;
+        return usages;
+    }
+
+    private static void AddIf(string? error, List<string> errors)
+    {
+        if (error is not null)
+        {
+            errors.Add(error);
+        }
     }
 }

@@ -1,7 +1,4 @@
-using System.Text.Json;
 using CertOperator.Crds.Certificates;
-using CertOperator.Crds.Serialization;
-using CertOperator.Crds.WellKnown;
 using CertOperator.Infrastructure;
 using CertOperator.Kubernetes;
 using CertOperator.Kubernetes.Client;
@@ -15,17 +12,11 @@ namespace CertOperator.IngressShim;
 /// <summary>
 /// cert-manager's ingress-shim: keeps one Certificate per TLS secret of an annotated Ingress, owned by
 /// that Ingress, and deletes the ones it owns when their TLS entry or the issuer annotation goes away.
+/// Bad configuration is a BadConfig Warning event on the Ingress, never a retry: only a new Ingress can fix it.
 /// </summary>
 internal sealed class IngressShimReconciler : ConflictTolerantReconciler
 {
     private const string ByIngress = "certificate-by-controller-ingress";
-
-    /// <summary>Certificate annotations the shim derives from the Ingress; others on the Certificate are left alone.</summary>
-    private static readonly string[] ManagedAnnotations =
-    [
-        IngressAnnotations.OverrideIngressName, IngressAnnotations.OverrideIngressClass,
-        IngressAnnotations.OverrideIngressClassName, CertManagerAnnotations.IssueTemporaryCertificate,
-    ];
 
     private readonly IInformer<Ingress> _ingresses;
     private readonly IInformer<Certificate> _certificates;
@@ -37,7 +28,7 @@ internal sealed class IngressShimReconciler : ConflictTolerantReconciler
     {
         _ingresses = informers.GetInformer<Ingress>();
         _certificates = informers.GetInformer<Certificate>();
-        _certificates.AddIndex(ByIngress, c => ControllerIngressUid(c) is { } uid ? [uid] : []);
+        _certificates.AddIndex(ByIngress, c => IngressCertificateSync.ControllerIngressUid(c) is { } uid ? [uid] : []);
         _client = client;
         _events = events;
         _defaults = new IngressShimDefaults(options.DefaultIssuerName, options.DefaultIssuerKind, options.DefaultIssuerGroup);
@@ -45,29 +36,29 @@ internal sealed class IngressShimReconciler : ConflictTolerantReconciler
 
     protected override async Task<ReconcileResult> ReconcileCoreAsync(ObjectKey key, CancellationToken ct)
     {
-        if (_ingresses.Store.Find(key) is not { Metadata.DeletionTimestamp: null } ingress)
+        if (_ingresses.Store.Find(key) is not { } ingress || IngressIssuer.IsBeingDeleted(ingress.Metadata))
         {
             return ReconcileResult.Done;
         }
 
-        var (desired, errors) = IngressCertificates.Desired(ingress, _defaults);
-        if (errors.Count > 0)
+        var plan = IngressCertificates.Desired(ingress, _defaults);
+        foreach (var warning in plan.Warnings)
         {
-            foreach (var error in errors)
-            {
-                await _events.RecordAsync(ingress, EventType.Warning, "BadConfig", $"{error}; no Certificate was changed", ct);
-            }
+            await _events.RecordAsync(ingress, EventType.Warning, "BadConfig", warning, ct);
+        }
 
+        if (plan.Blocked)
+        {
             return ReconcileResult.Done;
         }
 
-        foreach (var certificate in desired)
+        foreach (var certificate in plan.Certificates)
         {
             await EnsureAsync(ingress, certificate, ct);
         }
 
-        var wanted = desired.Select(c => c.Metadata.Name!).ToHashSet(StringComparer.Ordinal);
-        foreach (var stale in _certificates.Store.ByIndex(ByIngress, ingress.Metadata.Uid!).Where(c => !wanted.Contains(c.Metadata.Name!)))
+        var owned = _certificates.Store.ByIndex(ByIngress, ingress.Metadata.Uid!);
+        foreach (var stale in IngressCertificateSync.Stale(ingress, plan.Managed, owned))
         {
             await _client.DeleteAsync<Certificate>(stale.Metadata.Namespace, stale.Metadata.Name!, ct: ct);
             await _events.RecordAsync(ingress, EventType.Normal, "DeleteCertificate", $"Deleted Certificate \"{stale.Metadata.Name}\": the Ingress no longer asks for it", ct);
@@ -79,56 +70,23 @@ internal sealed class IngressShimReconciler : ConflictTolerantReconciler
     private async Task EnsureAsync(Ingress ingress, Certificate desired, CancellationToken ct)
     {
         var name = desired.Metadata.Name!;
-        if (_certificates.Store.Find(ObjectKey.Of(desired)) is not { } existing)
+        var (action, write) = IngressCertificateSync.Decide(_certificates.Store.Find(ObjectKey.Of(desired)), desired, ingress.Metadata.Uid);
+        switch (action)
         {
-            await _client.CreateAsync(desired, ct);
-            await _events.RecordAsync(ingress, EventType.Normal, "CreateCertificate", $"Created Certificate \"{name}\"", ct);
-            return;
+            case IngressCertificateAction.Create:
+                await _client.CreateAsync(write!, ct);
+                await _events.RecordAsync(ingress, EventType.Normal, "CreateCertificate", $"Created Certificate \"{name}\"", ct);
+                break;
+            case IngressCertificateAction.Update:
+                await _client.ReplaceAsync(write!, ct);
+                await _events.RecordAsync(ingress, EventType.Normal, "UpdateCertificate", $"Updated Certificate \"{name}\" to match the Ingress", ct);
+                break;
+            case IngressCertificateAction.NotOwned:
+                await _events.RecordAsync(ingress, EventType.Warning, "BadConfig",
+                    $"Certificate \"{name}\" already exists and is not controlled by this Ingress; left unchanged. Rename spec.tls secretName or delete that Certificate", ct);
+                break;
+            case IngressCertificateAction.UpToDate:
+                break;
         }
-
-        if (ControllerIngressUid(existing) != ingress.Metadata.Uid)
-        {
-            await _events.RecordAsync(ingress, EventType.Warning, "BadConfig",
-                $"Certificate \"{name}\" already exists and is not controlled by this Ingress; left unchanged. Rename spec.tls secretName or delete that Certificate", ct);
-            return;
-        }
-
-        if (UpToDate(existing, desired))
-        {
-            return;
-        }
-
-        var updated = ObjectCopy.Clone(existing);
-        updated.Spec = desired.Spec;
-        var annotations = updated.Metadata.Annotations ?? [];
-        foreach (var managed in ManagedAnnotations)
-        {
-            annotations.Remove(managed);
-        }
-
-        foreach (var (k, v) in desired.Metadata.Annotations ?? [])
-        {
-            annotations[k] = v;
-        }
-
-        updated.Metadata.Annotations = annotations.Count > 0 ? annotations : null;
-        await _client.ReplaceAsync(updated, ct);
-        await _events.RecordAsync(ingress, EventType.Normal, "UpdateCertificate", $"Updated Certificate \"{name}\" to match the Ingress", ct);
     }
-
-    private static bool UpToDate(Certificate existing, Certificate desired)
-    {
-        var spec = CertManagerJsonContext.Default.CertificateSpec;
-        if (!JsonElement.DeepEquals(JsonSerializer.SerializeToElement(existing.Spec, spec), JsonSerializer.SerializeToElement(desired.Spec, spec)))
-        {
-            return false;
-        }
-
-        var have = existing.Metadata.Annotations ?? [];
-        var want = desired.Metadata.Annotations ?? [];
-        return ManagedAnnotations.All(k => have.GetValueOrDefault(k) == want.GetValueOrDefault(k));
-    }
-
-    private static string? ControllerIngressUid(Certificate certificate) =>
-        certificate.Metadata.OwnerReferences?.FirstOrDefault(o => o.Controller == true && o.Kind == "Ingress" && o.ApiVersion.StartsWith("networking.k8s.io/", StringComparison.Ordinal))?.Uid;
 }

@@ -110,6 +110,41 @@ public sealed class IngressShimTests(AcmeEnvironment env) : IClassFixture<AcmeEn
         certificate["metadata"]!["ownerReferences"].Should().BeNull();
     }
 
+    [Fact]
+    public async Task An_invalid_tls_entry_is_skipped_with_a_warning_and_the_other_gets_its_certificate()
+    {
+        await Cluster.ApplyAsync(Manifests.Namespace(Ns));
+
+        await Cluster.ApplyAsync(Ingress("shim-h", Pebble, ("shim-h-tls", ["shim-h.example.test"]), ("shim-h-bad-tls", [])));
+
+        await CertificateNamesEventuallyAsync(names => names.Contains("certificate.cert-manager.io/shim-h-tls", StringComparison.Ordinal), "the valid entry's Certificate to be created");
+        await EventMessagesEventuallyAsync("shim-h", "Skipped a TLS block: spec.tls[1].hosts: Required value");
+        var spec = (await Cluster.GetJsonAsync("certificate", "shim-h-tls", Ns))["spec"]!;
+        spec["dnsNames"]!.AsArray().Select(n => n!.GetValue<string>()).Should().Equal("shim-h.example.test");
+        spec["usages"]!.AsArray().Select(n => n!.GetValue<string>()).Should().Equal("digital signature", "key encipherment");
+        (await Cluster.KubectlAsync("get", "certificates", "-n", Ns, "-o", "name")).Should().NotContain("shim-h-bad-tls");
+    }
+
+    /// <summary>cert-manager's ingresses/controller_test rows: an 'Updated' or 'Deleted' child Certificate re-queues its Ingress.</summary>
+    [Fact]
+    public async Task A_changed_or_deleted_certificate_is_restored_from_the_ingress()
+    {
+        await Cluster.ApplyAsync(Manifests.Namespace(Ns));
+        await Cluster.ApplyAsync(Ingress("shim-i", Pebble, ("shim-i-tls", ["shim-i.example.test"])));
+        await CertificateNamesEventuallyAsync(names => names.Contains("certificate.cert-manager.io/shim-i-tls", StringComparison.Ordinal), "the Certificate to be created");
+
+        await Cluster.KubectlAsync("patch", "certificate", "shim-i-tls", "-n", Ns, "--type", "merge", "-p", "{\"spec\":{\"dnsNames\":[\"other.example.test\"]}}");
+        await Cluster.EventuallyAsync(
+            async () => (await Cluster.GetJsonAsync("certificate", "shim-i-tls", Ns))["spec"]!["dnsNames"]!.ToJsonString(),
+            names => names == "[\"shim-i.example.test\"]", TimeSpan.FromSeconds(30), "the edited Certificate to be set back to the Ingress's hosts");
+
+        var uid = await Cluster.KubectlAsync("get", "certificate", "shim-i-tls", "-n", Ns, "-o", "jsonpath={.metadata.uid}");
+        await Cluster.KubectlAsync("delete", "certificate", "shim-i-tls", "-n", Ns);
+        await Cluster.EventuallyAsync(
+            () => Cluster.KubectlAsync("get", "certificates", "-n", Ns, "-o", "jsonpath={range .items[?(@.metadata.name==\"shim-i-tls\")]}{.metadata.uid}{end}"),
+            newUid => newUid.Length > 0 && newUid != uid, TimeSpan.FromSeconds(30), "the deleted Certificate to be created again");
+    }
+
     private Task<string> EventMessagesEventuallyAsync(string ingress, string expected) =>
         Cluster.EventuallyAsync(
             () => Cluster.KubectlAsync("get", "events", "-n", Ns, "-o", $"jsonpath={{range .items[?(@.involvedObject.name==\"{ingress}\")]}}{{.type}} {{.message}}{{\"\\n\"}}{{end}}"),
@@ -167,7 +202,7 @@ public sealed class IngressShimDefaultIssuerTests(IngressShimDefaultIssuerTests.
         await env.Cluster.WaitForConditionAsync("certificate", "acme-tls");
         var spec = (await env.Cluster.GetJsonAsync("certificate", "acme-tls"))["spec"]!;
         (spec["issuerRef"]!["name"]!.GetValue<string>(), spec["issuerRef"]!["kind"]!.GetValue<string>()).Should().Be(("shim-default", "ClusterIssuer"));
-        (spec["privateKey"]!["algorithm"]!.GetValue<string>(), spec["duration"]!.GetValue<string>()).Should().Be(("ECDSA", "720h"));
+        (spec["privateKey"]!["algorithm"]!.GetValue<string>(), spec["duration"]!.GetValue<string>()).Should().Be(("ECDSA", "720h0m0s"));
         using var secret = IssuedSecret.From(await env.Cluster.GetJsonAsync("secret", "acme-tls"));
         secret.DnsNames.Should().BeEquivalentTo("acme.example.test");
     }

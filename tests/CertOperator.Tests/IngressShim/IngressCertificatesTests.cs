@@ -1,7 +1,9 @@
 using CertOperator.IngressShim;
+using static CertOperator.Tests.IngressShim.ShimGen;
 
 namespace CertOperator.Tests.IngressShim;
 
+/// <summary>Our own cases for the Certificates an Ingress asks for and how existing ones are kept, beyond cert-manager's table.</summary>
 public sealed class IngressCertificatesTests
 {
     private static readonly IngressShimDefaults NoDefaults = new();
@@ -15,168 +17,123 @@ public sealed class IngressCertificatesTests
             new() { ["cert-manager.io/issuer"] = "vault", ["cert-manager.io/issuer-kind"] = "VaultIssuer", ["cert-manager.io/issuer-group"] = "vault.example.com" },
             "vault", "VaultIssuer", "vault.example.com"
         },
-        { "legacy issuer", new() { ["certmanager.k8s.io/issuer"] = "old" }, "old", "Issuer", "cert-manager.io" },
+        { "legacy issuer, which cert-manager no longer reads", new() { ["certmanager.k8s.io/issuer"] = "old" }, "old", "Issuer", "cert-manager.io" },
         { "legacy cluster issuer", new() { ["certmanager.k8s.io/cluster-issuer"] = "old" }, "old", "ClusterIssuer", "cert-manager.io" },
+        { "tls-acme as Go's ParseBool reads it", new() { ["kubernetes.io/tls-acme"] = "True" }, null, null, null },
         { "issuer annotation wins over tls-acme", new() { ["cert-manager.io/issuer"] = "ca", ["kubernetes.io/tls-acme"] = "true" }, "ca", "Issuer", "cert-manager.io" },
-        { "no annotation is unmanaged", new(), null, null, null },
+        { "no annotation is unmanaged", [], null, null, null },
         { "tls-acme false is unmanaged", new() { ["kubernetes.io/tls-acme"] = "false" }, null, null, null },
-        { "empty issuer is unmanaged", new() { ["cert-manager.io/issuer"] = "" }, null, null, null },
     };
 
     [Theory]
     [MemberData(nameof(Issuers))]
     public void Picks_the_issuer_from_annotations(string name, Dictionary<string, string> annotations, string? issuer, string? kind, string? group)
     {
-        var (certificates, errors) = IngressCertificates.Desired(IngressGen.Ingress(annotations, ("web-tls", ["web.example.test"])), NoDefaults);
+        var plan = IngressCertificates.Desired(Example(annotations), new IngressShimDefaults("acme", "ClusterIssuer"));
 
-        errors.Should().BeEmpty(name);
-        if (issuer is null)
+        if (issuer is null && plan.Managed)
         {
-            certificates.Should().BeEmpty(name);
+            plan.Certificates.Single().Spec.IssuerRef.Name.Should().Be("acme", name);
             return;
         }
 
-        certificates.Should().ContainSingle(name);
-        certificates[0].Spec.IssuerRef.Name.Should().Be(issuer, name);
-        certificates[0].Spec.IssuerRef.Kind.Should().Be(kind, name);
-        certificates[0].Spec.IssuerRef.Group.Should().Be(group, name);
+        plan.Warnings.Should().BeEmpty(name);
+        plan.Certificates.Select(c => (c.Spec.IssuerRef.Name, c.Spec.IssuerRef.Kind, c.Spec.IssuerRef.Group))
+            .Should().Equal(issuer is null ? [] : [(issuer, kind, group)], name);
     }
 
-    [Fact]
-    public void Tls_acme_uses_the_configured_default_issuer()
+    public static TheoryData<string, Dictionary<string, string>, string> Refused => new()
     {
-        var ingress = IngressGen.Ingress(new() { ["kubernetes.io/tls-acme"] = "true" }, ("web-tls", ["web.example.test"]));
-
-        var (certificates, errors) = IngressCertificates.Desired(ingress, new IngressShimDefaults("letsencrypt", "ClusterIssuer"));
-
-        errors.Should().BeEmpty();
-        certificates.Single().Spec.IssuerRef.Should().BeEquivalentTo(new { Name = "letsencrypt", Kind = "ClusterIssuer", Group = "cert-manager.io" });
-    }
-
-    [Fact]
-    public void Builds_one_certificate_per_secret_owned_by_the_ingress()
-    {
-        var ingress = IngressGen.Ingress(new() { ["cert-manager.io/issuer"] = "ca" },
-            ("a-tls", ["a.example.test"]), ("b-tls", ["b.example.test", "www.b.example.test"]));
-
-        var (certificates, errors) = IngressCertificates.Desired(ingress, NoDefaults);
-
-        errors.Should().BeEmpty();
-        certificates.Select(c => (c.Metadata.Name, c.Metadata.Namespace, c.Spec.SecretName, string.Join(",", c.Spec.DnsNames!)))
-            .Should().Equal(("a-tls", "prod", "a-tls", "a.example.test"), ("b-tls", "prod", "b-tls", "b.example.test,www.b.example.test"));
-        certificates.Should().AllSatisfy(c => c.Metadata.OwnerReferences.Should().ContainSingle().Which.Should().BeEquivalentTo(new
-        {
-            ApiVersion = "networking.k8s.io/v1",
-            Kind = "Ingress",
-            Name = "web",
-            Uid = "uid-web",
-            Controller = true,
-            BlockOwnerDeletion = true,
-        }));
-        certificates.Should().AllSatisfy(c => c.Metadata.Annotations.Should().BeNull());
-    }
-
-    [Fact]
-    public void Merges_tls_entries_that_share_a_secret()
-    {
-        var ingress = IngressGen.Ingress(new() { ["cert-manager.io/issuer"] = "ca" },
-            ("web-tls", ["a.example.test"]), ("web-tls", ["b.example.test", "a.example.test"]));
-
-        var (certificates, _) = IngressCertificates.Desired(ingress, NoDefaults);
-
-        certificates.Single().Spec.DnsNames.Should().Equal("a.example.test", "b.example.test");
-    }
-
-    public static TheoryData<string, Dictionary<string, string>, Dictionary<string, string>?> CertificateAnnotations => new()
-    {
-        {
-            "edit in place names the ingress and asks for a temporary certificate",
-            new() { ["acme.cert-manager.io/http01-edit-in-place"] = "true" },
-            new() { ["acme.cert-manager.io/http01-override-ingress-name"] = "web", ["cert-manager.io/issue-temporary-certificate"] = "true" }
-        },
-        { "edit in place false does nothing", new() { ["acme.cert-manager.io/http01-edit-in-place"] = "false" }, null },
-        {
-            "ingress class",
-            new() { ["acme.cert-manager.io/http01-ingress-class"] = "internal" },
-            new() { ["acme.cert-manager.io/http01-override-ingress-class"] = "internal" }
-        },
-        {
-            "ingress class name",
-            new() { ["acme.cert-manager.io/http01-ingress-ingressclassname"] = "nginx" },
-            new() { ["acme.cert-manager.io/http01-override-ingress-ingressclassname"] = "nginx" }
-        },
+        { "tls-acme without a default issuer", new() { ["kubernetes.io/tls-acme"] = "true" }, "--default-issuer-name" },
+        { "empty issuer", new() { ["cert-manager.io/issuer"] = "" }, "no issuer name: set cert-manager.io/issuer" },
+        { "issuer and cluster issuer", new() { ["cert-manager.io/issuer"] = "a", ["cert-manager.io/cluster-issuer"] = "b" }, "keep only one of them" },
+        { "cluster issuer with a kind", new() { ["cert-manager.io/cluster-issuer"] = "b", ["cert-manager.io/issuer-kind"] = "X" }, "remove cert-manager.io/issuer-kind" },
+        { "a bad option blocks every certificate", ClusterIssuer().With("cert-manager.io/private-key-size", "abc"), "cert-manager.io/private-key-size: \"abc\"" },
     };
 
     [Theory]
-    [MemberData(nameof(CertificateAnnotations))]
-    public void Passes_http01_overrides_to_the_certificate(string name, Dictionary<string, string> annotations, Dictionary<string, string>? expected)
+    [MemberData(nameof(Refused))]
+    public void Reports_ingress_wide_problems_and_changes_nothing(string name, Dictionary<string, string> annotations, string expected)
     {
-        var (certificates, errors) = IngressCertificates.Desired(IngressGen.ClusterIssued(annotations), NoDefaults);
+        var ingress = Ingress(annotations, [Tls("a-tls", "a.example.test"), Tls("b-tls", "b.example.test")]);
 
-        errors.Should().BeEmpty(name);
-        certificates.Single().Metadata.Annotations.Should().BeEquivalentTo(expected, name);
+        var plan = IngressCertificates.Desired(ingress, NoDefaults);
+
+        plan.Blocked.Should().BeTrue(name);
+        plan.Certificates.Should().BeEmpty(name);
+        plan.Warnings.Should().ContainSingle(name).Which.Should().Contain(expected, name);
     }
 
-    public static TheoryData<string, Dictionary<string, string>, (string? SecretName, string[]? Hosts)[], string> Invalid => new()
+    public static TheoryData<string, Kubernetes.Model.IngressTls, string> BadEntries => new()
     {
-        { "tls-acme without a default issuer", new() { ["kubernetes.io/tls-acme"] = "true" }, [("web-tls", ["a.example.test"])], "--default-issuer-name" },
-        {
-            "issuer and cluster issuer together",
-            new() { ["cert-manager.io/issuer"] = "a", ["cert-manager.io/cluster-issuer"] = "b" },
-            [("web-tls", ["a.example.test"])], "are both set"
-        },
-        { "tls entry without a secret", new() { ["cert-manager.io/issuer"] = "ca" }, [(null, ["a.example.test"])], "spec.tls[0]: secretName must be set" },
-        { "tls entry without hosts", new() { ["cert-manager.io/issuer"] = "ca" }, [("web-tls", [])], "hosts must list at least one" },
-        { "tls entry with null hosts", new() { ["cert-manager.io/issuer"] = "ca" }, [("web-tls", null)], "hosts must list at least one" },
-        {
-            "a bad option blocks every certificate",
-            new() { ["cert-manager.io/issuer"] = "ca", ["cert-manager.io/private-key-size"] = "abc" },
-            [("a-tls", ["a.example.test"]), ("b-tls", ["b.example.test"])], "cert-manager.io/private-key-size"
-        },
-        {
-            "RSA key size the certificate would reject",
-            new() { ["cert-manager.io/issuer"] = "ca", ["cert-manager.io/private-key-size"] = "1234" },
-            [("web-tls", ["a.example.test"])], "cert-manager.io/private-key-*: Certificate \"web-tls\" would be invalid"
-        },
-        {
-            "duration below the minimum",
-            new() { ["cert-manager.io/issuer"] = "ca", ["cert-manager.io/duration"] = "30m" },
-            [("web-tls", ["a.example.test"])], "cert-manager.io/duration: Certificate \"web-tls\" would be invalid: spec.duration: certificate duration must be greater than 1h0m0s (is 30m0s)"
-        },
-        {
-            "renew before not shorter than duration",
-            new() { ["cert-manager.io/issuer"] = "ca", ["cert-manager.io/duration"] = "2h", ["cert-manager.io/renew-before"] = "3h" },
-            [("web-tls", ["a.example.test"])], "cert-manager.io/renew-before: Certificate \"web-tls\" would be invalid"
-        },
-        {
-            "common name too long",
-            new() { ["cert-manager.io/issuer"] = "ca", ["cert-manager.io/common-name"] = new string('a', 65) },
-            [("web-tls", ["a.example.test"])], "cert-manager.io/common-name: Certificate \"web-tls\" would be invalid: spec.commonName: may not be more than 64 bytes"
-        },
-        {
-            "host with a wildcard in the middle",
-            new() { ["cert-manager.io/issuer"] = "ca" },
-            [("web-tls", ["a.example.test", "www.*.example.test"])], "spec.tls[0].hosts[1]: \"www.*.example.test\": '*' is allowed only as the whole leftmost label"
-        },
-        {
-            "Unicode host",
-            new() { ["cert-manager.io/issuer"] = "ca" },
-            [("web-tls", ["a.example.test"]), ("shop-tls", ["bücher.example"])], "spec.tls[1].hosts[0]: \"bücher.example\" contains non-ASCII characters"
-        },
-        {
-            "secretName that cannot name a Secret",
-            new() { ["cert-manager.io/issuer"] = "ca" },
-            [("Web_TLS", ["a.example.test"])], "spec.tls[0].secretName: \"Web_TLS\" cannot name a Secret and Certificate"
-        },
+        { "wildcard in the middle", Tls("bad-tls", "ok.example.test", "www.*.example.test"), "spec.tls[1].hosts[1]: \"www.*.example.test\": '*' is allowed only as the whole leftmost label" },
+        { "Unicode host", Tls("bad-tls", "bücher.example"), "spec.tls[1].hosts[0]: \"bücher.example\" contains non-ASCII characters" },
+        { "secretName that cannot name a Secret", Tls("Bad_TLS", "bad.example.test"), "spec.tls[1].secretName: \"Bad_TLS\" cannot name a Secret and Certificate" },
+        { "no hosts", Tls("bad-tls"), "Skipped a TLS block: spec.tls[1].hosts: Required value" },
+        { "neither hosts nor secretName", Tls(null), "spec.tls[1].hosts: Required value: list the host names the certificate should cover, spec.tls[1].secretName: Required value" },
     };
 
     [Theory]
-    [MemberData(nameof(Invalid))]
-    public void Reports_bad_configuration_and_builds_nothing(string name, Dictionary<string, string> annotations, (string? SecretName, string[]? Hosts)[] tls, string expected)
+    [MemberData(nameof(BadEntries))]
+    public void Skips_only_the_bad_tls_entry(string name, Kubernetes.Model.IngressTls bad, string expected)
     {
-        var (certificates, errors) = IngressCertificates.Desired(IngressGen.Ingress(annotations, tls), NoDefaults);
+        var ingress = Ingress(ClusterIssuer(), [Tls("good-tls", "good.example.test"), bad, Tls("other-tls", "other.example.test")]);
 
-        certificates.Should().BeEmpty(name);
-        errors.Should().ContainSingle(name).Which.Should().Contain(expected, name);
+        var plan = IngressCertificates.Desired(ingress, NoDefaults);
+
+        plan.Blocked.Should().BeFalse(name);
+        plan.Certificates.Select(c => c.Metadata.Name).Should().Equal(["good-tls", "other-tls"], name);
+        plan.Warnings.Should().ContainSingle(name).Which.Should().Contain(expected, name);
+    }
+
+    [Fact]
+    public void An_annotation_that_makes_every_certificate_invalid_is_named()
+    {
+        var plan = IngressCertificates.Desired(Example(ClusterIssuer().With("cert-manager.io/duration", "30m")), NoDefaults);
+
+        plan.Certificates.Should().BeEmpty();
+        plan.Warnings.Should().ContainSingle().Which.Should().StartWith("cert-manager.io/duration: Certificate \"example-com-tls\" would be invalid: spec.duration");
+    }
+
+    [Fact]
+    public void An_existing_certificate_with_the_default_usages_is_left_alone()
+    {
+        var desired = IngressCertificates.Desired(Example(ClusterIssuer()), Defaults()).Certificates.Single();
+
+        IngressCertificateSync.Decide(Cert(), desired, "ingress-name").Action.Should().Be(IngressCertificateAction.UpToDate);
+    }
+
+    [Fact]
+    public void Ingress_labels_are_kept_up_to_date_and_other_annotations_kept()
+    {
+        var existing = Cert(labels: new() { ["team"] = "a" }, annotations: new() { ["example.com/note"] = "keep", ["acme.cert-manager.io/http01-override-ingress-class"] = "old" });
+        var desired = IngressCertificates.Desired(Example(ClusterIssuer(), new() { ["team"] = "b" }), Defaults()).Certificates.Single();
+
+        var (action, write) = IngressCertificateSync.Decide(existing, desired, "ingress-name");
+
+        action.Should().Be(IngressCertificateAction.Update);
+        write!.Metadata.Labels.Should().Equal(new Dictionary<string, string> { ["team"] = "b" });
+        write.Metadata.Annotations.Should().Equal(new Dictionary<string, string> { ["example.com/note"] = "keep" });
+    }
+
+    [Fact]
+    public void A_skipped_entry_keeps_its_certificate()
+    {
+        var ingress = Ingress(ClusterIssuer(), [Tls("kept-tls")]);
+
+        var plan = IngressCertificates.Desired(ingress, Defaults());
+
+        IngressCertificateSync.Stale(ingress, plan.Managed, [Cert("kept-tls")]).Should().BeEmpty();
+    }
+
+    [Fact]
+    public void Removing_the_issuer_annotation_releases_every_owned_certificate()
+    {
+        var ingress = Ingress([], [Tls("example-com-tls", "example.com")]);
+
+        var plan = IngressCertificates.Desired(ingress, Defaults());
+
+        plan.Managed.Should().BeFalse();
+        IngressCertificateSync.Stale(ingress, plan.Managed, [Cert(), Cert("someone-elses", owner: "other")]).Select(c => c.Metadata.Name).Should().Equal("example-com-tls");
     }
 }

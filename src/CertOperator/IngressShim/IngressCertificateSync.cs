@@ -1,0 +1,107 @@
+using System.Text.Json;
+using CertOperator.Certificates.Pki;
+using CertOperator.Crds.Certificates;
+using CertOperator.Crds.Serialization;
+using CertOperator.Crds.WellKnown;
+using CertOperator.Infrastructure;
+using CertOperator.Kubernetes.Model;
+
+namespace CertOperator.IngressShim;
+
+/// <summary>
+/// Compares a desired Certificate with the existing one and picks the Certificates an Ingress no longer
+/// uses. Pure, so cert-manager's sync table rows are reproduced without a cluster.
+/// </summary>
+internal static class IngressCertificateSync
+{
+    /// <summary>Certificate annotations the shim derives from the Ingress and removes when the Ingress stops asking; others are the user's.</summary>
+    private static readonly string[] DerivedAnnotations =
+    [
+        IngressAnnotations.OverrideIngressName, IngressAnnotations.OverrideIngressClass,
+        IngressAnnotations.OverrideIngressClassName, CertManagerAnnotations.IssueTemporaryCertificate,
+    ];
+
+    /// <summary>
+    /// Only a Certificate this Ingress controls is changed. An update takes the desired spec and labels,
+    /// keeps the existing Certificate's other annotations and overwrites the ones the Ingress sets.
+    /// </summary>
+    public static (IngressCertificateAction Action, Certificate? Write) Decide(Certificate? existing, Certificate desired, string? ingressUid)
+    {
+        ArgumentNullException.ThrowIfNull(desired);
+        if (existing is null)
+        {
+            return (IngressCertificateAction.Create, desired);
+        }
+
+        if (ingressUid is null || ControllerIngressUid(existing) != ingressUid)
+        {
+            return (IngressCertificateAction.NotOwned, null);
+        }
+
+        if (!NeedsUpdate(existing, desired))
+        {
+            return (IngressCertificateAction.UpToDate, null);
+        }
+
+        var updated = ObjectCopy.Clone(existing);
+        updated.Spec = desired.Spec;
+        updated.Metadata.Labels = desired.Metadata.Labels;
+        var annotations = (updated.Metadata.Annotations ?? []).Where(a => !DerivedAnnotations.Contains(a.Key)).ToDictionary(StringComparer.Ordinal);
+        foreach (var (key, value) in desired.Metadata.Annotations ?? [])
+        {
+            annotations[key] = value;
+        }
+
+        updated.Metadata.Annotations = annotations.Count > 0 ? annotations : null;
+        return (IngressCertificateAction.Update, updated);
+    }
+
+    /// <summary>
+    /// The Certificates this Ingress controls whose secretName no TLS entry uses any more (all of them once
+    /// it names no issuer). An entry skipped as invalid still counts as used, so a typo never deletes a Secret's Certificate.
+    /// </summary>
+    public static IReadOnlyList<Certificate> Stale(Ingress ingress, bool managed, IEnumerable<Certificate> certificates)
+    {
+        ArgumentNullException.ThrowIfNull(ingress);
+        var used = managed ? (ingress.Spec.Tls ?? []).Select(t => t.SecretName ?? "").ToHashSet(StringComparer.Ordinal) : [];
+        return [.. certificates.Where(c => ingress.Metadata.Uid is { } uid && ControllerIngressUid(c) == uid && !used.Contains(c.Spec.SecretName))];
+    }
+
+    public static string? ControllerIngressUid(Certificate certificate)
+    {
+        ArgumentNullException.ThrowIfNull(certificate);
+        return certificate.Metadata.OwnerReferences?.FirstOrDefault(o => o.Controller == true && o.Kind == "Ingress" && o.ApiVersion.StartsWith("networking.k8s.io/", StringComparison.Ordinal))?.Uid;
+    }
+
+    /// <summary>
+    /// Every spec field counts (cert-manager compares only some, so an ip-sans change waited for another
+    /// edit there); durations compare by value, so "7200s" written earlier equals "2h0m0s".
+    /// </summary>
+    private static bool NeedsUpdate(Certificate existing, Certificate desired)
+    {
+        var spec = CertManagerJsonContext.Default.CertificateSpec;
+        var have = ObjectCopy.Clone(existing).Spec;
+        have.Duration = Canonical(have.Duration);
+        have.RenewBefore = Canonical(have.RenewBefore);
+        if (!JsonElement.DeepEquals(JsonSerializer.SerializeToElement(have, spec), JsonSerializer.SerializeToElement(desired.Spec, spec)))
+        {
+            return true;
+        }
+
+        if (!SameMap(existing.Metadata.Labels, desired.Metadata.Labels))
+        {
+            return true;
+        }
+
+        var haveAnnotations = existing.Metadata.Annotations ?? [];
+        var wantAnnotations = desired.Metadata.Annotations ?? [];
+        return DerivedAnnotations.Any(k => haveAnnotations.GetValueOrDefault(k) != wantAnnotations.GetValueOrDefault(k))
+            || wantAnnotations.Any(a => haveAnnotations.GetValueOrDefault(a.Key) != a.Value);
+    }
+
+    private static string? Canonical(string? duration) =>
+        duration is not null && GoDuration.TryParse(duration, out var value) ? GoDuration.Format(value) : duration;
+
+    private static bool SameMap(Dictionary<string, string>? a, Dictionary<string, string>? b) =>
+        (a ?? []).Count == (b ?? []).Count && (a ?? []).All(p => (b ?? []).TryGetValue(p.Key, out var v) && v == p.Value);
+}
