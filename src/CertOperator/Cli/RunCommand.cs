@@ -82,12 +82,22 @@ internal static class RunCommand
             DefaultValueFactory = _ => true,
         };
         var defaultIssuerGroup = new Option<string>("--default-issuer-group") { Description = "API group of the default issuer", DefaultValueFactory = _ => "cert-manager.io" };
+        var autoCertificateAnnotations = new Option<string>("--auto-certificate-annotations")
+        {
+            Description = "Comma-separated Ingress annotations that, set to true, make the ingress shim issue with the default issuer",
+            DefaultValueFactory = _ => "kubernetes.io/tls-acme",
+        };
+        var extraCertificateAnnotations = new Option<string>("--extra-certificate-annotations")
+        {
+            Description = "Comma-separated Ingress annotations the ingress shim copies onto the Certificates it creates",
+            DefaultValueFactory = _ => "",
+        };
 
         var command = new Command("run", "Run the operator against the cluster in the kubeconfig (or in-cluster)")
         {
             kubeconfig, context, concurrency, kubeApiQps, kubeApiBurst, leaderElect, leaseNamespace, clusterResourceNamespace, logFormat, verbosity,
             maxChallenges, dnsServers, clusterIssuerAmbient, issuerAmbient, providerEndpoints, solverImage, selfCheckHost, selfCheckPort,
-            defaultIssuerName, defaultIssuerKind, defaultIssuerGroup,
+            defaultIssuerName, defaultIssuerKind, defaultIssuerGroup, autoCertificateAnnotations, extraCertificateAnnotations,
         };
         foreach (var option in leaderElection.All.Concat(listen.All))
         {
@@ -128,7 +138,7 @@ internal static class RunCommand
                 MetricsListenAddress = listen.MetricsEndpoint(parse),
                 HealthListenAddress = listen.HealthEndpoint(parse),
                 MaxConcurrentChallenges = parse.GetValue(maxChallenges),
-                Dns01RecursiveNameservers = (parse.GetValue(dnsServers) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                Dns01RecursiveNameservers = CommaList(parse.GetValue(dnsServers)),
                 ClusterIssuerAmbientCredentials = parse.GetValue(clusterIssuerAmbient),
                 IssuerAmbientCredentials = parse.GetValue(issuerAmbient),
                 Dns01ProviderEndpoints = endpoints,
@@ -138,6 +148,8 @@ internal static class RunCommand
                 DefaultIssuerName = parse.GetValue(defaultIssuerName),
                 DefaultIssuerKind = parse.GetValue(defaultIssuerKind)!,
                 DefaultIssuerGroup = parse.GetValue(defaultIssuerGroup)!,
+                AutoCertificateAnnotations = CommaList(parse.GetValue(autoCertificateAnnotations)),
+                ExtraCertificateAnnotations = CommaList(parse.GetValue(extraCertificateAnnotations)),
                 EnableCaInjector = parse.GetValue(enableCaInjector),
             };
             try
@@ -155,4 +167,6 @@ internal static class RunCommand
         });
         return command;
     }
+
+    private static string[] CommaList(string? text) => (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -94,6 +94,8 @@ internal static class OperatorHost
             DefaultIssuerName = settings.DefaultIssuerName,
             DefaultIssuerKind = settings.DefaultIssuerKind,
             DefaultIssuerGroup = settings.DefaultIssuerGroup,
+            AutoCertificateAnnotations = settings.AutoCertificateAnnotations,
+            ExtraCertificateAnnotations = settings.ExtraCertificateAnnotations,
         });
         services.AddSingleton(new Http01Options
         {

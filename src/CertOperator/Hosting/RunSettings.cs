@@ -70,6 +70,12 @@ internal sealed record RunSettings
 
     public string DefaultIssuerGroup { get; init; } = "cert-manager.io";
 
+    /// <summary>cert-manager's --auto-certificate-annotations: Ingress annotations that, set to true, select the default issuer.</summary>
+    public IReadOnlyList<string> AutoCertificateAnnotations { get; init; } = ["kubernetes.io/tls-acme"];
+
+    /// <summary>cert-manager's --extra-certificate-annotations: Ingress annotations copied onto shim Certificates.</summary>
+    public IReadOnlyList<string> ExtraCertificateAnnotations { get; init; } = [];
+
     /// <summary>Run cert-manager's cainjector controllers (inject-ca-from annotations) in this process.</summary>
     public bool EnableCaInjector { get; init; } = true;
 }

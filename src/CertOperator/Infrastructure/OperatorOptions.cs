@@ -36,6 +36,12 @@ internal sealed record OperatorOptions
     /// <summary>API group of the default issuer, like cert-manager's --default-issuer-group.</summary>
     public string DefaultIssuerGroup { get; init; } = "cert-manager.io";
 
+    /// <summary>Ingress annotations that, set to true, select the default issuer (cert-manager's --auto-certificate-annotations).</summary>
+    public IReadOnlyList<string> AutoCertificateAnnotations { get; init; } = ["kubernetes.io/tls-acme"];
+
+    /// <summary>Ingress annotations copied onto shim Certificates (cert-manager's --extra-certificate-annotations).</summary>
+    public IReadOnlyList<string> ExtraCertificateAnnotations { get; init; } = [];
+
     /// <summary>The API base URL of the DNS-01 provider <paramref name="field"/>: the override, else <paramref name="publicEndpoint"/>.</summary>
     public Uri Dns01Endpoint(string field, Uri publicEndpoint) => Dns01ProviderEndpoints.GetValueOrDefault(field) ?? publicEndpoint;
 }

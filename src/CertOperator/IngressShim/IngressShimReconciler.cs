@@ -31,7 +31,11 @@ internal sealed class IngressShimReconciler : ConflictTolerantReconciler
         _certificates.AddIndex(ByIngress, c => IngressCertificateSync.ControllerIngressUid(c) is { } uid ? [uid] : []);
         _client = client;
         _events = events;
-        _defaults = new IngressShimDefaults(options.DefaultIssuerName, options.DefaultIssuerKind, options.DefaultIssuerGroup);
+        _defaults = new IngressShimDefaults(options.DefaultIssuerName, options.DefaultIssuerKind, options.DefaultIssuerGroup)
+        {
+            AutoCertificateAnnotations = options.AutoCertificateAnnotations,
+            ExtraCertificateAnnotations = options.ExtraCertificateAnnotations,
+        };
     }
 
     protected override async Task<ReconcileResult> ReconcileCoreAsync(ObjectKey key, CancellationToken ct)

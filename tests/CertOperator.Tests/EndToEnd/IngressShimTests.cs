@@ -207,10 +207,46 @@ public sealed class IngressShimDefaultIssuerTests(IngressShimDefaultIssuerTests.
         secret.DnsNames.Should().BeEquivalentTo("acme.example.test");
     }
 
+    [Fact]
+    public async Task Auto_and_extra_certificate_annotations_come_from_the_flags()
+    {
+        await env.Cluster.ApplyAsync("""
+            apiVersion: networking.k8s.io/v1
+            kind: Ingress
+            metadata:
+              name: auto
+              namespace: default
+              annotations:
+                example.com/auto-tls: "true"
+                example.com/team: blue
+                example.com/other: not-copied
+            spec:
+              tls:
+              - secretName: auto-tls
+                hosts: [auto.example.test]
+            """);
+
+        await env.Cluster.EventuallyAsync(() => env.Cluster.KubectlAsync("get", "certificates", "-o", "name"),
+            names => names.Contains("auto-tls", StringComparison.Ordinal), TimeSpan.FromSeconds(30), "the Certificate to be created");
+        var certificate = await env.Cluster.GetJsonAsync("certificate", "auto-tls");
+        certificate["spec"]!["issuerRef"]!["name"]!.GetValue<string>().Should().Be("shim-default");
+        var annotations = certificate["metadata"]!["annotations"]!.AsObject();
+        annotations["example.com/team"]!.GetValue<string>().Should().Be("blue");
+        annotations.ContainsKey("example.com/other").Should().BeFalse();
+    }
+
     /// <summary>The operator with a SelfSigned ClusterIssuer as its default issuer.</summary>
     public sealed class Environment : IAsyncLifetime
     {
-        public OperatorEnvironment Cluster { get; } = new() { ExtraOperatorArgs = ["--default-issuer-name", "shim-default", "--default-issuer-kind", "ClusterIssuer"] };
+        public OperatorEnvironment Cluster { get; } = new()
+        {
+            ExtraOperatorArgs =
+            [
+                "--default-issuer-name", "shim-default", "--default-issuer-kind", "ClusterIssuer",
+                "--auto-certificate-annotations", "kubernetes.io/tls-acme,example.com/auto-tls",
+                "--extra-certificate-annotations", "example.com/team",
+            ],
+        };
 
         public async Task InitializeAsync()
         {
