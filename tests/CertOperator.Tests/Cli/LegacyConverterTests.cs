@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using CertOperator.Cli.Verbs;
-using YamlDotNet.Serialization;
 
 namespace CertOperator.Tests.Cli;
 
@@ -154,9 +153,5 @@ public sealed class LegacyConverterTests
         convert.Should().Throw<LegacyConversionException>().WithMessage("*\"gone\"*Issuer le*");
     }
 
-    private static JsonArray AsJson(string yaml)
-    {
-        var json = new SerializerBuilder().JsonCompatible().Build();
-        return new JsonArray(LegacyConverter.Parse(yaml).Select(d => JsonNode.Parse(json.Serialize(d))).ToArray());
-    }
+    private static JsonArray AsJson(string yaml) => [.. LegacyConverter.Parse(yaml)];
 }
