@@ -87,7 +87,7 @@ internal static partial class YamlReader
     {
         parser.MoveNext();
         var text = scalar.Value;
-        if (scalar.Style != ScalarStyle.Plain || scalar.Tag.Value == StringTag)
+        if (scalar.Style != ScalarStyle.Plain || IsStringTag(scalar.Tag))
         {
             return JsonValue.Create(text);
         }
@@ -98,12 +98,15 @@ internal static partial class YamlReader
             "true" or "True" or "TRUE" => JsonValue.Create(true),
             "false" or "False" or "FALSE" => JsonValue.Create(false),
             _ when DecimalInteger().IsMatch(text) && long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer) => JsonValue.Create(integer),
+            _ when DecimalInteger().IsMatch(text) && ulong.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var large) => JsonValue.Create(large),
             _ when text.StartsWith("0x", StringComparison.Ordinal) && long.TryParse(text.AsSpan(2), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var hex) && hex >= 0 => JsonValue.Create(hex),
             _ when Octal().IsMatch(text) => JsonValue.Create(Convert.ToInt64(text[2..], 8)),
             _ when Float().IsMatch(text) => JsonValue.Create(double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture)),
             _ => JsonValue.Create(text),
         };
     }
+
+    private static bool IsStringTag(TagName tag) => !tag.IsEmpty && !tag.IsNonSpecific && tag.Value == StringTag;
 
     [GeneratedRegex(@"^[-+]?[0-9]+$")]
     private static partial Regex DecimalInteger();

@@ -49,9 +49,7 @@ internal static class LegacyConverter
             return;
         }
 
-        var hasHttp01 = acme.Remove("http01");
         var providers = List(Map(acme, "dns01"), "providers").OfType<JsonObject>().ToList();
-        acme.Remove("dns01");
         // Existing v1 solvers keep their place; new ones are appended to them. Added as JsonNode: Add<T> would serialize by reflection.
         var solvers = acme["solvers"] as JsonArray ?? [];
         var used = new HashSet<string>();
@@ -76,15 +74,12 @@ internal static class LegacyConverter
             solvers.Add((JsonNode)new JsonObject { ["dns01"] = WithoutName(unused) });
         }
 
-        if (hasHttp01)
+        if (acme.ContainsKey("http01"))
         {
             solvers.Add((JsonNode)new JsonObject { ["http01"] = new JsonObject { ["ingress"] = new JsonObject() } });
         }
 
-        if (solvers.Count > 0 && solvers.Parent is null)
-        {
-            acme["solvers"] = solvers;
-        }
+        Replace(acme, ["http01", "dns01"], "solvers", solvers.Count > 0 ? solvers : null);
     }
 
     private static JsonObject Http01(LegacySolver solver)
@@ -112,7 +107,7 @@ internal static class LegacyConverter
 
         spec.Remove("acme");
         var privateKey = new JsonObject();
-        if (Take(spec, "keyAlgorithm") is { } algorithm)
+        if (spec["keyAlgorithm"] is { } algorithm)
         {
             privateKey["algorithm"] = Text(algorithm).ToUpperInvariant() switch
             {
@@ -122,34 +117,56 @@ internal static class LegacyConverter
             };
         }
 
-        if (Take(spec, "keySize") is { } size)
+        if (spec["keySize"] is { } size)
         {
             privateKey["size"] = int.Parse(Text(size), NumberStyles.Integer, CultureInfo.InvariantCulture);
         }
 
-        if (Take(spec, "keyEncoding") is { } encoding)
+        if (spec["keyEncoding"] is { } encoding)
         {
             privateKey["encoding"] = Text(encoding).ToUpperInvariant();
         }
 
-        if (privateKey.Count > 0)
-        {
-            spec["privateKey"] = privateKey;
-        }
-
-        if (Take(spec, "organization") is { } organizations)
+        Replace(spec, ["keyAlgorithm", "keySize", "keyEncoding"], "privateKey", privateKey.Count > 0 ? privateKey : null);
+        if (spec["organization"] is { } organizations)
         {
             var subject = Map(spec, "subject") ?? [];
-            subject["organizations"] = organizations;
-            spec["subject"] = subject;
+            subject["organizations"] = organizations.DeepClone();
+            Replace(spec, ["organization"], "subject", subject);
+        }
+        else
+        {
+            spec.Remove("organization");
         }
     }
 
-    /// <summary>Removes a field and returns its value, detached so it can move elsewhere; null when absent or null.</summary>
-    private static JsonNode? Take(JsonObject map, string key)
+    /// <summary>
+    /// Removes the <paramref name="replaced"/> fields and puts <paramref name="value"/> (unless null) at
+    /// <paramref name="key"/>: in its place if the key exists, else where the last of the replaced fields
+    /// (in the order given) was, else at the end. Converted fields stay where the user wrote them.
+    /// </summary>
+    private static void Replace(JsonObject map, IReadOnlyList<string> replaced, string key, JsonNode? value)
     {
-        map.Remove(key, out var value);
-        return value;
+        var anchor = replaced.LastOrDefault(map.ContainsKey);
+        var index = anchor is null ? map.Count : map.Take(map.IndexOf(anchor)).Count(p => !replaced.Contains(p.Key));
+        foreach (var name in replaced)
+        {
+            map.Remove(name);
+        }
+
+        if (value is null || ReferenceEquals(map[key], value))
+        {
+            return;
+        }
+
+        if (map.ContainsKey(key))
+        {
+            map[key] = value;
+        }
+        else
+        {
+            map.Insert(Math.Min(index, map.Count), key, value);
+        }
     }
 
     private static JsonObject WithoutName(JsonObject provider) =>
