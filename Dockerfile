@@ -24,7 +24,7 @@ RUN dotnet restore src/CertOperator/CertOperator.csproj -a "${TARGETARCH:-amd64}
 COPY .editorconfig ./
 COPY src/ src/
 RUN dotnet publish src/CertOperator/CertOperator.csproj -c Release --no-restore -a "${TARGETARCH:-amd64}" \
-      -p:PublishAot=true -p:DebugType=none -o /app \
+      -p:PublishAot=true -p:DebugType=none -p:SatelliteResourceLanguages=en -o /app \
     && mv /app/CertOperator /app/certoperator
 
 FROM ${RUNTIME_IMAGE} AS runtime
