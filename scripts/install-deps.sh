@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # Installs the real components the tests and the demo start themselves:
 # pebble + pebble-challtestsrv (ACME test server), bind9 (RFC 2136 target), lego (benchmark peer),
-# etcd-server + curl + openssl (the real kube-apiserver 1.24 control plane of ../shared/kube-apiserver).
+# etcd-server + curl + openssl (the real kube-apiserver 1.24 control plane of ../shared/kube-apiserver),
+# gcc + libc6-dev (the Native AOT link of scripts/publish-aot.sh; the SDK uses clang instead when present).
 # Idempotent; works as root without a TTY, or through sudo otherwise.
 set -euo pipefail
 
-packages=(pebble lego bind9 bind9-utils etcd-server curl openssl ca-certificates)
+packages=(pebble lego bind9 bind9-utils etcd-server curl openssl ca-certificates gcc libc6-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -4,7 +4,7 @@ using System.Diagnostics;
 namespace CertOperator.Testing;
 
 /// <summary>
-/// The operator as a separate OS process (`dotnet CertOperator.dll run …`), as in production:
+/// The operator as a separate OS process (`dotnet CertOperator.dll run …` or the native binary), as in production:
 /// tests can SIGKILL it mid-issuance and start it again. Its output is kept for failure messages.
 /// </summary>
 public sealed class OperatorProcess : IAsyncDisposable
@@ -25,22 +25,20 @@ public sealed class OperatorProcess : IAsyncDisposable
     /// <summary>Every line written to stdout and stderr so far, including those no longer kept in <see cref="Output"/>.</summary>
     public long LinesWritten => Interlocked.Read(ref _lines);
 
-    /// <summary>Starts `CertOperator.dll run --kubeconfig PATH` from the test's output folder with extra arguments.</summary>
+    /// <summary>
+    /// Starts `CertOperator.dll run --kubeconfig PATH` from the test's output folder with extra arguments,
+    /// or the executable named by <see cref="OperatorCommand.BinaryVariable"/>.
+    /// </summary>
     public static OperatorProcess Start(string kubeconfig, params string[] extraArgs)
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "CertOperator.dll");
-        if (!File.Exists(dll))
-        {
-            throw new FileNotFoundException("CertOperator.dll is not next to the tests; reference src/CertOperator from the test project", dll);
-        }
-
-        var info = new ProcessStartInfo("dotnet")
+        var (fileName, arguments) = OperatorCommand.For(OperatorCommand.Dll, new[] { "run", "--kubeconfig", kubeconfig }.Concat(extraArgs));
+        var info = new ProcessStartInfo(fileName)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var arg in new[] { dll, "run", "--kubeconfig", kubeconfig }.Concat(extraArgs))
+        foreach (var arg in arguments)
         {
             info.ArgumentList.Add(arg);
         }

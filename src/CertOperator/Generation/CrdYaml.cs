@@ -1,5 +1,5 @@
-using YamlDotNet.Core;
-using YamlDotNet.Serialization;
+using System.Text.Json.Nodes;
+using CertOperator.Yaml;
 
 namespace CertOperator.Generation;
 
@@ -9,16 +9,17 @@ namespace CertOperator.Generation;
 /// </summary>
 internal static class CrdYaml
 {
-    private static readonly ISerializer Serializer = new SerializerBuilder()
-        .DisableAliases()
-        .WithQuotingNecessaryStrings()
-        .Build();
+    public static string Serialize(SortedDictionary<string, object> document) => YamlWriter.Write(ToNode(document), quoteAmbiguousStrings: true);
 
-    public static string Serialize(object document)
+    /// <summary>The builders' trees hold only these types; anything else is a builder bug.</summary>
+    private static JsonNode ToNode(object value) => value switch
     {
-        using var writer = new StringWriter { NewLine = "\n" };
-        var emitter = new Emitter(writer, new EmitterSettings(bestIndent: 2, bestWidth: int.MaxValue, isCanonical: false, maxSimpleKeyLength: 1024));
-        Serializer.Serialize(emitter, document);
-        return writer.ToString();
-    }
+        SortedDictionary<string, object> map => new JsonObject(map.Select(e => KeyValuePair.Create(e.Key, (JsonNode?)ToNode(e.Value)))),
+        string text => JsonValue.Create(text),
+        bool flag => JsonValue.Create(flag),
+        int number => JsonValue.Create(number),
+        long number => JsonValue.Create(number),
+        IEnumerable<object> items => new JsonArray([.. items.Select(ToNode)]),
+        _ => throw new NotSupportedException($"A generated manifest cannot hold a {value.GetType().Name}."),
+    };
 }

@@ -1,4 +1,5 @@
-using YamlDotNet.Serialization;
+using System.Text.Json.Nodes;
+using CertOperator.Yaml;
 
 namespace CertOperator.Generation;
 
@@ -10,29 +11,28 @@ public static class RbacGenerator
     /// <summary>File name → YAML text.</summary>
     public static IReadOnlyDictionary<string, string> Render()
     {
-        var serializer = new SerializerBuilder().DisableAliases().Build();
         var files = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
-            ["service_account.yaml"] = serializer.Serialize(ServiceAccount(OperatorPermissions.ServiceAccount)),
-            ["cluster_role.yaml"] = serializer.Serialize(Role("ClusterRole", OperatorPermissions.ClusterRole, null, OperatorPermissions.ClusterRules)),
-            ["cluster_role_binding.yaml"] = serializer.Serialize(
+            ["service_account.yaml"] = Yaml(ServiceAccount(OperatorPermissions.ServiceAccount)),
+            ["cluster_role.yaml"] = Yaml(Role("ClusterRole", OperatorPermissions.ClusterRole, null, OperatorPermissions.ClusterRules)),
+            ["cluster_role_binding.yaml"] = Yaml(
                 Binding("ClusterRoleBinding", "ClusterRole", OperatorPermissions.ClusterRole, null, OperatorPermissions.ServiceAccount)),
-            ["leader_election_role.yaml"] = serializer.Serialize(Role("Role", OperatorPermissions.LeaderElectionRole, OperatorPermissions.Namespace, OperatorPermissions.LeaderElectionRules)),
-            ["leader_election_role_binding.yaml"] = serializer.Serialize(
+            ["leader_election_role.yaml"] = Yaml(Role("Role", OperatorPermissions.LeaderElectionRole, OperatorPermissions.Namespace, OperatorPermissions.LeaderElectionRules)),
+            ["leader_election_role_binding.yaml"] = Yaml(
                 Binding("RoleBinding", "Role", OperatorPermissions.LeaderElectionRole, OperatorPermissions.Namespace, OperatorPermissions.ServiceAccount)),
-            ["webhook_service_account.yaml"] = serializer.Serialize(ServiceAccount(OperatorPermissions.WebhookServiceAccount)),
-            ["webhook_cluster_role.yaml"] = serializer.Serialize(Role("ClusterRole", OperatorPermissions.WebhookRole, null, OperatorPermissions.WebhookClusterRules)),
-            ["webhook_cluster_role_binding.yaml"] = serializer.Serialize(
+            ["webhook_service_account.yaml"] = Yaml(ServiceAccount(OperatorPermissions.WebhookServiceAccount)),
+            ["webhook_cluster_role.yaml"] = Yaml(Role("ClusterRole", OperatorPermissions.WebhookRole, null, OperatorPermissions.WebhookClusterRules)),
+            ["webhook_cluster_role_binding.yaml"] = Yaml(
                 Binding("ClusterRoleBinding", "ClusterRole", OperatorPermissions.WebhookRole, null, OperatorPermissions.WebhookServiceAccount)),
-            ["webhook_role.yaml"] = serializer.Serialize(Role("Role", OperatorPermissions.WebhookRole, OperatorPermissions.Namespace, OperatorPermissions.WebhookNamespaceRules)),
-            ["webhook_role_binding.yaml"] = serializer.Serialize(
+            ["webhook_role.yaml"] = Yaml(Role("Role", OperatorPermissions.WebhookRole, OperatorPermissions.Namespace, OperatorPermissions.WebhookNamespaceRules)),
+            ["webhook_role_binding.yaml"] = Yaml(
                 Binding("RoleBinding", "Role", OperatorPermissions.WebhookRole, OperatorPermissions.Namespace, OperatorPermissions.WebhookServiceAccount)),
         };
-        files["Kustomization"] = serializer.Serialize(new Dictionary<string, object>
+        files["Kustomization"] = Yaml(new JsonObject
         {
             ["apiVersion"] = "kustomize.config.k8s.io/v1beta1",
             ["kind"] = "Kustomization",
-            ["resources"] = files.Keys.ToList(),
+            ["resources"] = Strings(files.Keys),
         });
         return files;
     }
@@ -46,12 +46,17 @@ public static class RbacGenerator
         }
     }
 
-    private static Dictionary<string, object> Metadata(string name, string? ns)
+    /// <summary>Strings that look like other types stay unquoted except where plain style cannot hold them (<c>''</c>).</summary>
+    private static string Yaml(JsonObject document) => YamlWriter.Write(document, quoteAmbiguousStrings: false);
+
+    private static JsonArray Strings(IEnumerable<string> items) => [.. items.Select(i => (JsonNode?)i)];
+
+    private static JsonObject Metadata(string name, string? ns)
     {
-        var meta = new Dictionary<string, object>
+        var meta = new JsonObject
         {
             ["name"] = name,
-            ["labels"] = new Dictionary<string, string> { ["app.kubernetes.io/name"] = "certoperator" },
+            ["labels"] = new JsonObject { ["app.kubernetes.io/name"] = "certoperator" },
         };
         if (ns is not null)
         {
@@ -61,56 +66,53 @@ public static class RbacGenerator
         return meta;
     }
 
-    private static Dictionary<string, object> ServiceAccount(string name) => new()
+    private static JsonObject ServiceAccount(string name) => new()
     {
         ["apiVersion"] = "v1",
         ["kind"] = "ServiceAccount",
         ["metadata"] = Metadata(name, OperatorPermissions.Namespace),
     };
 
-    private static Dictionary<string, object> Role(string kind, string name, string? ns, IReadOnlyList<RbacRule> rules) => new()
+    private static JsonObject Role(string kind, string name, string? ns, IReadOnlyList<RbacRule> rules) => new()
     {
         ["apiVersion"] = RbacApiVersion,
         ["kind"] = kind,
         ["metadata"] = Metadata(name, ns),
-        ["rules"] = rules.Select(Rule).ToList(),
+        ["rules"] = new JsonArray([.. rules.Select(r => (JsonNode?)Rule(r))]),
     };
 
-    private static Dictionary<string, object> Rule(RbacRule rule)
+    private static JsonObject Rule(RbacRule rule)
     {
-        var rendered = new Dictionary<string, object>
+        var rendered = new JsonObject
         {
-            ["apiGroups"] = rule.ApiGroups,
-            ["resources"] = rule.Resources,
+            ["apiGroups"] = Strings(rule.ApiGroups),
+            ["resources"] = Strings(rule.Resources),
         };
         if (rule.ResourceNames is { } names)
         {
-            rendered["resourceNames"] = names;
+            rendered["resourceNames"] = Strings(names);
         }
 
-        rendered["verbs"] = rule.Verbs;
+        rendered["verbs"] = Strings(rule.Verbs);
         return rendered;
     }
 
-    private static Dictionary<string, object> Binding(string kind, string roleKind, string roleName, string? ns, string serviceAccount) => new()
+    private static JsonObject Binding(string kind, string roleKind, string roleName, string? ns, string serviceAccount) => new()
     {
         ["apiVersion"] = RbacApiVersion,
         ["kind"] = kind,
         ["metadata"] = Metadata(roleName, ns),
-        ["roleRef"] = new Dictionary<string, object>
+        ["roleRef"] = new JsonObject
         {
             ["apiGroup"] = "rbac.authorization.k8s.io",
             ["kind"] = roleKind,
             ["name"] = roleName,
         },
-        ["subjects"] = new[]
+        ["subjects"] = new JsonArray(new JsonObject
         {
-            new Dictionary<string, object>
-            {
-                ["kind"] = "ServiceAccount",
-                ["name"] = serviceAccount,
-                ["namespace"] = OperatorPermissions.Namespace,
-            },
-        },
+            ["kind"] = "ServiceAccount",
+            ["name"] = serviceAccount,
+            ["namespace"] = OperatorPermissions.Namespace,
+        }),
     };
 }

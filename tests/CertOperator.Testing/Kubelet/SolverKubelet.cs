@@ -139,7 +139,8 @@ public sealed class SolverKubelet : IAsyncDisposable
         }
 
         var port = FreePort.Next();
-        var process = ManagedProcess.Start("dotnet", [_certOperatorDll, .. WithListenPort(args, port)]);
+        var (fileName, arguments) = OperatorCommand.For(_certOperatorDll, WithListenPort(args, port));
+        var process = ManagedProcess.Start(fileName, arguments);
         var solver = new SolverProcess(TokenOf(args), port, process);
         try
         {

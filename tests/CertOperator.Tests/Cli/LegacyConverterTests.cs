@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using CertOperator.Cli.Verbs;
-using YamlDotNet.Serialization;
 
 namespace CertOperator.Tests.Cli;
 
@@ -135,6 +134,39 @@ public sealed class LegacyConverterTests
     }
 
     [Fact]
+    public void Converted_fields_take_the_place_of_those_they_replace_and_ambiguous_strings_stay_quoted()
+    {
+        var legacy = """
+            apiVersion: certmanager.k8s.io/v1alpha1
+            kind: Certificate
+            metadata: {name: k, labels: {tier: "1", on: "true"}}
+            spec: {secretName: k, keyAlgorithm: rsa, keySize: "2048", organization: [Acme], commonName: "*.a.test", duration: 2160h}
+            """;
+
+        LegacyConverter.Convert(legacy).Should().Be(
+            """
+            apiVersion: cert-manager.io/v1
+            kind: Certificate
+            metadata:
+              name: k
+              labels:
+                tier: "1"
+                on: "true"
+            spec:
+              secretName: k
+              privateKey:
+                algorithm: RSA
+                size: 2048
+              subject:
+                organizations:
+                - Acme
+              commonName: '*.a.test'
+              duration: 2160h
+
+            """.ReplaceLineEndings("\n"));
+    }
+
+    [Fact]
     public void A_certificate_naming_an_undefined_dns01_provider_is_an_error_naming_it()
     {
         var legacy = """
@@ -154,9 +186,5 @@ public sealed class LegacyConverterTests
         convert.Should().Throw<LegacyConversionException>().WithMessage("*\"gone\"*Issuer le*");
     }
 
-    private static JsonArray AsJson(string yaml)
-    {
-        var json = new SerializerBuilder().JsonCompatible().Build();
-        return new JsonArray(LegacyConverter.Parse(yaml).Select(d => JsonNode.Parse(json.Serialize(d))).ToArray());
-    }
+    private static JsonArray AsJson(string yaml) => [.. LegacyConverter.Parse(yaml)];
 }

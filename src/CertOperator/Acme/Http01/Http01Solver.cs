@@ -29,7 +29,10 @@ internal sealed partial class Http01Solver(
             await EditIngressAsync(challenge, config.Name, ingress => SolverResources.AddChallengePath(ingress, challenge, options), required: true, ct).ConfigureAwait(false);
         }
 
-        LogPresented(challenge.Metadata.Namespace, challenge.Metadata.Name, SolverResources.Name(challenge));
+        if (logger.IsEnabled(LogLevel.Information))
+        {
+            LogPresented(challenge.Metadata.Namespace, challenge.Metadata.Name, SolverResources.Name(challenge));
+        }
     }
 
     public Task<string?> CheckAsync(Challenge challenge, IIssuerObject issuer, CancellationToken ct)

@@ -1,7 +1,7 @@
 using System.Globalization;
-using YamlDotNet.Core;
-using YamlDotNet.Core.Events;
-using YamlDotNet.Serialization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using CertOperator.Yaml;
 
 namespace CertOperator.Cli.Verbs;
 
@@ -36,70 +36,55 @@ internal static class LegacyConverter
             }
         }
 
-        var serializer = new SerializerBuilder().WithQuotingNecessaryStrings().Build();
-        return string.Join("---\n", documents.Select(d => serializer.Serialize(d)));
+        return string.Join("---\n", documents.Select(d => YamlWriter.Write(d, quoteAmbiguousStrings: true)));
     }
 
-    public static List<Dictionary<object, object?>> Parse(string yaml)
-    {
-        var deserializer = new DeserializerBuilder().WithAttemptingUnquotedStringTypeDeserialization().Build();
-        var parser = new Parser(new StringReader(yaml));
-        parser.Consume<StreamStart>();
-        var documents = new List<Dictionary<object, object?>>();
-        while (parser.Accept<DocumentStart>(out _))
-        {
-            if (deserializer.Deserialize<object?>(parser) is Dictionary<object, object?> document)
-            {
-                documents.Add(document);
-            }
-        }
+    /// <summary>The mapping documents of a YAML stream; other documents (empty, scalar, list) are dropped.</summary>
+    public static List<JsonObject> Parse(string yaml) => [.. YamlReader.ReadDocuments(yaml).OfType<JsonObject>()];
 
-        return documents;
-    }
-
-    private static void ConvertIssuer(Dictionary<object, object?> issuer, LegacySolverReferences references)
+    private static void ConvertIssuer(JsonObject issuer, LegacySolverReferences references)
     {
         if (Map(Map(issuer, "spec"), "acme") is not { } acme)
         {
             return;
         }
 
-        var hasHttp01 = acme.Remove("http01");
-        var providers = (Map(acme, "dns01")?.GetValueOrDefault("providers") as List<object?> ?? []).OfType<Dictionary<object, object?>>().ToList();
-        acme.Remove("dns01");
-        var solvers = acme.GetValueOrDefault("solvers") as List<object?> ?? [];
+        var providers = List(Map(acme, "dns01"), "providers").OfType<JsonObject>().ToList();
+        // Existing v1 solvers keep their place; new ones are appended to them. Added as JsonNode: Add<T> would serialize by reflection.
+        var solvers = acme["solvers"] as JsonArray ?? [];
         var used = new HashSet<string>();
         foreach (var (solver, domains) in references.For(issuer))
         {
-            var selector = new Dictionary<object, object?> { ["dnsNames"] = domains.Cast<object?>().ToList() };
+            var selector = new JsonObject { ["dnsNames"] = new JsonArray([.. domains.Select(d => (JsonNode?)d)]) };
             if (solver.Dns01Provider is { } name)
             {
                 var provider = providers.FirstOrDefault(p => Str(p, "name") == name)
                     ?? throw new LegacyConversionException($"a Certificate uses dns01 provider \"{name}\", which {Str(issuer, "kind")} {Name(issuer)} does not define in spec.acme.dns01.providers");
                 used.Add(name);
-                solvers.Add(new Dictionary<object, object?> { ["selector"] = selector, ["dns01"] = WithoutName(provider) });
+                solvers.Add((JsonNode)new JsonObject { ["selector"] = selector, ["dns01"] = WithoutName(provider) });
             }
             else
             {
-                solvers.Add(new Dictionary<object, object?> { ["selector"] = selector, ["http01"] = Http01(solver) });
+                solvers.Add((JsonNode)new JsonObject { ["selector"] = selector, ["http01"] = Http01(solver) });
             }
         }
 
-        solvers.AddRange(providers.Where(p => !used.Contains(Str(p, "name") ?? "")).Select(p => new Dictionary<object, object?> { ["dns01"] = WithoutName(p) }));
-        if (hasHttp01)
+        foreach (var unused in providers.Where(p => !used.Contains(Str(p, "name") ?? "")))
         {
-            solvers.Add(new Dictionary<object, object?> { ["http01"] = new Dictionary<object, object?> { ["ingress"] = new Dictionary<object, object?>() } });
+            solvers.Add((JsonNode)new JsonObject { ["dns01"] = WithoutName(unused) });
         }
 
-        if (solvers.Count > 0)
+        if (acme.ContainsKey("http01"))
         {
-            acme["solvers"] = solvers;
+            solvers.Add((JsonNode)new JsonObject { ["http01"] = new JsonObject { ["ingress"] = new JsonObject() } });
         }
+
+        Replace(acme, ["http01", "dns01"], "solvers", solvers.Count > 0 ? solvers : null);
     }
 
-    private static Dictionary<object, object?> Http01(LegacySolver solver)
+    private static JsonObject Http01(LegacySolver solver)
     {
-        var ingress = new Dictionary<object, object?>();
+        var ingress = new JsonObject();
         if (solver.IngressClass is { } ingressClass)
         {
             ingress["class"] = ingressClass;
@@ -110,10 +95,10 @@ internal static class LegacyConverter
             ingress["name"] = ingressName;
         }
 
-        return new Dictionary<object, object?> { ["ingress"] = ingress };
+        return new JsonObject { ["ingress"] = ingress };
     }
 
-    private static void ConvertCertificate(Dictionary<object, object?> certificate)
+    private static void ConvertCertificate(JsonObject certificate)
     {
         if (Map(certificate, "spec") is not { } spec)
         {
@@ -121,10 +106,10 @@ internal static class LegacyConverter
         }
 
         spec.Remove("acme");
-        var privateKey = new Dictionary<object, object?>();
-        if (spec.Remove("keyAlgorithm", out var algorithm) && algorithm is not null)
+        var privateKey = new JsonObject();
+        if (spec["keyAlgorithm"] is { } algorithm)
         {
-            privateKey["algorithm"] = System.Convert.ToString(algorithm, CultureInfo.InvariantCulture)!.ToUpperInvariant() switch
+            privateKey["algorithm"] = Text(algorithm).ToUpperInvariant() switch
             {
                 "ECDSA" => "ECDSA",
                 "RSA" => "RSA",
@@ -132,37 +117,70 @@ internal static class LegacyConverter
             };
         }
 
-        if (spec.Remove("keySize", out var size) && size is not null)
+        if (spec["keySize"] is { } size)
         {
-            privateKey["size"] = System.Convert.ToInt32(size, CultureInfo.InvariantCulture);
+            privateKey["size"] = int.Parse(Text(size), NumberStyles.Integer, CultureInfo.InvariantCulture);
         }
 
-        if (spec.Remove("keyEncoding", out var encoding) && encoding is not null)
+        if (spec["keyEncoding"] is { } encoding)
         {
-            privateKey["encoding"] = System.Convert.ToString(encoding, CultureInfo.InvariantCulture)!.ToUpperInvariant();
+            privateKey["encoding"] = Text(encoding).ToUpperInvariant();
         }
 
-        if (privateKey.Count > 0)
-        {
-            spec["privateKey"] = privateKey;
-        }
-
-        if (spec.Remove("organization", out var organizations) && organizations is not null)
+        Replace(spec, ["keyAlgorithm", "keySize", "keyEncoding"], "privateKey", privateKey.Count > 0 ? privateKey : null);
+        if (spec["organization"] is { } organizations)
         {
             var subject = Map(spec, "subject") ?? [];
-            subject["organizations"] = organizations;
-            spec["subject"] = subject;
+            subject["organizations"] = organizations.DeepClone();
+            Replace(spec, ["organization"], "subject", subject);
+        }
+        else
+        {
+            spec.Remove("organization");
         }
     }
 
-    private static Dictionary<object, object?> WithoutName(Dictionary<object, object?> provider) =>
-        provider.Where(p => !Equals(p.Key, "name")).ToDictionary(p => p.Key, p => p.Value);
+    /// <summary>
+    /// Removes the <paramref name="replaced"/> fields and puts <paramref name="value"/> (unless null) at
+    /// <paramref name="key"/>: in its place if the key exists, else where the last of the replaced fields
+    /// (in the order given) was, else at the end. Converted fields stay where the user wrote them.
+    /// </summary>
+    private static void Replace(JsonObject map, IReadOnlyList<string> replaced, string key, JsonNode? value)
+    {
+        var anchor = replaced.LastOrDefault(map.ContainsKey);
+        var index = anchor is null ? map.Count : map.Take(map.IndexOf(anchor)).Count(p => !replaced.Contains(p.Key));
+        foreach (var name in replaced)
+        {
+            map.Remove(name);
+        }
 
-    internal static Dictionary<object, object?>? Map(Dictionary<object, object?>? map, string key) =>
-        map?.GetValueOrDefault(key) as Dictionary<object, object?>;
+        if (value is null || ReferenceEquals(map[key], value))
+        {
+            return;
+        }
 
-    internal static string? Str(Dictionary<object, object?>? map, string key) =>
-        map?.GetValueOrDefault(key) is { } value ? System.Convert.ToString(value, CultureInfo.InvariantCulture) : null;
+        if (map.ContainsKey(key))
+        {
+            map[key] = value;
+        }
+        else
+        {
+            map.Insert(Math.Min(index, map.Count), key, value);
+        }
+    }
 
-    internal static string Name(Dictionary<object, object?> document) => Str(Map(document, "metadata"), "name") ?? "(unnamed)";
+    private static JsonObject WithoutName(JsonObject provider) =>
+        new(provider.Where(p => p.Key != "name").Select(p => KeyValuePair.Create(p.Key, p.Value?.DeepClone())));
+
+    internal static JsonObject? Map(JsonObject? map, string key) => map?[key] as JsonObject;
+
+    internal static IEnumerable<JsonNode?> List(JsonObject? map, string key) => map?[key] as JsonArray ?? [];
+
+    internal static string? Str(JsonObject? map, string key) => map?[key] is { } value ? Text(value) : null;
+
+    /// <summary>A scalar as text, whatever its YAML type (<c>keySize: 384</c> and <c>keySize: "384"</c> alike).</summary>
+    internal static string Text(JsonNode value) =>
+        value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : value.ToJsonString();
+
+    internal static string Name(JsonObject document) => Str(Map(document, "metadata"), "name") ?? "(unnamed)";
 }

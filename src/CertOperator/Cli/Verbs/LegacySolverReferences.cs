@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+
 namespace CertOperator.Cli.Verbs;
 
 /// <summary>A v0.x per-Certificate solver choice: a dns01 provider name, or http01 with an ingress class or name.</summary>
@@ -8,7 +10,7 @@ internal sealed class LegacySolverReferences
 {
     private readonly Dictionary<string, Dictionary<LegacySolver, List<string>>> _byIssuer = [];
 
-    public static LegacySolverReferences Collect(IEnumerable<Dictionary<object, object?>> certificates)
+    public static LegacySolverReferences Collect(IEnumerable<JsonObject> certificates)
     {
         var references = new LegacySolverReferences();
         foreach (var certificate in certificates)
@@ -17,10 +19,9 @@ internal sealed class LegacySolverReferences
             var issuerRef = LegacyConverter.Map(spec, "issuerRef");
             var kind = LegacyConverter.Str(issuerRef, "kind") ?? "Issuer";
             var issuerKey = Key(kind, LegacyConverter.Str(issuerRef, "name"), LegacyConverter.Str(LegacyConverter.Map(certificate, "metadata"), "namespace"));
-            var configs = LegacyConverter.Map(spec, "acme")?.GetValueOrDefault("config") as List<object?> ?? [];
-            foreach (var config in configs.OfType<Dictionary<object, object?>>())
+            foreach (var config in LegacyConverter.List(LegacyConverter.Map(spec, "acme"), "config").OfType<JsonObject>())
             {
-                var domains = (config.GetValueOrDefault("domains") as List<object?> ?? []).Select(d => d?.ToString() ?? "").ToList();
+                var domains = LegacyConverter.List(config, "domains").Select(d => d is null ? "" : LegacyConverter.Text(d)).ToList();
                 var http01 = LegacyConverter.Map(config, "http01");
                 var solver = new LegacySolver(
                     LegacyConverter.Str(LegacyConverter.Map(config, "dns01"), "provider"),
@@ -34,7 +35,7 @@ internal sealed class LegacySolverReferences
     }
 
     /// <summary>The solvers Certificates chose on <paramref name="issuer"/>, in first-use order.</summary>
-    public IEnumerable<(LegacySolver Solver, IReadOnlyList<string> Domains)> For(Dictionary<object, object?> issuer)
+    public IEnumerable<(LegacySolver Solver, IReadOnlyList<string> Domains)> For(JsonObject issuer)
     {
         var metadata = LegacyConverter.Map(issuer, "metadata");
         var key = Key(LegacyConverter.Str(issuer, "kind")!, LegacyConverter.Str(metadata, "name"), LegacyConverter.Str(metadata, "namespace"));

@@ -57,7 +57,7 @@ internal static class RequesterIdentity
                 item["value"] = value.DeepClone();
             }
 
-            array.Add(item);
+            array.Add((JsonNode)item); // the JsonNode overload: Add<T> would wrap it as a reflection-serialized value
         }
 
         return JsonSerializer.SerializeToUtf8Bytes(array, WebhookJsonContext.Default.JsonNode);
