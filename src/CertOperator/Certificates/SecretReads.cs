@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using CertOperator.Kubernetes;
 using CertOperator.Kubernetes.Client;
@@ -14,7 +15,7 @@ namespace CertOperator.Certificates;
 /// it; a Secret this process has just written is remembered by resourceVersion until the cache catches up.
 /// A cache that lags a write can only cost a GET, never a decision taken on an older Secret.
 /// </summary>
-internal sealed class SecretReads<TView>(IInformer<PartialObjectMetadata> secrets, KubernetesClient client, Func<Secret, TView> project)
+internal sealed class SecretReads<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TView>(IInformer<PartialObjectMetadata> secrets, KubernetesClient client, Func<Secret, TView> project)
     where TView : class
 {
     private readonly ConditionalWeakTable<PartialObjectMetadata, TView> _byCachedVersion = [];
