@@ -22,6 +22,7 @@ using CertOperator.Crds.Orders;
 using CertOperator.Crds.Issuers;
 using CertOperator.IngressShim;
 using CertOperator.Issuers;
+using CertOperator.Issuers.Vault;
 using CertOperator.Kubernetes;
 using CertOperator.Kubernetes.Controllers;
 using CertOperator.Kubernetes.Hosting;
@@ -46,6 +47,10 @@ internal static class CertificateControllers
         services.AddSingleton<CertificateStore>();
         services.AddSingleton<IssuerLookup>();
         services.AddSingleton<RequestSigner>();
+        services.AddSingleton<IVaultKubernetes, VaultKubernetes>();
+        services.AddSingleton<IVaultTransportFactory, VaultHttpTransportFactory>();
+        services.AddSingleton<VaultRequestSigner>();
+        services.AddSingleton<VaultIssuerCheck>();
         services.AddSingleton<AcmeClientCache>();
         services.AddSingleton<AcmeAccountRegistrar>();
         services.AddSingleton<AcmeRequestHandler>();
