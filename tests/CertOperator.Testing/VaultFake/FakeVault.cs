@@ -102,7 +102,17 @@ public sealed class FakeVault : IAsyncDisposable
         using var reader = new StreamReader(http.Request.Body);
         var text = await reader.ReadToEndAsync(http.RequestAborted);
         var path = http.Request.Path.Value ?? "";
-        var (status, answer) = Answer(http, path, text);
+        (int Status, JsonNode Body) outcome;
+        try
+        {
+            outcome = Answer(http, path, text);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or System.Security.Cryptography.CryptographicException)
+        {
+            outcome = Errors(500, $"1 error occurred:\n\t* {e.Message}\n\n");
+        }
+
+        var (status, answer) = outcome;
         http.Response.StatusCode = status;
         http.Response.ContentType = "application/json";
         await http.Response.WriteAsync(answer.ToJsonString(), http.RequestAborted);

@@ -86,7 +86,8 @@ public sealed class FakeVaultPki : IDisposable
         request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.DigitalSignature | X509KeyUsageFlags.KeyEncipherment, true));
         request.CertificateExtensions.Add(X509AuthorityKeyIdentifierExtension.CreateFromCertificate(Intermediate, true, false));
         var now = DateTimeOffset.UtcNow;
-        using var leaf = request.Create(Intermediate, now.AddSeconds(-30), now + ttl, RandomNumberGenerator.GetBytes(16));
+        // A signature generator rather than the issuer certificate: the CSR's key may be RSA where the CA's is ECDSA.
+        using var leaf = request.Create(Intermediate.SubjectName, X509SignatureGenerator.CreateForECDsa(_intermediateKey), now.AddSeconds(-30), now + ttl, RandomNumberGenerator.GetBytes(16));
         var intermediatePem = Intermediate.ExportCertificatePem();
         return (new JsonObject
         {

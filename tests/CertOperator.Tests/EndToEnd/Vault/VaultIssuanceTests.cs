@@ -65,7 +65,13 @@ public sealed class VaultIssuanceTests(VaultEnvironment env) : IClassFixture<Vau
     [Fact]
     public async Task Kubernetes_auth_with_a_ServiceAccount_uses_a_TokenRequest_token_with_the_issuers_audience()
     {
-        await Cluster.KubectlAsync("create", "serviceaccount", "vault-issuer", "-n", Ns);
+        await Cluster.ApplyAsync($"""
+            apiVersion: v1
+            kind: ServiceAccount
+            metadata:
+              name: vault-issuer
+              namespace: {Ns}
+            """);
         await Cluster.ApplyAsync(env.Issuer("vault-k8s", Ns, """
             kubernetes:
               role: vault-issuer-role
