@@ -51,6 +51,10 @@ internal static class IssuerSecretReferences
             Add(found, vault.Auth.TokenSecretRef, "spec.vault.auth.tokenSecretRef", IssuerSecretRole.IssuerCredential);
             Add(found, vault.Auth.AppRole?.SecretRef, "spec.vault.auth.appRole.secretRef", IssuerSecretRole.IssuerCredential);
             Add(found, vault.Auth.Kubernetes?.SecretRef, "spec.vault.auth.kubernetes.secretRef", IssuerSecretRole.IssuerCredential);
+            if (vault.Auth.ClientCertificate?.SecretName is { Length: > 0 } clientCertificate)
+            {
+                found.Add(new(clientCertificate, "spec.vault.auth.clientCertificate.secretName", IssuerSecretRole.IssuerCredential));
+            }
         }
 
         if (spec.Venafi is { } venafi)

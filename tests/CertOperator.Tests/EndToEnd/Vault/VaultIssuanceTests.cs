@@ -27,7 +27,7 @@ public sealed class VaultIssuanceTests(VaultEnvironment env) : IClassFixture<Vau
             """));
         await Cluster.WaitForConditionAsync("issuer", "vault-token", Ns);
         var issuer = await Cluster.GetJsonAsync("issuer", "vault-token", Ns);
-        Ready(issuer)["reason"]!.GetValue<string>().Should().Be("VaultVerified");
+        Ready(issuer)!["reason"]!.GetValue<string>().Should().Be("VaultVerified");
 
         await Cluster.ApplyAsync(Manifests.Certificate("web", Ns, "Issuer", "vault-token", ["web.example.com", "www.example.com"]));
         await Cluster.WaitForConditionAsync("certificate", "web", Ns);
@@ -111,7 +111,7 @@ public sealed class VaultIssuanceTests(VaultEnvironment env) : IClassFixture<Vau
             async () => JsonNode.Parse(await Cluster.KubectlAsync("get", "certificaterequests", "-n", Ns, "-o", "json"))!["items"]!.AsArray()
                 .FirstOrDefault(r => r!["spec"]!["issuerRef"]!["name"]!.GetValue<string>() == "vault-wrong" && Ready(r)?["reason"]?.GetValue<string>() == "Failed"),
             r => r is not null, TimeSpan.FromSeconds(60), "the CertificateRequest failing");
-        var message = Ready(request!)["message"]!.GetValue<string>();
+        var message = Ready(request!)!["message"]!.GetValue<string>();
         message.Should().StartWith("Vault failed to sign certificate: failed to sign certificate by vault: POST /v1/pki_int/sign/example-dot-com")
             .And.Contain("Code: 403").And.Contain("permission denied");
 
@@ -121,8 +121,8 @@ public sealed class VaultIssuanceTests(VaultEnvironment env) : IClassFixture<Vau
         await CredentialLeaks.AssertAbsentAsync(Cluster, wrongToken, env.Vault.RootToken, VaultEnvironment.AppRoleSecretId);
     }
 
-    private static JsonNode Ready(JsonNode obj) =>
-        obj["status"]!["conditions"]!.AsArray().First(c => c!["type"]!.GetValue<string>() == "Ready")!;
+    private static JsonNode? Ready(JsonNode obj) =>
+        obj["status"]?["conditions"]?.AsArray().FirstOrDefault(c => c!["type"]!.GetValue<string>() == "Ready");
 
     private static async Task<string> OpensslVerifyAsync(IssuedSecret secret)
     {
