@@ -9,7 +9,7 @@ namespace CertOperator.Tests.EndToEnd.Vault;
 /// login accepts a TokenRequest token for `vault-e2e/vault-issuer` carrying the audience cert-manager sets for the
 /// Issuer `vault-e2e/vault-k8s`, as a Vault role bound to that ServiceAccount and audience would.
 /// </summary>
-public sealed class VaultEnvironment : IAsyncLifetime
+public class VaultEnvironment : IAsyncLifetime
 {
     public const string Ns = "vault-e2e";
     public const string AppRoleId = "cert-manager-role";
@@ -17,7 +17,7 @@ public sealed class VaultEnvironment : IAsyncLifetime
 
     public FakeVault Vault { get; private set; } = null!;
 
-    public OperatorEnvironment Cluster { get; } = new();
+    public OperatorEnvironment Cluster { get; private set; } = null!;
 
     /// <summary>Every ServiceAccount token the fake Vault was shown.</summary>
     public List<string> KubernetesJwts { get; } = [];
@@ -27,15 +27,23 @@ public sealed class VaultEnvironment : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Vault = await new FakeVault { AppRole = (AppRoleId, AppRoleSecretId), AcceptKubernetesLogin = AcceptKubernetes }.StartAsync();
+        Cluster = CreateCluster();
         await Cluster.InitializeAsync();
         await Cluster.ApplyAsync(Manifests.Namespace(Ns));
     }
 
     public async Task DisposeAsync()
     {
-        await Cluster.DisposeAsync();
+        if (Cluster is not null)
+        {
+            await Cluster.DisposeAsync();
+        }
+
         await Vault.DisposeAsync();
     }
+
+    /// <summary>The control plane and operator: the test API server here, a real kube-apiserver in a subclass.</summary>
+    protected virtual OperatorEnvironment CreateCluster() => new();
 
     /// <summary>A Vault Issuer (or ClusterIssuer when <paramref name="ns"/> is null) with the given `auth:` body at column 0.</summary>
     public string Issuer(string name, string? ns, string authYaml)
