@@ -104,14 +104,14 @@ internal static class CertificateControllers
         services.AddController<IssuerReconciler<Issuer>>(r => ControllerBuilder.For<Issuer>()
             .Named("issuers")
             .WithConcurrency(concurrency)
-            .WithIndex(IssuerReconciler<Issuer>.ByCaSecret, i => i.Spec.Ca is { } ca ? [$"{i.Metadata.Namespace}/{ca.SecretName}"] : [])
-            .WatchesByIndex<Secret>(IssuerReconciler<Issuer>.ByCaSecret)
+            .WithIndex(IssuerReconciler<Issuer>.BySecret, i => IssuerSecretReferences.ReadinessSecrets(i.Spec).Select(s => $"{i.Metadata.Namespace}/{s}"))
+            .WatchesByIndex<Secret>(IssuerReconciler<Issuer>.BySecret)
             .Build(r));
         services.AddController<IssuerReconciler<ClusterIssuer>>(r => ControllerBuilder.For<ClusterIssuer>()
             .Named("clusterissuers")
             .WithConcurrency(concurrency)
-            .WithIndex(IssuerReconciler<ClusterIssuer>.ByCaSecret, i => i.Spec.Ca is { } ca ? [$"{clusterResourceNamespace}/{ca.SecretName}"] : [])
-            .WatchesByIndex<Secret>(IssuerReconciler<ClusterIssuer>.ByCaSecret)
+            .WithIndex(IssuerReconciler<ClusterIssuer>.BySecret, i => IssuerSecretReferences.ReadinessSecrets(i.Spec).Select(s => $"{clusterResourceNamespace}/{s}"))
+            .WatchesByIndex<Secret>(IssuerReconciler<ClusterIssuer>.BySecret)
             .Build(r));
         return services;
     }

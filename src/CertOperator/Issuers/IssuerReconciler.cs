@@ -20,8 +20,8 @@ internal sealed class IssuerReconciler<TIssuer>(
     : ConflictTolerantReconciler
     where TIssuer : class, IKubernetesObject<TIssuer>, IIssuerObject
 {
-    /// <summary>Index of issuers by "namespace/CA secret name", so a CA Secret change re-checks its issuers.</summary>
-    public const string ByCaSecret = "issuer-by-ca-secret";
+    /// <summary>Index of issuers by "namespace/secret name", so a change to a CA or Vault Secret re-checks its issuers.</summary>
+    public const string BySecret = "issuer-by-readiness-secret";
 
     protected override async Task<ReconcileResult> ReconcileCoreAsync(ObjectKey key, CancellationToken ct)
     {

@@ -81,6 +81,12 @@ internal static class IssuerSecretReferences
         return found;
     }
 
+    /// <summary>The Secrets an issuer's readiness is read from: a CA issuer's key pair, every Secret a Vault issuer names.</summary>
+    public static IEnumerable<string> ReadinessSecrets(IssuerSpec spec) =>
+        spec.Ca is { } ca ? [ca.SecretName]
+        : spec.Vault is not null ? Of(spec).Select(r => r.SecretName).Distinct(StringComparer.Ordinal)
+        : [];
+
     private static void AddDns01(List<IssuerSecretReference> found, AcmeChallengeSolverDns01 dns01, string path)
     {
         void Credential(SecretKeySelector? selector, string field) => Add(found, selector, $"{path}.{field}", IssuerSecretRole.Dns01Credential);

@@ -40,6 +40,22 @@ public sealed class VaultIssuanceTests(VaultEnvironment env) : IClassFixture<Vau
     }
 
     [Fact]
+    public async Task An_Issuer_whose_token_Secret_comes_later_names_it_then_becomes_Ready_when_it_appears()
+    {
+        await Cluster.ApplyAsync(env.Issuer("vault-late", Ns, """
+            tokenSecretRef:
+              name: vault-late-token
+            """));
+        var notReady = await Cluster.EventuallyAsync(
+            async () => Ready(await Cluster.GetJsonAsync("issuer", "vault-late", Ns)),
+            c => c?["reason"]?.GetValue<string>() == "VaultError", TimeSpan.FromSeconds(60), "the Issuer reporting its missing Secret");
+        notReady!["message"]!.GetValue<string>().Should().Be($"Failed to initialize Vault client: spec.vault.auth.tokenSecretRef: secret \"{Ns}/vault-late-token\" not found");
+
+        await Cluster.ApplyAsync(Manifests.Secret("vault-late-token", Ns, "Opaque", new Dictionary<string, string> { ["token"] = env.Vault.RootToken }));
+        await Cluster.WaitForConditionAsync("issuer", "vault-late", Ns, timeoutSeconds: 30);
+    }
+
+    [Fact]
     public async Task An_AppRole_ClusterIssuer_logs_in_and_issues()
     {
         await Cluster.ApplyAsync(Manifests.Secret("vault-approle", OperatorEnvironment.ClusterResourceNamespace, "Opaque",
