@@ -77,6 +77,10 @@ internal sealed class CertificateRequestReconciler(
         if (outcome.PendingMessage is { } pending)
         {
             await SetAsync(request, approve, ConditionTypes.Ready, Conditions.False, "Pending", pending, false, ct);
+            if (outcome.Retry)
+            {
+                return ReconcileResult.Error(pending);
+            }
         }
         else if (outcome.Failure is { } failure)
         {

@@ -5,20 +5,24 @@ using CertOperator.Crds.CertificateRequests;
 using CertOperator.Crds.Issuers;
 using CertOperator.Crds.WellKnown;
 using CertOperator.Issuers;
+using CertOperator.Issuers.Vault;
 using CertOperator.Kubernetes.Client;
 using CertOperator.Kubernetes.Informers;
 using CertOperator.Kubernetes.Model;
 
 namespace CertOperator.CertificateRequests;
 
-/// <summary>The outcome of trying to sign: a certificate, a wait for something missing, or a failure.</summary>
-internal sealed record SigningOutcome(SignedCertificate? Signed, string? PendingMessage, PkiError? Failure);
+/// <summary>
+/// The outcome of trying to sign: a certificate, a wait for something missing, or a failure. A wait with
+/// <paramref name="Retry"/> is tried again with the error backoff, for what nothing watched will signal (a remote issuer).
+/// </summary>
+internal sealed record SigningOutcome(SignedCertificate? Signed, string? PendingMessage, PkiError? Failure, bool Retry = false);
 
 /// <summary>
-/// Signs a CertificateRequest with a SelfSigned or CA issuer (the issuers that need no network). Key Secrets are
+/// Signs a CertificateRequest with a SelfSigned or CA issuer locally, or hands it to Vault. Local key Secrets are
 /// fetched once per version the Secret cache shows, not once per signature.
 /// </summary>
-internal sealed class RequestSigner(KubernetesClient client, SharedInformerFactory informers, IssuerLookup issuers, TimeProvider time)
+internal sealed class RequestSigner(KubernetesClient client, SharedInformerFactory informers, IssuerLookup issuers, VaultRequestSigner vault, TimeProvider time)
 {
     public static readonly TimeSpan DefaultDuration = TimeSpan.FromDays(90);
     private readonly SecretReads<Secret> _secrets = new(informers.GetMetadataInformer<Secret>(), client, secret => secret);
@@ -38,6 +42,11 @@ internal sealed class RequestSigner(KubernetesClient client, SharedInformerFacto
         }
 
         var csrPem = Encoding.ASCII.GetString(Convert.FromBase64String(request.Spec.Request));
+        if (issuer.Spec.Vault is not null)
+        {
+            return await vault.SignAsync(issuer, csrPem, duration, ct);
+        }
+
         var now = time.GetUtcNow();
         if (issuer.Spec.SelfSigned is not null)
         {
@@ -64,7 +73,7 @@ internal sealed class RequestSigner(KubernetesClient client, SharedInformerFacto
                 : FromResult(Signer.SignWithCa(csrPem, cert, key, duration, now, RequestTerms.From(request.Spec)));
         }
 
-        return new(null, null, new PkiError(PkiError.InvalidSpec, "the issuer has neither spec.selfSigned nor spec.ca configured"));
+        return new(null, null, new PkiError(PkiError.InvalidSpec, "the issuer has none of spec.selfSigned, spec.ca or spec.vault configured"));
     }
 
     private static SigningOutcome FromResult(PkiResult<SignedCertificate> result) =>

@@ -22,6 +22,7 @@ using CertOperator.Crds.Orders;
 using CertOperator.Crds.Issuers;
 using CertOperator.IngressShim;
 using CertOperator.Issuers;
+using CertOperator.Issuers.Vault;
 using CertOperator.Kubernetes;
 using CertOperator.Kubernetes.Controllers;
 using CertOperator.Kubernetes.Hosting;
@@ -46,6 +47,10 @@ internal static class CertificateControllers
         services.AddSingleton<CertificateStore>();
         services.AddSingleton<IssuerLookup>();
         services.AddSingleton<RequestSigner>();
+        services.AddSingleton<IVaultKubernetes, VaultKubernetes>();
+        services.AddSingleton<IVaultTransportFactory, VaultHttpTransportFactory>();
+        services.AddSingleton<VaultRequestSigner>();
+        services.AddSingleton<VaultIssuerCheck>();
         services.AddSingleton<AcmeClientCache>();
         services.AddSingleton<AcmeAccountRegistrar>();
         services.AddSingleton<AcmeRequestHandler>();
@@ -99,14 +104,14 @@ internal static class CertificateControllers
         services.AddController<IssuerReconciler<Issuer>>(r => ControllerBuilder.For<Issuer>()
             .Named("issuers")
             .WithConcurrency(concurrency)
-            .WithIndex(IssuerReconciler<Issuer>.ByCaSecret, i => i.Spec.Ca is { } ca ? [$"{i.Metadata.Namespace}/{ca.SecretName}"] : [])
-            .WatchesByIndex<Secret>(IssuerReconciler<Issuer>.ByCaSecret)
+            .WithIndex(IssuerReconciler<Issuer>.BySecret, i => IssuerSecretReferences.ReadinessSecrets(i.Spec).Select(s => $"{i.Metadata.Namespace}/{s}"))
+            .WatchesByIndex<Secret>(IssuerReconciler<Issuer>.BySecret)
             .Build(r));
         services.AddController<IssuerReconciler<ClusterIssuer>>(r => ControllerBuilder.For<ClusterIssuer>()
             .Named("clusterissuers")
             .WithConcurrency(concurrency)
-            .WithIndex(IssuerReconciler<ClusterIssuer>.ByCaSecret, i => i.Spec.Ca is { } ca ? [$"{clusterResourceNamespace}/{ca.SecretName}"] : [])
-            .WatchesByIndex<Secret>(IssuerReconciler<ClusterIssuer>.ByCaSecret)
+            .WithIndex(IssuerReconciler<ClusterIssuer>.BySecret, i => IssuerSecretReferences.ReadinessSecrets(i.Spec).Select(s => $"{clusterResourceNamespace}/{s}"))
+            .WatchesByIndex<Secret>(IssuerReconciler<ClusterIssuer>.BySecret)
             .Build(r));
         return services;
     }

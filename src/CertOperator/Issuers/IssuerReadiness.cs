@@ -8,9 +8,10 @@ internal sealed record IssuerReadiness(bool Ready, string Reason, string Message
 {
     /// <summary>
     /// Decides readiness from the spec, first checked as cert-manager's webhook would, and, for a CA issuer, the
-    /// check of its key pair Secret; for an ACME issuer, the outcome of registering its account.
+    /// check of its key pair Secret; for an ACME issuer, the outcome of registering its account; for a Vault issuer,
+    /// the outcome of logging in and checking Vault's health.
     /// </summary>
-    public static IssuerReadiness Evaluate(IssuerSpec spec, CaKeyPairCheck? caKeyPair, IssuerReadiness? acmeRegistration = null)
+    public static IssuerReadiness Evaluate(IssuerSpec spec, CaKeyPairCheck? caKeyPair, IssuerReadiness? acmeRegistration = null, IssuerReadiness? vaultCheck = null)
     {
         if (IssuerValidation.Validate(spec) is { Count: > 0 } errors)
         {
@@ -25,9 +26,11 @@ internal sealed record IssuerReadiness(bool Ready, string Reason, string Message
             return new(true, "IsReady", "");
         }
 
-        if (spec.Vault is not null)
+        if (spec.Vault is { } vault)
         {
-            return new(false, "Unsupported", "spec.vault: this build of CertOperator cannot issue through Vault yet; keep cert-manager for this issuer, or use a CA or ACME issuer");
+            return vault.Auth.Aws is not null
+                ? new(false, "Unsupported", "spec.vault.auth.aws: CertOperator does not log in to Vault with AWS IAM; use tokenSecretRef, appRole, kubernetes or clientCertificate, or keep cert-manager for this issuer")
+                : vaultCheck ?? new(false, "VaultError", "spec.vault: Vault has not been checked yet");
         }
 
         if (spec.Venafi is not null)

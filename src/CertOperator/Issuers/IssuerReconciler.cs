@@ -3,6 +3,7 @@ using CertOperator.Certificates.Pki;
 using CertOperator.Crds.Issuers;
 using CertOperator.Crds.WellKnown;
 using CertOperator.Infrastructure;
+using CertOperator.Issuers.Vault;
 using CertOperator.Kubernetes;
 using CertOperator.Kubernetes.Client;
 using CertOperator.Kubernetes.Controllers;
@@ -15,12 +16,12 @@ namespace CertOperator.Issuers;
 
 /// <summary>Keeps an Issuer's or ClusterIssuer's Ready condition true to what it can sign with.</summary>
 internal sealed class IssuerReconciler<TIssuer>(
-    SharedInformerFactory informers, KubernetesClient client, IssuerLookup lookup, AcmeAccountRegistrar registrar, EventRecorder events, TimeProvider time)
+    SharedInformerFactory informers, KubernetesClient client, IssuerLookup lookup, AcmeAccountRegistrar registrar, VaultIssuerCheck vault, EventRecorder events, TimeProvider time)
     : ConflictTolerantReconciler
     where TIssuer : class, IKubernetesObject<TIssuer>, IIssuerObject
 {
-    /// <summary>Index of issuers by "namespace/CA secret name", so a CA Secret change re-checks its issuers.</summary>
-    public const string ByCaSecret = "issuer-by-ca-secret";
+    /// <summary>Index of issuers by "namespace/secret name", so a change to a CA or Vault Secret re-checks its issuers.</summary>
+    public const string BySecret = "issuer-by-readiness-secret";
 
     protected override async Task<ReconcileResult> ReconcileCoreAsync(ObjectKey key, CancellationToken ct)
     {
@@ -34,7 +35,8 @@ internal sealed class IssuerReconciler<TIssuer>(
         var now = time.GetUtcNow();
         var caProblem = invalid.Count == 0 && issuer.Spec.Ca is { } ca ? await CheckCaAsync(lookup.SecretNamespace(issuer), ca.SecretName, now, ct) : null;
         var acme = invalid.Count == 0 && issuer.Spec.Acme is not null ? await registrar.RegisterAsync(issuer, ct) : null;
-        var readiness = IssuerReadiness.Evaluate(issuer.Spec, caProblem, acme?.Readiness);
+        var vaultCheck = invalid.Count == 0 && issuer.Spec.Vault is { Auth.Aws: null } ? await vault.CheckAsync(issuer, ct) : null;
+        var readiness = IssuerReadiness.Evaluate(issuer.Spec, caProblem, acme?.Readiness, vaultCheck);
         var previous = Conditions.Find(issuer.Status?.Conditions, ConditionTypes.Ready);
         await StatusWriter.UpdateStatusAsync(client, issuer, i =>
         {
@@ -55,8 +57,9 @@ internal sealed class IssuerReconciler<TIssuer>(
                 readiness.Message.Length > 0 ? readiness.Message : "Issuer is ready", ct);
         }
 
-        // A failed registration is often transient (CA down, network): try again with the error backoff.
-        return acme is { Readiness.Ready: false } && acme.Readiness.Reason == "ErrRegisterACMEAccount"
+        // A failed registration or Vault check is often transient (server down, network, a Secret still to come):
+        // try again with the error backoff.
+        return (acme is { Readiness.Ready: false } && acme.Readiness.Reason == "ErrRegisterACMEAccount") || vaultCheck is { Ready: false }
             ? ReconcileResult.Error(readiness.Message)
             : caProblem?.RecheckAt is { } recheck ? ReconcileResult.RequeueAfter(recheck - now) : ReconcileResult.Done;
     }

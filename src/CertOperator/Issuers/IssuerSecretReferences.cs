@@ -51,6 +51,10 @@ internal static class IssuerSecretReferences
             Add(found, vault.Auth.TokenSecretRef, "spec.vault.auth.tokenSecretRef", IssuerSecretRole.IssuerCredential);
             Add(found, vault.Auth.AppRole?.SecretRef, "spec.vault.auth.appRole.secretRef", IssuerSecretRole.IssuerCredential);
             Add(found, vault.Auth.Kubernetes?.SecretRef, "spec.vault.auth.kubernetes.secretRef", IssuerSecretRole.IssuerCredential);
+            if (vault.Auth.ClientCertificate?.SecretName is { Length: > 0 } clientCertificate)
+            {
+                found.Add(new(clientCertificate, "spec.vault.auth.clientCertificate.secretName", IssuerSecretRole.IssuerCredential));
+            }
         }
 
         if (spec.Venafi is { } venafi)
@@ -76,6 +80,12 @@ internal static class IssuerSecretReferences
 
         return found;
     }
+
+    /// <summary>The Secrets an issuer's readiness is read from: a CA issuer's key pair, every Secret a Vault issuer names.</summary>
+    public static IEnumerable<string> ReadinessSecrets(IssuerSpec spec) =>
+        spec.Ca is { } ca ? [ca.SecretName]
+        : spec.Vault is not null ? Of(spec).Select(r => r.SecretName).Distinct(StringComparer.Ordinal)
+        : [];
 
     private static void AddDns01(List<IssuerSecretReference> found, AcmeChallengeSolverDns01 dns01, string path)
     {

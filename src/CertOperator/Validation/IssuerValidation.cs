@@ -80,10 +80,24 @@ internal static class IssuerValidation
             errors.Add(new("spec.vault.path", "must be specified: the PKI signing path, e.g. pki/sign/my-role"));
         }
 
+        else if (HasDotDot(vault.Path))
+        {
+            errors.Add(new("spec.vault.path", "must not contain '..' path segments"));
+        }
+
         if (!string.IsNullOrEmpty(vault.CaBundle) && vault.CaBundleSecretRef is not null)
         {
             errors.Add(new("spec.vault.caBundle", "specified caBundle and caBundleSecretRef cannot be used together"));
         }
+
+        if ((vault.ClientCertSecretRef is null) != (vault.ClientKeySecretRef is null))
+        {
+            errors.Add(vault.ClientCertSecretRef is null
+                ? new("spec.vault.clientCertSecretRef", "clientCertSecretRef must be provided when defining the clientKeySecretRef")
+                : new("spec.vault.clientKeySecretRef", "clientKeySecretRef must be provided when defining the clientCertSecretRef"));
+        }
+
+        ValidateVaultAuthFields(vault.Auth, errors);
 
         var auth = vault.Auth;
         var methods = new (string Field, object? Config)[]
@@ -103,6 +117,46 @@ internal static class IssuerValidation
             errors.Add(new("spec.vault.auth.kubernetes", "please supply exactly one of secretRef or serviceAccountRef"));
         }
     }
+
+    /// <summary>cert-manager's per-method rules: required role IDs, roles and Secret names; no `..` in mount paths.</summary>
+    private static void ValidateVaultAuthFields(VaultAuth auth, List<FieldError> errors)
+    {
+        if (auth.AppRole is { } appRole)
+        {
+            Required(appRole.RoleId, "spec.vault.auth.appRole.roleId", errors);
+            Required(appRole.SecretRef.Name, "spec.vault.auth.appRole.secretRef.name", errors);
+            DotDot(appRole.Path, "spec.vault.auth.appRole.path", errors);
+        }
+
+        DotDot(auth.ClientCertificate?.MountPath, "spec.vault.auth.clientCertificate.mountPath", errors);
+        if (auth.Kubernetes is { } kubernetes)
+        {
+            Required(kubernetes.Role, "spec.vault.auth.kubernetes.role", errors);
+            DotDot(kubernetes.MountPath, "spec.vault.auth.kubernetes.mountPath", errors);
+            if (kubernetes.ServiceAccountRef is { Name.Length: 0 })
+            {
+                errors.Add(new("spec.vault.auth.kubernetes.serviceAccountRef.name", "Required value"));
+            }
+        }
+    }
+
+    private static void Required(string? value, string field, List<FieldError> errors)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            errors.Add(new(field, "Required value"));
+        }
+    }
+
+    private static void DotDot(string? path, string field, List<FieldError> errors)
+    {
+        if (HasDotDot(path))
+        {
+            errors.Add(new(field, "must not contain '..' path segments"));
+        }
+    }
+
+    private static bool HasDotDot(string? path) => path?.Split('/').Contains("..") == true;
 
     /// <summary>The CRD's rule, checked here too because a 1.24 API server does not run CEL rules.</summary>
     private static void ValidateVenafi(VenafiIssuer venafi, List<FieldError> errors)

@@ -13,6 +13,13 @@ internal sealed class ResourceEndpoint(ServerContext ctx, ResourceService servic
     public async Task HandleAsync(HttpContext http, ResourceRequest request, CancellationToken ct)
     {
         var type = request.Type;
+        if (request is { Subresource: "token", Name: { } account } && type.Plural == "serviceaccounts" && type.Group.Length == 0 && http.Request.Method == "POST")
+        {
+            var serviceAccount = service.Get(type, request.Namespace, account);
+            await ServiceAccountTokens.HandleAsync(http, ctx, serviceAccount, await ReadObjectAsync(http, ct), ct);
+            return;
+        }
+
         if (request.Subresource is { } sub && (sub != "status" || !type.HasStatus))
         {
             throw ApiException.NotFound(type, request.Name ?? "");

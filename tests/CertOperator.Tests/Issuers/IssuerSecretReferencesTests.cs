@@ -36,6 +36,25 @@ public sealed class IssuerSecretReferencesTests
             ]
         },
         { "ACME without an account key name", new IssuerSpec { Acme = new AcmeIssuer() }, [] },
+        {
+            "Vault CA bundle, mutual TLS pair and the TLS certificate login Secret",
+            new IssuerSpec
+            {
+                Vault = new()
+                {
+                    CaBundleSecretRef = new SecretKeySelector { Name = "vault-ca" },
+                    ClientCertSecretRef = new SecretKeySelector { Name = "mtls" },
+                    ClientKeySecretRef = new SecretKeySelector { Name = "mtls" },
+                    Auth = new() { ClientCertificate = new() { SecretName = "cert-login" } },
+                },
+            },
+            [
+                "vault-ca spec.vault.caBundleSecretRef IssuerCredential",
+                "mtls spec.vault.clientCertSecretRef IssuerCredential",
+                "mtls spec.vault.clientKeySecretRef IssuerCredential",
+                "cert-login spec.vault.auth.clientCertificate.secretName IssuerCredential",
+            ]
+        },
     };
 
     [Theory]

@@ -46,7 +46,7 @@ internal static class IssuerCorpus
               server: https://127.0.0.1:1
               path: pki/sign/web
               auth: {tokenSecretRef: {name: vault-token, key: token}}
-            """, "Unsupported", "spec.vault"),
+            """, "VaultError", "spec.vault.auth.tokenSecretRef"),
         Invalid("vault-no-auth", """
             vault:
               server: https://127.0.0.1:1

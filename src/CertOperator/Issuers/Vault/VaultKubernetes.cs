@@ -1,0 +1,26 @@
+using System.Text.Json;
+using CertOperator.Issuers.Vault.Wire;
+using CertOperator.Kubernetes.Client;
+using CertOperator.Kubernetes.Model;
+
+namespace CertOperator.Issuers.Vault;
+
+/// <summary>
+/// Reads Secrets and creates TokenRequests through the API server. A TokenRequest needs `create` on
+/// `serviceaccounts/token` for that ServiceAccount, which, as with cert-manager, the user grants with a Role.
+/// </summary>
+internal sealed class VaultKubernetes(KubernetesClient client) : IVaultKubernetes
+{
+    public async Task<IReadOnlyDictionary<string, byte[]>?> ReadSecretAsync(string ns, string name, CancellationToken ct) =>
+        (await client.TryGetAsync<Secret>(ns, name, ct)) is { } secret ? secret.Data ?? new Dictionary<string, byte[]>() : null;
+
+    public async Task<string> RequestTokenAsync(string ns, string serviceAccount, IReadOnlyList<string> audiences, TimeSpan lifetime, CancellationToken ct)
+    {
+        var request = new TokenRequest { Spec = new TokenRequestSpec { Audiences = audiences, ExpirationSeconds = (long)lifetime.TotalSeconds } };
+        var path = $"/api/v1/namespaces/{Uri.EscapeDataString(ns)}/serviceaccounts/{Uri.EscapeDataString(serviceAccount)}/token";
+        var answer = await client.PostJsonAsync(path, JsonSerializer.SerializeToUtf8Bytes(request, VaultJsonContext.Default.TokenRequest), ct);
+        return JsonSerializer.Deserialize(answer, VaultJsonContext.Default.TokenRequest)?.Status?.Token is { Length: > 0 } token
+            ? token
+            : throw new VaultException(VaultFailure.Init, "the TokenRequest answer holds no status.token");
+    }
+}
