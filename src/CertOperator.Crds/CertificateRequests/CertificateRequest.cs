@@ -2,6 +2,8 @@ using System.ComponentModel;
 using System.Text.Json.Serialization.Metadata;
 using CertOperator.Crds.Schema;
 using CertOperator.Crds.Serialization;
+using CertOperator.Crds.WellKnown;
+using CertOperator.Kubernetes;
 using CertOperator.Kubernetes.Model;
 
 namespace CertOperator.Crds.CertificateRequests;
@@ -16,7 +18,7 @@ namespace CertOperator.Crds.CertificateRequests;
 [PrinterColumn("Requester", "string", ".spec.username")]
 [PrinterColumn("Status", "string", ".status.conditions[?(@.type==\"Ready\")].message", Priority = 1)]
 [PrinterColumn("Age", "date", ".metadata.creationTimestamp")]
-public sealed class CertificateRequest : IKubernetesObject<CertificateRequest>
+public sealed class CertificateRequest : IKubernetesObject<CertificateRequest>, ICacheTrimmable
 {
     public static ResourceType Resource { get; } = new("cert-manager.io", "v1", "CertificateRequest", "certificaterequests", Namespaced: true);
 
@@ -35,4 +37,38 @@ public sealed class CertificateRequest : IKubernetesObject<CertificateRequest>
 
     [Description("Approval, readiness and the signed certificate, maintained by the operator. Read-only.")]
     public CertificateRequestStatus? Status { get; set; }
+
+    private bool _payloadTrimmed;
+
+    /// <summary>
+    /// Whether nothing will be signed or written for this request any more: Ready, failed, denied or invalid.
+    /// </summary>
+    public static bool IsFinished(IReadOnlyList<Condition>? conditions) =>
+        Conditions.IsTrue(conditions, ConditionTypes.InvalidRequest)
+        || Conditions.Find(conditions, ConditionTypes.Ready) is { Status: Conditions.True } or { Reason: "Failed" or "Denied" };
+
+    /// <summary>
+    /// A finished request keeps no CSR, signed chain or CA in caches: every revision of every Certificate stays cached
+    /// (cert-manager keeps them all unless revisionHistoryLimit says otherwise), and these PEM payloads are most of
+    /// their size. Only the issuing step reads the chain of a finished request, once, with a GET.
+    /// </summary>
+    public void TrimForCache()
+    {
+        if (!IsFinished(Status?.Conditions))
+        {
+            return;
+        }
+
+        Spec.Request = "";
+        if (Status is { } status)
+        {
+            status.Certificate = null;
+            status.Ca = null;
+        }
+
+        _payloadTrimmed = true;
+    }
+
+    /// <summary>True when this copy came from a cache that dropped the CSR, chain and CA (see <see cref="TrimForCache"/>).</summary>
+    public bool IsPayloadTrimmed() => _payloadTrimmed;
 }

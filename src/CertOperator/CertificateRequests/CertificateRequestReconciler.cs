@@ -41,7 +41,7 @@ internal sealed class CertificateRequestReconciler(
 
         var conditions = request.Status?.Conditions;
         var approve = Conditions.Find(conditions, ConditionTypes.Approved) is null && Conditions.Find(conditions, ConditionTypes.Denied) is null;
-        if (IsFinished(conditions))
+        if (CertificateRequest.IsFinished(conditions))
         {
             return ReconcileResult.Done;
         }
@@ -93,10 +93,6 @@ internal sealed class CertificateRequestReconciler(
 
         return ReconcileResult.Done;
     }
-
-    private static bool IsFinished(IReadOnlyList<Kubernetes.Model.Condition>? conditions) =>
-        Conditions.IsTrue(conditions, ConditionTypes.InvalidRequest)
-        || Conditions.Find(conditions, ConditionTypes.Ready) is { Status: Conditions.True } or { Reason: "Failed" or "Denied" };
 
     private async Task StoreAsync(CertificateRequest request, bool approve, SignedCertificate signed, CancellationToken ct)
     {

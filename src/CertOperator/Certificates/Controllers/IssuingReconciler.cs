@@ -38,12 +38,19 @@ internal sealed class IssuingReconciler(CertificateStore store, EventRecorder ev
             return ReconcileResult.Done;
         }
 
-        if (!Conditions.IsTrue(request.Status?.Conditions, ConditionTypes.Ready) || request.Status?.Certificate is not { } signed)
+        if (!Conditions.IsTrue(request.Status?.Conditions, ConditionTypes.Ready))
         {
             return ReconcileResult.Done;
         }
 
-        return await CompleteAsync(certificate, request, signed, ct);
+        // The cache keeps no chain of a finished request; read it once, here, where it is written out.
+        var signedRequest = request.IsPayloadTrimmed() ? await store.Client.TryGetAsync<CertificateRequest>(request.Metadata.Namespace, request.Metadata.Name!, ct) : request;
+        if (signedRequest?.Status?.Certificate is not { } signed)
+        {
+            return ReconcileResult.Done;
+        }
+
+        return await CompleteAsync(certificate, signedRequest, signed, ct);
     }
 
     public static string? RequestFailure(CertificateRequest request)

@@ -54,7 +54,7 @@ internal sealed class RequestManagerReconciler(CertificateStore store, EventReco
             {
                 await store.Client.DeleteAsync<CertificateRequest>(existing.Metadata.Namespace, existing.Metadata.Name!, null, ct);
             }
-            else if (Mismatches(existing, certificate, parsedKey) is { Count: > 0 } problems)
+            else if (!existing.IsPayloadTrimmed() && Mismatches(existing, certificate, parsedKey) is { Count: > 0 } problems)
             {
                 await store.Client.DeleteAsync<CertificateRequest>(existing.Metadata.Namespace, existing.Metadata.Name!, null, ct);
                 await events.RecordAsync(certificate, EventType.Normal, "Deleted",

@@ -1,0 +1,10 @@
+namespace CertOperator.Kubernetes.Model;
+
+/// <summary>
+/// A kind whose cached copies may drop fields no controller reads from a cache. Informers call
+/// <see cref="TrimForCache"/> on every object before storing it; code that needs a dropped field GETs the object.
+/// </summary>
+public interface ICacheTrimmable
+{
+    void TrimForCache();
+}
