@@ -105,7 +105,7 @@ if (floorKeysPerSecond is { } floor && !stalled)
 }
 
 PrintRequests(ApiServerMetrics.Delta(countsBefore, countsAfter), options.Certificates, ownCreates: options.Certificates);
-await PrintIssuancesAsync();
+var duplicates = await PrintIssuancesAsync();
 
 await Task.Delay(TimeSpan.FromSeconds(options.Idle), ct);
 var (steady, steadyPeak) = ProcessSampler.Memory(op.Process.Id);
@@ -123,7 +123,7 @@ await using (restarted)
 }
 
 Directory.Delete(folder, recursive: true);
-return stalled ? 1 : 0;
+return stalled ? 1 : duplicates > 0 ? 2 : 0;
 
 // When the last Certificate's Ready condition turned True, from its transition time (second resolution) or now.
 async Task<TimeSpan> FirstAllReadyAsync()
@@ -149,11 +149,13 @@ void PrintRequests(List<(string Key, long Count)> delta, int perCertificates, in
     }
 }
 
-async Task PrintIssuancesAsync()
+// Every Certificate must end at revision 1 with exactly one CertificateRequest; returns how many do not.
+async Task<int> PrintIssuancesAsync()
 {
     var list = await client.ListAllAsync<Certificate>(Seeding.Namespace, ct: ct);
     var requests = await client.ListAllAsync<CertificateRequest>(Seeding.Namespace, ct: ct);
     var notFirst = list.Items.Count(c => c.Status?.Revision != 1);
     var perCertificate = requests.Items.GroupBy(r => r.Metadata.OwnerReferences?.FirstOrDefault()?.Uid).Count(g => g.Count() > 1);
     Console.WriteLine($"Duplicate issuance: {notFirst} Certificates not at revision 1; {requests.Items.Count:N0} CertificateRequests for {list.Items.Count:N0} Certificates ({perCertificate} Certificates with more than one)");
+    return Math.Max(notFirst, perCertificate);
 }
