@@ -6,8 +6,6 @@ using CertOperator.Crds.Issuers;
 using CertOperator.Crds.WellKnown;
 using CertOperator.Issuers;
 using CertOperator.Issuers.Vault;
-using CertOperator.Kubernetes.Client;
-using CertOperator.Kubernetes.Informers;
 using CertOperator.Kubernetes.Model;
 
 namespace CertOperator.CertificateRequests;
@@ -22,10 +20,9 @@ internal sealed record SigningOutcome(SignedCertificate? Signed, string? Pending
 /// Signs a CertificateRequest with a SelfSigned or CA issuer locally, or hands it to Vault. Local key Secrets are
 /// fetched once per version the Secret cache shows, not once per signature.
 /// </summary>
-internal sealed class RequestSigner(KubernetesClient client, SharedInformerFactory informers, IssuerLookup issuers, VaultRequestSigner vault, TimeProvider time)
+internal sealed class RequestSigner(CertificateStore store, IssuerLookup issuers, VaultRequestSigner vault, TimeProvider time)
 {
     public static readonly TimeSpan DefaultDuration = TimeSpan.FromDays(90);
-    private readonly SecretReads<Secret> _secrets = new(informers.GetMetadataInformer<Secret>(), client, secret => secret);
 
     public async Task<SigningOutcome> SignAsync(CertificateRequest request, IIssuerObject issuer, CancellationToken ct)
     {
@@ -57,7 +54,7 @@ internal sealed class RequestSigner(KubernetesClient client, SharedInformerFacto
                     $"the request has no {CertManagerAnnotations.PrivateKeySecretName} annotation naming the Secret with the key to self-sign with"));
             }
 
-            var key = Text(await _secrets.GetAsync(request.Metadata.Namespace!, keySecretName, confirmAbsent: true, ct), "tls.key");
+            var key = Text(await store.GetKeySecretAsync(request.Metadata.Namespace!, keySecretName, ct), "tls.key");
             return key is null
                 ? new(null, $"Waiting for the private key Secret \"{keySecretName}\" (key tls.key) to exist", null)
                 : FromResult(Signer.SelfSign(csrPem, key, duration, now, RequestTerms.From(request.Spec)));
@@ -66,7 +63,7 @@ internal sealed class RequestSigner(KubernetesClient client, SharedInformerFacto
         if (issuer.Spec.Ca is { } ca)
         {
             var ns = issuers.SecretNamespace(issuer);
-            var secret = await _secrets.GetAsync(ns, ca.SecretName, confirmAbsent: true, ct);
+            var secret = await store.GetKeySecretAsync(ns, ca.SecretName, ct);
             var (cert, key) = (Text(secret, "tls.crt"), Text(secret, "tls.key"));
             return cert is null || key is null
                 ? new(null, $"Waiting for the CA Secret \"{ns}/{ca.SecretName}\" with tls.crt and tls.key", null)

@@ -28,7 +28,7 @@ internal sealed class CertificateStore
     private readonly IInformer<ClusterIssuer> _clusterIssuers;
     private readonly KubernetesClient _client;
     private readonly SecretReads<TargetSecretView> _targets;
-    private readonly SecretReads<Secret> _nextKeys;
+    private readonly SecretReads<Secret> _keySecrets;
 
     public CertificateStore(SharedInformerFactory informers, KubernetesClient client, OperatorOptions options)
     {
@@ -40,7 +40,7 @@ internal sealed class CertificateStore
         _clusterIssuers = informers.GetInformer<ClusterIssuer>();
         _client = client;
         _targets = new SecretReads<TargetSecretView>(_secrets, client, secret => new TargetSecretView(ExistingSecret.Of(secret), Describe(secret)));
-        _nextKeys = new SecretReads<Secret>(_secrets, client, secret => secret);
+        _keySecrets = new SecretReads<Secret>(_secrets, client, secret => secret);
     }
 
     public KubernetesClient Client => _client;
@@ -68,12 +68,18 @@ internal sealed class CertificateStore
         _secrets.Store.Find(new ObjectKey(ns, name)) is null ? null : await _client.TryGetAsync<Secret>(ns, name, ct);
 
     /// <summary>The temporary Secret holding the next private key, fetched once per version.</summary>
-    public Task<Secret?> GetNextKeyAsync(string ns, string name, CancellationToken ct) => _nextKeys.GetAsync(ns, name, confirmAbsent: false, ct);
+    public Task<Secret?> GetNextKeyAsync(string ns, string name, CancellationToken ct) => _keySecrets.GetAsync(ns, name, confirmAbsent: false, ct);
+
+    /// <summary>
+    /// A Secret holding a key to sign with (a CA's key pair, a SelfSigned request's key), fetched once per version; one missing
+    /// from the cache is looked up on the server, since nothing would wake the signer when the cache catches up.
+    /// </summary>
+    public Task<Secret?> GetKeySecretAsync(string ns, string name, CancellationToken ct) => _keySecrets.GetAsync(ns, name, confirmAbsent: true, ct);
 
     /// <summary>Creates or replaces a next-key Secret; what the server returns is what later reads see, without a GET.</summary>
-    public Task<Secret> WriteNextKeyAsync(Secret secret, bool replace, CancellationToken ct) => _nextKeys.WriteAsync(secret, Sender(replace), ct);
+    public Task<Secret> WriteNextKeyAsync(Secret secret, bool replace, CancellationToken ct) => _keySecrets.WriteAsync(secret, Sender(replace), ct);
 
-    public void ForgetNextKey(string ns, string name) => _nextKeys.Forget(ns, name);
+    public void ForgetNextKey(string ns, string name) => _keySecrets.Forget(ns, name);
 
     /// <summary>Creates or replaces a target Secret; the decisions that follow read what the server returned, without a GET.</summary>
     public Task<Secret> WriteTargetAsync(Secret secret, bool replace, CancellationToken ct) => _targets.WriteAsync(secret, Sender(replace), ct);
