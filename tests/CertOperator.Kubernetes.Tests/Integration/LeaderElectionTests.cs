@@ -45,7 +45,9 @@ public sealed class LeaderElectionTests(TestClusterFixture fixture) : IClassFixt
         await runB;
 
         takeover.Should().BeGreaterThan(LeaseDuration - RetryPeriod - RetryPeriod, "b must wait for the lease to expire");
-        takeover.Should().BeLessThan(LeaseDuration + RetryPeriod + TimeSpan.FromMilliseconds(400));
+        // Wall-clock bound: on a loaded 2-core CI box a retry can run up to a second late (2.87 s seen against 2.6 s);
+        // the exact timing is asserted on a fake clock (LeaderElectionFakeClockTests).
+        takeover.Should().BeLessThan(LeaseDuration + RetryPeriod + TimeSpan.FromSeconds(1));
         _log.MaxConcurrentLeaders.Should().Be(1);
         _log.Starts.Should().Equal("a", "b");
     }
