@@ -10,6 +10,7 @@ namespace CertOperator.Tests.Acme.Dns01.Providers.Fakes;
 /// </summary>
 public abstract class ProviderFake : IAsyncDisposable
 {
+    private readonly SemaphoreSlim _oneAtATime = new(1, 1);
     private FakeApi? _api;
 
     public FakeTxtStore Txt { get; } = new();
@@ -25,10 +26,23 @@ public abstract class ProviderFake : IAsyncDisposable
     /// <summary>Answer the next N API calls (not token calls) with the provider's rate-limit response.</summary>
     public int ThrottleNext { get; set; }
 
+    /// <summary>
+    /// Serves requests one at a time: a provider applies each change atomically, so two concurrent challenges at one
+    /// name (a wildcard and its apex) see each other's writes and never interleave a read-modify-write.
+    /// </summary>
     protected async Task ListenAsync() => _api = await FakeApi.StartAsync(app => app.Run(async context =>
     {
         using var reader = new StreamReader(context.Request.Body, leaveOpen: true);
-        await HandleAsync(context, await reader.ReadToEndAsync());
+        var body = await reader.ReadToEndAsync();
+        await _oneAtATime.WaitAsync();
+        try
+        {
+            await HandleAsync(context, body);
+        }
+        finally
+        {
+            _oneAtATime.Release();
+        }
     }), CancellationToken.None);
 
     protected abstract Task HandleAsync(HttpContext context, string body);
@@ -52,6 +66,7 @@ public abstract class ProviderFake : IAsyncDisposable
             await _api.DisposeAsync();
         }
 
+        _oneAtATime.Dispose();
         GC.SuppressFinalize(this);
     }
 }
