@@ -12,7 +12,7 @@ namespace CertOperator.Crds.Orders;
 [PrinterColumn("Issuer", "string", ".spec.issuerRef.name", Priority = 1)]
 [PrinterColumn("Reason", "string", ".status.reason", Priority = 1)]
 [PrinterColumn("Age", "date", ".metadata.creationTimestamp")]
-public sealed class Order : IKubernetesObject<Order>
+public sealed class Order : IKubernetesObject<Order>, ICacheTrimmable
 {
     public static ResourceType Resource { get; } = new("acme.cert-manager.io", "v1", "Order", "orders", Namespaced: true);
 
@@ -33,4 +33,29 @@ public sealed class Order : IKubernetesObject<Order>
 
     [Description("Progress of the order at the ACME server, maintained by the operator. Read-only.")]
     public OrderStatus? Status { get; set; }
+
+    private bool _payloadTrimmed;
+
+    /// <summary>Whether the ACME server will not change this order any more: valid, invalid, errored or expired.</summary>
+    public static bool IsFinished(string? state) =>
+        state is AcmeStates.Valid or AcmeStates.Invalid or AcmeStates.Errored or AcmeStates.Expired;
+
+    /// <summary>
+    /// A finished order keeps no CSR or signed chain in caches: the request that owns it has taken the chain, or failed,
+    /// and these PEM payloads are most of an order's size. Whoever still needs them GETs the order.
+    /// </summary>
+    public void TrimForCache()
+    {
+        if (!IsFinished(Status?.State))
+        {
+            return;
+        }
+
+        Spec.Request = "";
+        Status!.Certificate = null;
+        _payloadTrimmed = true;
+    }
+
+    /// <summary>True when this copy came from a cache that dropped the CSR and the chain (see <see cref="TrimForCache"/>).</summary>
+    public bool IsPayloadTrimmed() => _payloadTrimmed;
 }

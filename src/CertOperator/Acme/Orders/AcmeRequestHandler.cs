@@ -48,6 +48,12 @@ internal sealed class AcmeRequestHandler(SharedInformerFactory informers, Kubern
             return new(null, $"Created Order resource {request.Metadata.Namespace}/{request.Metadata.Name}", null);
         }
 
+        if (order.IsPayloadTrimmed() && order.Status?.State == AcmeStates.Valid)
+        {
+            // The cache dropped the chain of this finished order; read it once from the server.
+            order = await kube.TryGetAsync<Order>(order.Metadata.Namespace, order.Metadata.Name!, ct) ?? order;
+        }
+
         return order.Status?.State switch
         {
             AcmeStates.Valid when order.Status.Certificate is { Length: > 0 } encoded => new(Encoding.ASCII.GetString(Convert.FromBase64String(encoded)), null, null),

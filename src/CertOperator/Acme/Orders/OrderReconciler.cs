@@ -32,7 +32,7 @@ internal sealed class OrderReconciler(
             return ReconcileResult.Done;
         }
 
-        if (IsFinished(order.Status?.State))
+        if (Order.IsFinished(order.Status?.State))
         {
             await challenges.DeleteAllAsync(order, ct);
             return ReconcileResult.Done;
@@ -73,9 +73,6 @@ internal sealed class OrderReconciler(
             return ReconcileResult.Error(reason);
         }
     }
-
-    public static bool IsFinished(string? state) =>
-        state is AcmeStates.Invalid or AcmeStates.Errored or AcmeStates.Expired || state == AcmeStates.Valid;
 
     private async Task<ReconcileResult> CreateAsync(Order order, IAcmeClient client, CancellationToken ct)
     {
