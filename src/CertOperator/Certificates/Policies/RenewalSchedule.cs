@@ -16,9 +16,13 @@ internal static class RenewalSchedule
     public static (DateTimeOffset? At, string? Error) RenewalTime(DateTimeOffset notBefore, DateTimeOffset notAfter, TimeSpan? renewBefore, int? renewBeforePercentage, CertificateRenewal? renewal)
     {
         var desired = RenewalTime(notBefore, notAfter, renewBefore, renewBeforePercentage);
-        return renewal?.Policy switch
+        if (renewal is null)
         {
-            null => (desired, null),
+            return (desired, null);
+        }
+
+        return renewal.Policy switch
+        {
             "Disabled" => (null, null),
             "RenewBefore" => RenewalWindows.Apply(notBefore, notAfter, desired, renewal.Windows),
             var other => (null, $"unsupported renewal policy: {other}"),

@@ -63,6 +63,15 @@ public sealed class RenewalScheduleTests
     }
 
     [Fact]
+    public void An_unknown_policy_is_an_error_as_in_cert_manager()
+    {
+        var (at, error) = RenewalSchedule.RenewalTime(Now, Now + H(24), null, null, new CertificateRenewal());
+
+        at.Should().BeNull();
+        error.Should().Be("unsupported renewal policy: ");
+    }
+
+    [Fact]
     public void Renewal_time_is_whole_seconds_even_when_the_percentage_is_not()
     {
         var (at, _) = RenewalSchedule.RenewalTime(Now, Now + TimeSpan.FromSeconds(10), null, 33, renewal: null);

@@ -52,6 +52,7 @@ internal static class CronParser
             spec = spec[space..].Trim();
         }
 
+        // Without a prefix robfig evaluates in the zone of the instant it is given, and ours are UTC.
         zone ??= TimeZoneInfo.Utc;
         return spec.StartsWith('@') ? ParseDescriptor(spec, zone) : ParseFields(spec, zone);
     }
