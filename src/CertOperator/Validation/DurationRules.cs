@@ -23,12 +23,12 @@ internal static class DurationRules
 
         if (duration < MinimumDuration)
         {
-            errors.Add(new("spec.duration", $"certificate duration must be greater than {GoDuration.Format(MinimumDuration)} (is {GoDuration.Format(duration)}); lengthen spec.duration"));
+            errors.Add(new("spec.duration", $"certificate duration must be greater than {GoDuration.Format(MinimumDuration)}"));
         }
 
         if (!string.IsNullOrEmpty(spec.RenewBefore) && spec.RenewBeforePercentage is not null)
         {
-            const string exclusive = "renewBefore and renewBeforePercentage are mutually exclusive and cannot both be set; remove one of them";
+            const string exclusive = "renewBefore and renewBeforePercentage are mutually exclusive and cannot both be set";
             errors.Add(new("spec.renewBefore", exclusive));
             errors.Add(new("spec.renewBeforePercentage", exclusive));
         }
@@ -37,27 +37,27 @@ internal static class DurationRules
         {
             if (renewBefore < MinimumRenewBefore)
             {
-                errors.Add(new("spec.renewBefore", $"certificate renewBefore must be greater than {GoDuration.Format(MinimumRenewBefore)} (is {GoDuration.Format(renewBefore)})"));
+                errors.Add(new("spec.renewBefore", $"certificate renewBefore must be greater than {GoDuration.Format(MinimumRenewBefore)}"));
             }
 
             if (renewBefore >= duration)
             {
-                errors.Add(new("spec.renewBefore", $"certificate duration {GoDuration.Format(duration)} must be greater than renewBefore {GoDuration.Format(renewBefore)}; shorten renewBefore or lengthen duration"));
+                errors.Add(new("spec.renewBefore", $"certificate duration {GoDuration.Format(duration)} must be greater than renewBefore {GoDuration.Format(renewBefore)}"));
             }
         }
 
         if (spec.RenewBeforePercentage is { } percentage)
         {
             // cert-manager's formula: the share of the lifetime left when renewal starts.
-            var fromPercentage = TimeSpan.FromTicks((long)(duration.Ticks * (double)(100 - percentage) / 100));
+            var fromPercentage = TimeSpan.FromTicks((long)((double)(duration.Ticks * 100) * (100 - percentage) / 100) / 100);
             if (fromPercentage < MinimumRenewBefore)
             {
-                errors.Add(new("spec.renewBeforePercentage", $"certificate renewBeforePercentage must result in a renewBefore greater than {GoDuration.Format(MinimumRenewBefore)}; lower the percentage"));
+                errors.Add(new("spec.renewBeforePercentage", $"certificate renewBeforePercentage must result in a renewBefore greater than {GoDuration.Format(MinimumRenewBefore)}"));
             }
 
             if (fromPercentage >= duration)
             {
-                errors.Add(new("spec.renewBeforePercentage", "certificate renewBeforePercentage must result in a renewBefore less than duration; use a percentage above 0"));
+                errors.Add(new("spec.renewBeforePercentage", "certificate renewBeforePercentage must result in a renewBefore less than duration"));
             }
         }
     }

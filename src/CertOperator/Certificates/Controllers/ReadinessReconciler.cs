@@ -29,12 +29,18 @@ internal sealed class ReadinessReconciler(CertificateStore store, EventRecorder 
         // A Secret this Certificate may not write holds someone else's certificate (or none): nothing to report from it.
         var blocked = input.SecretConflict is { Blocks: true };
         var facts = blocked ? null : input.Secret?.Facts;
+        var (renewal, windowError) = blocked ? (null, null) : IssuancePolicies.Renewal(input);
         var (ready, reason, message) = Decide(certificate, input, Progress(certificate));
+        if (windowError is not null && reason != "InvalidSpec")
+        {
+            // cert-manager's readiness controller: windows that cannot be met make the Certificate not Ready.
+            (ready, reason, message) = (false, IssuancePolicies.WindowError, $"Could not calculate renewal time: {windowError}");
+        }
+
         var was = Conditions.Find(certificate.Status?.Conditions, ConditionTypes.Ready);
 
         var slice = CertificateStatusSlices.Readiness(certificate);
         var changed = Conditions.Set(slice.Conditions ??= [], ConditionTypes.Ready, ready ? Conditions.True : Conditions.False, reason, message, certificate.Metadata.Generation, time);
-        var renewal = blocked ? null : IssuancePolicies.RenewalTimeOf(input);
         changed |= slice.NotBefore != facts?.NotBefore || slice.NotAfter != facts?.NotAfter || slice.RenewalTime != renewal;
         slice.NotBefore = facts?.NotBefore;
         slice.NotAfter = facts?.NotAfter;
@@ -45,9 +51,9 @@ internal sealed class ReadinessReconciler(CertificateStore store, EventRecorder 
         }
 
         // One event per distinct problem: a fix that leaves another field invalid is news, a resync is not.
-        if (reason == "InvalidSpec" && (was?.Reason != reason || was?.Message != message))
+        if (reason is "InvalidSpec" or IssuancePolicies.WindowError && (was?.Reason != reason || was?.Message != message))
         {
-            await events.RecordAsync(certificate, EventType.Warning, "InvalidSpec", message, ct);
+            await events.RecordAsync(certificate, EventType.Warning, reason, message, ct);
         }
 
         if (input.SecretConflict is { } conflict && message.Contains(conflict.Message, StringComparison.Ordinal) && !AlreadyReported(was, conflict))

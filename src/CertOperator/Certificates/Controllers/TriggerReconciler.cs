@@ -47,6 +47,11 @@ internal sealed class TriggerReconciler(CertificateStore store, EventRecorder ev
         var slice = CertificateStatusSlices.Issuance(certificate);
         Conditions.Set(slice.Conditions ??= [], ConditionTypes.Issuing, Conditions.True, reason.Reason, reason.Message, certificate.Metadata.Generation, time);
         await CertificateStatusSlices.ApplyIssuanceAsync(store.Client, certificate, slice, time, ct);
+        if (reason.Warning is { } warning)
+        {
+            await events.RecordAsync(certificate, EventType.Warning, warning.Reason, warning.Message, ct);
+        }
+
         await events.RecordAsync(certificate, EventType.Normal, "Issuing", reason.Message, ct);
         return ReconcileResult.Done;
     }

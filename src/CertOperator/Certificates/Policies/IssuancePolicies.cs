@@ -10,6 +10,9 @@ namespace CertOperator.Certificates.Policies;
 /// </summary>
 internal static class IssuancePolicies
 {
+    /// <summary>cert-manager's reason when renewal windows cannot be met (policies.WindowError).</summary>
+    public const string WindowError = "WindowError";
+
     private static readonly Func<IssuanceInput, PolicyResult?>[] ValidityChain =
     [
         SecretExists,
@@ -149,27 +152,34 @@ internal static class IssuancePolicies
 
     private static PolicyResult? RenewalDue(IssuanceInput input)
     {
-        var at = RenewalTimeOf(input);
-        return at is { } due && input.Now >= due
-            ? new("Renewing", $"Renewing certificate as renewal was scheduled at {due.UtcDateTime.ToString("u", CultureInfo.InvariantCulture)}")
-            : null;
-    }
-
-    /// <summary>When the certificate in the Secret should be renewed, from its validity and the spec's renewBefore settings.</summary>
-    public static DateTimeOffset? RenewalTimeOf(IssuanceInput input)
-    {
-        if (input.Certificate.Spec.Renewal?.Policy == "Disabled")
+        var (at, windowError) = Renewal(input);
+        if (at is not { } due || input.Now < due)
         {
-            // cert-manager 1.21: no scheduled renewal at all (a missing, expired or changed certificate is still reissued).
             return null;
         }
 
+        var when = due.UtcDateTime.ToString("u", CultureInfo.InvariantCulture);
+        return windowError is null
+            ? new("Renewing", $"Renewing certificate as renewal was scheduled at {when}")
+            : new("Renewing", $"Renewing certificate without satisfying renewal windows at: {when}",
+                new(WindowError, $"Renewing certificate without satisfying renewal windows due to {windowError}"));
+    }
+
+    /// <summary>When the certificate in the Secret should be renewed, from its validity and the spec's renewBefore settings and renewal windows.</summary>
+    public static DateTimeOffset? RenewalTimeOf(IssuanceInput input) => Renewal(input).At;
+
+    /// <summary>
+    /// The renewal time (none with policy Disabled: cert-manager 1.21 then never renews on schedule, though a missing,
+    /// expired or changed certificate is still reissued) and, when renewal windows cannot be met, why.
+    /// </summary>
+    public static (DateTimeOffset? At, string? WindowError) Renewal(IssuanceInput input)
+    {
         if (input.Secret?.Facts is not { } facts)
         {
-            return null;
+            return (null, null);
         }
 
         var spec = input.Certificate.Spec;
-        return RenewalSchedule.RenewalTime(facts.NotBefore, facts.NotAfter, GoDurationOrNull(spec.RenewBefore), spec.RenewBeforePercentage);
+        return RenewalSchedule.RenewalTime(facts.NotBefore, facts.NotAfter, GoDurationOrNull(spec.RenewBefore), spec.RenewBeforePercentage, spec.Renewal);
     }
 }

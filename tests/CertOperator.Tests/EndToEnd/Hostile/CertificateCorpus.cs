@@ -153,6 +153,14 @@ internal static class CertificateCorpus
             dnsNames: ["pct.example.test"]
             renewBeforePercentage: 100
             """, "spec.renewBeforePercentage"),
+        Invalid("renewal-window-bad-cron", """
+            dnsNames: ["window.example.test"]
+            renewal: {policy: RenewBefore, windows: [{cron: "0 25 * * *", windowDuration: 2h}]}
+            """, "spec.renewal.windows[0].cron"),
+        Invalid("renewal-window-unknown-timezone", """
+            dnsNames: ["window.example.test"]
+            renewal: {policy: RenewBefore, windows: [{cron: "0 10 * * *", timezone: Mars/Olympus, windowDuration: 2h}]}
+            """, "spec.renewal.windows[0].timezone"),
         Invalid("revision-history-limit-zero", """
             dnsNames: ["rev.example.test"]
             revisionHistoryLimit: 0
