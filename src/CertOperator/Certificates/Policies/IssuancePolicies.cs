@@ -1,4 +1,5 @@
 using System.Globalization;
+using CertOperator.Certificates.Ari;
 using CertOperator.Crds.Meta;
 using CertOperator.Crds.WellKnown;
 
@@ -155,7 +156,7 @@ internal static class IssuancePolicies
             : null;
     }
 
-    /// <summary>When the certificate in the Secret should be renewed, from its validity and the spec's renewBefore settings.</summary>
+    /// <summary>When the certificate in the Secret should be renewed, from its validity and the spec's renewBefore settings, or the ACME server's suggested window.</summary>
     public static DateTimeOffset? RenewalTimeOf(IssuanceInput input)
     {
         if (input.Certificate.Spec.Renewal?.Policy == "Disabled")
@@ -170,6 +171,7 @@ internal static class IssuancePolicies
         }
 
         var spec = input.Certificate.Spec;
-        return RenewalSchedule.RenewalTime(facts.NotBefore, facts.NotAfter, GoDurationOrNull(spec.RenewBefore), spec.RenewBeforePercentage);
+        var scheduled = RenewalSchedule.RenewalTime(facts.NotBefore, facts.NotAfter, GoDurationOrNull(spec.RenewBefore), spec.RenewBeforePercentage);
+        return AriRenewalTime.Choose(scheduled, input.Ari, facts.NotBefore);
     }
 }

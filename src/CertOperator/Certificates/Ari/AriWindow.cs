@@ -1,0 +1,14 @@
+using CertOperator.Certificates.Pki;
+using CertOperator.Crds.Certificates;
+
+namespace CertOperator.Certificates.Ari;
+
+/// <summary>The suggested renewal window last recorded in status.acme.ari, with the certificate's fraction of it.</summary>
+internal sealed record AriWindow(DateTimeOffset Start, DateTimeOffset End, double Fraction)
+{
+    /// <summary>The recorded window for the certificate in the Secret, or null without one (or without an ARI identifier).</summary>
+    public static AriWindow? Of(CertificateAcmeStatus? acme, CertificateFacts? facts, IAriRandom random) =>
+        acme?.Ari?.SuggestedWindow is { } window && facts?.AriCertificateId is { } id
+            ? new AriWindow(window.Start, window.End, random.WindowFraction(id))
+            : null;
+}
