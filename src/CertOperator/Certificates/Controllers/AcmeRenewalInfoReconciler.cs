@@ -1,8 +1,10 @@
+using System.Text.Json.Nodes;
 using CertOperator.Certificates.Ari;
 using CertOperator.Crds.Certificates;
 using CertOperator.Infrastructure;
 using CertOperator.Issuers;
 using CertOperator.Kubernetes;
+using CertOperator.Kubernetes.Client;
 using CertOperator.Kubernetes.Controllers;
 using CertOperator.Kubernetes.Events;
 
@@ -46,10 +48,12 @@ internal sealed class AcmeRenewalInfoReconciler(
         var answer = await source.GetAsync(issuer, id, ct);
         if (answer.IsUnsupported)
         {
-            // As cert-manager: a server without renewalInfo leaves no ACME status; renewal follows the schedule.
+            // As cert-manager: a server without renewalInfo leaves no ACME status; renewal follows the schedule. A merge
+            // patch, because an apply that drops the window leaves an empty suggestedWindow the schema refuses.
             if (certificate.Status?.Acme is not null)
             {
-                await CertificateStatusSlices.ApplyAsync(store.Client, certificate, CertificateStatusSlices.AriManager, new CertificateStatus(), ct);
+                var removal = new JsonObject { ["status"] = new JsonObject { ["acme"] = null } };
+                await store.Client.PatchStatusAsync<Certificate>(certificate.Metadata.Namespace, certificate.Metadata.Name!, Patch.Merge(removal), ct);
             }
 
             return ReconcileResult.Done;
