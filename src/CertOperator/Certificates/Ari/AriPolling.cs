@@ -18,10 +18,14 @@ internal static class AriPolling
 
     /// <summary>
     /// Never asked, the next check is due, or the last answer predates the certificate now in the Secret (a renewal
-    /// just replaced it: the recorded window was for its predecessor).
+    /// just replaced it: the recorded window was for its predecessor). A certificate valid only from a later instant
+    /// (the CA's clock ahead of ours) waits for it, or every status write would ask again.
     /// </summary>
     public static bool Due(AcmeRenewalInfoStatus? ari, DateTimeOffset notBefore, DateTimeOffset now) =>
-        ari?.NextCheck is not { } next || now >= next || (ari.LastChecked is { } last && last < notBefore);
+        ari?.NextCheck is not { } next || now >= next || (!AnswersFor(ari, notBefore) && now >= notBefore);
+
+    /// <summary>Whether the recorded answer was fetched for the certificate issued at <paramref name="notBefore"/>, not a predecessor.</summary>
+    public static bool AnswersFor(AcmeRenewalInfoStatus? ari, DateTimeOffset notBefore) => ari?.LastChecked is { } last && last >= notBefore;
 
     /// <summary><paramref name="retryAfter"/> (6 h when absent or not positive) clamped, then moved by up to ±10 % (<paramref name="random"/> in [0, 1)).</summary>
     public static DateTimeOffset NextCheck(DateTimeOffset now, TimeSpan? retryAfter, double random)
@@ -45,13 +49,14 @@ internal static class AriPolling
     };
 
     /// <summary>
-    /// The status after a failed poll: the last window stays in force, the error is recorded, and the next poll is after
-    /// the error's Retry-After (a 429 or 503 may carry one), else in about 6 h.
+    /// The status after a failed poll: the last window stays in force unless it was the predecessor's, the error is
+    /// recorded, and the next poll is after the error's Retry-After (a 429 or 503 may carry one), else in about 6 h.
     /// </summary>
-    public static AcmeRenewalInfoStatus Failed(AcmeRenewalInfoStatus? previous, string error, DateTimeOffset? retryAfter, DateTimeOffset now, double random) => new()
+    public static AcmeRenewalInfoStatus Failed(
+        AcmeRenewalInfoStatus? previous, DateTimeOffset notBefore, string error, DateTimeOffset? retryAfter, DateTimeOffset now, double random) => new()
     {
-        SuggestedWindow = previous?.SuggestedWindow,
-        ExplanationUrl = previous?.ExplanationUrl,
+        SuggestedWindow = AnswersFor(previous, notBefore) ? previous!.SuggestedWindow : null,
+        ExplanationUrl = AnswersFor(previous, notBefore) ? previous!.ExplanationUrl : null,
         LastChecked = Seconds(now),
         LastError = error,
         NextCheck = NextCheck(now, retryAfter - now, random),

@@ -62,7 +62,7 @@ internal sealed class AcmeRenewalInfoReconciler(
         var problem = answer.Info is { } info ? AriPolling.Problem(info) : answer.Error;
         var ari = problem is null
             ? AriPolling.Answered(answer.Info!, now, random.NextFraction())
-            : AriPolling.Failed(previous, problem, answer.RetryAfter, now, random.NextFraction());
+            : AriPolling.Failed(previous, facts.NotBefore, problem, answer.RetryAfter, now, random.NextFraction());
         var slice = new CertificateStatus { Acme = new CertificateAcmeStatus { Ari = ari } };
         await CertificateStatusSlices.ApplyAsync(store.Client, certificate, CertificateStatusSlices.AriManager, slice, ct);
         if (problem is not null)

@@ -23,6 +23,15 @@ public sealed class AriPollingTests
         { "last answer in the certificate's first second", new AcmeRenewalInfoStatus { LastChecked = NotBefore, NextCheck = Now.AddDays(1) }, false },
     };
 
+    [Fact]
+    public void A_certificate_valid_only_from_later_waits_for_its_notBefore_instead_of_asking_on_every_status_write()
+    {
+        var justAsked = new AcmeRenewalInfoStatus { LastChecked = Now, NextCheck = Now.AddHours(6) };
+
+        AriPolling.Due(justAsked, Now.AddSeconds(30), Now).Should().BeFalse();
+        AriPolling.Due(justAsked, Now.AddSeconds(30), Now.AddSeconds(30)).Should().BeTrue();
+    }
+
     [Theory]
     [MemberData(nameof(DueCases))]
     public void Polls_when_due(string name, AcmeRenewalInfoStatus? ari, bool due) =>
@@ -78,8 +87,9 @@ public sealed class AriPollingTests
             NextCheck = Now,
         };
 
-        var failed = AriPolling.Failed(previous, "the ACME server answered: busy", null, Now, 0.5);
-        var limited = AriPolling.Failed(previous, "rate limited", Now.AddHours(2), Now, 0.5);
+        var failed = AriPolling.Failed(previous, NotBefore, "the ACME server answered: busy", null, Now, 0.5);
+        var limited = AriPolling.Failed(previous, NotBefore, "rate limited", Now.AddHours(2), Now, 0.5);
+        var renewed = AriPolling.Failed(previous, Now.AddHours(-1), "busy", null, Now, 0.5);
 
         failed.SuggestedWindow.Should().BeSameAs(previous.SuggestedWindow);
         failed.ExplanationUrl.Should().Be("https://acme.example/why");
@@ -87,6 +97,8 @@ public sealed class AriPollingTests
         failed.LastChecked.Should().Be(Now);
         failed.NextCheck.Should().Be(Now.AddHours(6));
         limited.NextCheck.Should().Be(Now.AddHours(2));
+        renewed.SuggestedWindow.Should().BeNull("the window was fetched for the certificate a renewal replaced an hour ago");
+        renewed.ExplanationUrl.Should().BeNull();
     }
 
     [Fact]

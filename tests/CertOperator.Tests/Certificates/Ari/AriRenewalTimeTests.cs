@@ -69,6 +69,27 @@ public sealed class AriRenewalTimeTests
     }
 
     [Fact]
+    public void Only_a_window_fetched_for_the_certificate_in_the_Secret_counts()
+    {
+        var acme = new CertificateAcmeStatus
+        {
+            Ari = new AcmeRenewalInfoStatus
+            {
+                SuggestedWindow = new AcmeRenewalWindow { Start = Gen.Now.AddDays(5), End = Gen.Now.AddDays(7) },
+                LastChecked = NotBefore.AddSeconds(-1),
+            },
+        };
+        var facts = Gen.Facts() with { AriCertificateId = "aki.serial" };
+        var random = new AriRandom();
+
+        AriWindow.Of(acme, facts, random).Should().BeNull("it was fetched for the certificate this one replaced");
+        acme.Ari.LastChecked = NotBefore;
+        AriWindow.Of(acme, facts, random).Should().Be(new AriWindow(Gen.Now.AddDays(5), Gen.Now.AddDays(7), random.WindowFraction("aki.serial")));
+        AriWindow.Of(acme, Gen.Facts(), random).Should().BeNull("a certificate without an Authority Key Identifier has no ARI identifier");
+        AriWindow.Of(null, facts, random).Should().BeNull();
+    }
+
+    [Fact]
     public void A_certificate_keeps_its_fraction_and_many_certificates_spread_over_the_window()
     {
         var random = new AriRandom();
