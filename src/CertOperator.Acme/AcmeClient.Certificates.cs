@@ -44,9 +44,15 @@ internal sealed partial class AcmeClient
         await PostAsync(revokeUrl, payload, AcmeJsonContext.Default.RevokePayload, cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task<AcmeRenewalInfo?> GetRenewalInfoAsync(X509Certificate2 certificate, CancellationToken cancellationToken)
+    public Task<AcmeRenewalInfo?> GetRenewalInfoAsync(X509Certificate2 certificate, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(certificate);
+        return GetRenewalInfoAsync(AriCertificateId.For(certificate), cancellationToken);
+    }
+
+    public async Task<AcmeRenewalInfo?> GetRenewalInfoAsync(string certificateId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(certificateId);
         AcmeActions.Current = AcmeActions.GetRenewalInfo;
         var directory = await GetDirectoryAsync(cancellationToken).ConfigureAwait(false);
         if (directory.RenewalInfo is not { } baseUrl)
@@ -54,9 +60,8 @@ internal sealed partial class AcmeClient
             return null;
         }
 
-        var id = AriCertificateId.For(certificate);
         var separator = baseUrl.AbsoluteUri.EndsWith('/') ? string.Empty : "/";
-        var url = new Uri(baseUrl.AbsoluteUri + separator + id);
+        var url = new Uri(baseUrl.AbsoluteUri + separator + certificateId);
         var response = await _transport.GetAsync(url, JsonLimit, cancellationToken).ConfigureAwait(false);
         return Read(response, AcmeJsonContext.Default.AcmeRenewalInfo) with { RetryAfter = response.RetryAfter };
     }

@@ -51,6 +51,9 @@ public interface IAcmeClient : IDisposable
     /// <summary>ARI suggested renewal window (RFC 9773); null when the server has no renewalInfo endpoint.</summary>
     Task<AcmeRenewalInfo?> GetRenewalInfoAsync(X509Certificate2 certificate, CancellationToken cancellationToken);
 
+    /// <summary>ARI suggested renewal window for the certificate whose RFC 9773 §4.1 identifier is <paramref name="certificateId"/>; null when the server has no renewalInfo endpoint.</summary>
+    Task<AcmeRenewalInfo?> GetRenewalInfoAsync(string certificateId, CancellationToken cancellationToken);
+
     /// <summary>The http-01 key authorization for <paramref name="token"/> under the current account key.</summary>
     string KeyAuthorization(string token);
 

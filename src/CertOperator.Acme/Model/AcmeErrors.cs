@@ -12,5 +12,8 @@ public static class AcmeErrors
     public const string Malformed = Prefix + "malformed";
     public const string ServerInternal = Prefix + "serverInternal";
     public const string AlreadyRevoked = Prefix + "alreadyRevoked";
+
+    /// <summary>RFC 9773 §7.4: the certificate named in newOrder's "replaces" has already been replaced.</summary>
+    public const string AlreadyReplaced = Prefix + "alreadyReplaced";
     public const string Unknown = "about:blank";
 }

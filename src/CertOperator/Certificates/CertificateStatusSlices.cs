@@ -18,7 +18,8 @@ namespace CertOperator.Certificates;
 /// <item>issuance (trigger, issuing, `renew`): the Issuing condition, revision, lastFailureTime, failedIssuanceAttempts,
 /// nextPrivateKeySecretName (set with Issuing=True and removed with it, so neither costs a write of its own);</item>
 /// <item>readiness: the Ready condition, notBefore, notAfter, renewalTime;</item>
-/// <item>key manager: only nextPrivateKeySecretName of issuances an older version started, to name and to clear it.</item>
+/// <item>key manager: only nextPrivateKeySecretName of issuances an older version started, to name and to clear it;</item>
+/// <item>ACME renewal info (ACMEUseARI): acme.ari, the server's suggested window and when to ask again.</item>
 /// </list>
 /// A manager's apply lists every field it wants to keep; a field it owned and leaves out is removed.
 /// </summary>
@@ -27,6 +28,7 @@ internal static class CertificateStatusSlices
     public const string IssuanceManager = "certoperator-issuance";
     public const string ReadinessManager = "certoperator-readiness";
     public const string KeyManager = "certoperator-key-manager";
+    public const string AriManager = "certoperator-acme-ari";
 
     /// <summary>The issuance slice as cached, for a caller to change and apply.</summary>
     public static CertificateStatus Issuance(Certificate certificate) => new()

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CertOperator.Certificates.Ari;
 using CertOperator.Certificates.Pki;
 using CertOperator.Certificates.Policies;
 using CertOperator.Crds.CertificateRequests;
@@ -29,9 +30,12 @@ internal sealed class CertificateStore
     private readonly KubernetesClient _client;
     private readonly SecretReads<TargetSecretView> _targets;
     private readonly SecretReads<Secret> _keySecrets;
+    private readonly IAriRandom? _ari;
 
-    public CertificateStore(SharedInformerFactory informers, KubernetesClient client, OperatorOptions options)
+    /// <summary>With <paramref name="ari"/>, decisions follow the ACME Renewal Information recorded in status.acme (ACMEUseARI).</summary>
+    public CertificateStore(SharedInformerFactory informers, KubernetesClient client, OperatorOptions options, IAriRandom? ari = null)
     {
+        _ari = options.FeatureGates.AcmeUseAri ? ari ?? new AriRandom() : null;
         CertificateIndexes.Register(informers, options.ClusterResourceNamespace);
         _certificates = informers.GetInformer<Certificate>();
         _requests = informers.GetInformer<CertificateRequest>();
@@ -99,8 +103,13 @@ internal sealed class CertificateStore
     {
         var target = await _targets.GetAsync(certificate.Metadata.Namespace!, certificate.Spec.SecretName, confirmAbsent, ct);
         var current = certificate.Status?.Revision is { } revision ? RequestFor(certificate, revision) : null;
-        return new IssuanceInput(certificate, target?.State, current, now, Ownership(certificate, target?.Existing));
+        var ari = _ari is null ? null : AriWindow.Of(certificate.Status?.Acme, target?.State.Facts, _ari);
+        return new IssuanceInput(certificate, target?.State, current, now, Ownership(certificate, target?.Existing), ari);
     }
+
+    /// <summary>The RFC 9773 identifier of the valid certificate now in <paramref name="certificate"/>'s Secret (the one a renewal replaces), or null.</summary>
+    public async Task<string?> CurrentAriIdAsync(Certificate certificate, CancellationToken ct) =>
+        (await _targets.GetAsync(certificate.Metadata.Namespace!, certificate.Spec.SecretName, confirmAbsent: false, ct))?.State.Facts?.AriCertificateId;
 
     /// <summary>Whether <paramref name="certificate"/> may write <paramref name="secret"/>, its spec.secretName as just read (null: absent).</summary>
     public SecretConflict? Ownership(Certificate certificate, ExistingSecret? secret) => SecretOwnership.Decide(new SecretOwnershipInput(

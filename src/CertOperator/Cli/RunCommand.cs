@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CertOperator.Hosting;
+using CertOperator.Infrastructure;
 using CertOperator.Kubernetes.Configuration;
 using Microsoft.Extensions.Hosting;
 
@@ -105,6 +106,12 @@ internal static class RunCommand
         }
 
         command.Options.Add(enableCaInjector);
+        var featureGates = new Option<string>("--feature-gates")
+        {
+            Description = $"cert-manager's feature gates, e.g. {FeatureGates.AcmeUseAriName}=true (ACME Renewal Information, RFC 9773; off by default as in cert-manager 1.21)",
+            DefaultValueFactory = _ => "",
+        };
+        command.Options.Add(featureGates);
 
         command.SetAction(async (parse, ct) =>
         {
@@ -118,6 +125,17 @@ internal static class RunCommand
             {
                 await Console.Error.WriteLineAsync($"run: --dns01-provider-endpoint: {endpointError}");
                 return 2;
+            }
+
+            if (FeatureGates.Parse(parse.GetValue(featureGates), out var gateError) is not { } gates)
+            {
+                await Console.Error.WriteLineAsync($"run: --feature-gates: {gateError}");
+                return 2;
+            }
+
+            foreach (var ignored in gates.Ignored)
+            {
+                await Console.Error.WriteLineAsync($"run: --feature-gates: {ignored} changes nothing in CertOperator");
             }
 
             var settings = new RunSettings
@@ -151,6 +169,7 @@ internal static class RunCommand
                 AutoCertificateAnnotations = CommaList(parse.GetValue(autoCertificateAnnotations)),
                 ExtraCertificateAnnotations = CommaList(parse.GetValue(extraCertificateAnnotations)),
                 EnableCaInjector = parse.GetValue(enableCaInjector),
+                FeatureGates = gates,
             };
             try
             {

@@ -14,6 +14,7 @@ using CertOperator.Acme.Http01;
 using CertOperator.Acme.Orders;
 using CertOperator.CertificateRequests;
 using CertOperator.Certificates;
+using CertOperator.Certificates.Ari;
 using CertOperator.Certificates.Controllers;
 using CertOperator.Crds.CertificateRequests;
 using CertOperator.Crds.Certificates;
@@ -44,6 +45,7 @@ internal static class CertificateControllers
 
     public static IServiceCollection AddCertificateControllers(this IServiceCollection services, int concurrency, string clusterResourceNamespace)
     {
+        services.AddSingleton<IAriRandom, AriRandom>();
         services.AddSingleton<CertificateStore>();
         services.AddSingleton<IssuerLookup>();
         services.AddSingleton<RequestSigner>();
@@ -113,6 +115,14 @@ internal static class CertificateControllers
             .WithIndex(IssuerReconciler<ClusterIssuer>.BySecret, i => IssuerSecretReferences.ReadinessSecrets(i.Spec).Select(s => $"{clusterResourceNamespace}/{s}"))
             .WatchesByIndex<Secret>(IssuerReconciler<ClusterIssuer>.BySecret)
             .Build(r));
+        return services;
+    }
+
+    /// <summary>ACME Renewal Information polling (cert-manager's ACMEUseARI feature gate).</summary>
+    public static IServiceCollection AddAcmeRenewalInfoController(this IServiceCollection services, int concurrency)
+    {
+        services.AddSingleton<IRenewalInfoSource, AcmeRenewalInfoSource>();
+        services.AddController<AcmeRenewalInfoReconciler>(r => CertificateController("certificates-acme-ari", concurrency).Build(r));
         return services;
     }
 

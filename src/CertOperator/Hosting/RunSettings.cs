@@ -1,4 +1,5 @@
 using System.Net;
+using CertOperator.Infrastructure;
 
 namespace CertOperator.Hosting;
 
@@ -78,4 +79,7 @@ internal sealed record RunSettings
 
     /// <summary>Run cert-manager's cainjector controllers (inject-ca-from annotations) in this process.</summary>
     public bool EnableCaInjector { get; init; } = true;
+
+    /// <summary>cert-manager's `--feature-gates`.</summary>
+    public FeatureGates FeatureGates { get; init; } = FeatureGates.Default;
 }

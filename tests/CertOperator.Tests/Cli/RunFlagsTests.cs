@@ -68,4 +68,15 @@ public sealed class RunFlagsTests
         result.ExitCode.Should().NotBe(0);
         result.StdErr.Should().Contain(error).And.NotContain(" at ");
     }
+
+    [Fact]
+    public async Task Feature_gates_take_cert_managers_syntax_and_a_bad_entry_is_refused()
+    {
+        var help = await CliProcess.RunWithoutClusterAsync("run", "--help");
+        var bad = await CliProcess.RunWithoutClusterAsync("run", "--feature-gates", "ACMEUseARI=maybe", "--kubeconfig", "/nonexistent/kubeconfig");
+
+        help.StdOut.Should().MatchRegex(@"--feature-gates <[^>]+>\s+cert-manager's feature gates");
+        bad.ExitCode.Should().NotBe(0);
+        bad.StdErr.Should().Contain("--feature-gates: \"ACMEUseARI=maybe\" is not Name=true or Name=false").And.NotContain(" at ");
+    }
 }

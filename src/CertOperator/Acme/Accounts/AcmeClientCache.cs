@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text;
+using CertOperator.Crds.Acme;
 using CertOperator.Crds.Issuers;
 using CertOperator.Issuers;
 using CertOperator.Kubernetes.Client;
@@ -54,7 +55,7 @@ internal sealed class AcmeClientCache(
         }
 
         var accountUrl = issuer.Status?.Acme is { Uri: { Length: > 0 } uri, LastPrivateKeyHash: var hash } && hash == key.Thumbprint ? new Uri(uri) : null;
-        var fingerprint = $"{server}|{acme.CaBundle}|{acme.SkipTLSVerify}|{key.Thumbprint}";
+        var fingerprint = Transport(acme) + key.Thumbprint;
         var cacheKey = issuer.Metadata.Uid ?? $"{issuer.Metadata.Namespace}/{issuer.Metadata.Name}";
         if (_clients.TryGetValue(cacheKey, out var cached) && cached.Fingerprint == fingerprint)
         {
@@ -81,6 +82,20 @@ internal sealed class AcmeClientCache(
         _clients[cacheKey] = (fingerprint, client, key);
         return new AcmeAccountContext(client, key.Thumbprint, null, null);
     }
+
+    /// <summary>
+    /// A client for the issuer's server for requests that need no account (renewalInfo is a plain GET): the cached
+    /// one when its server and trust settings still match, so a poll costs no read of the account key Secret.
+    /// </summary>
+    public Task<AcmeAccountContext> GetForReadsAsync(IIssuerObject issuer, CancellationToken ct)
+    {
+        var cacheKey = issuer.Metadata.Uid ?? $"{issuer.Metadata.Namespace}/{issuer.Metadata.Name}";
+        return _clients.TryGetValue(cacheKey, out var cached) && cached.Fingerprint.StartsWith(Transport(issuer.Spec.Acme!), StringComparison.Ordinal)
+            ? Task.FromResult(new AcmeAccountContext(cached.Client, cached.Key.Thumbprint, null, null))
+            : GetAsync(issuer, mayGenerateKey: false, ct);
+    }
+
+    private static string Transport(AcmeIssuer acme) => $"{acme.Server}|{acme.CaBundle}|{acme.SkipTLSVerify}|";
 
     private async Task<string?> ReadOrGenerateKeyAsync(string ns, string name, string dataKey, bool mayGenerate, CancellationToken ct)
     {

@@ -1,11 +1,13 @@
 using System.Text;
 using CertOperator.Acme.Solvers;
+using CertOperator.Certificates;
 using CertOperator.Certificates.Pki;
 using CertOperator.Crds.CertificateRequests;
 using CertOperator.Crds.Challenges;
 using CertOperator.Crds.Issuers;
 using CertOperator.Crds.Meta;
 using CertOperator.Crds.Orders;
+using CertOperator.Crds.WellKnown;
 using CertOperator.Infrastructure;
 using CertOperator.Kubernetes;
 using CertOperator.Kubernetes.Client;
@@ -19,7 +21,7 @@ namespace CertOperator.Acme.Orders;
 /// The ACME side of a CertificateRequest: one Order per request (same name, owned by it), whose
 /// outcome becomes the request's. Progress lives in the Order, so a restart resumes it.
 /// </summary>
-internal sealed class AcmeRequestHandler(SharedInformerFactory informers, KubernetesClient kube, EventRecorder events)
+internal sealed class AcmeRequestHandler(SharedInformerFactory informers, KubernetesClient kube, EventRecorder events, CertificateStore certificates, OperatorOptions options)
 {
     /// <summary>What the request should say now: signed chain, still pending (message), or failed (message).</summary>
     public sealed record Progress(string? CertificatePem, string? PendingMessage, string? FailureMessage);
@@ -29,7 +31,7 @@ internal sealed class AcmeRequestHandler(SharedInformerFactory informers, Kubern
         var order = informers.GetInformer<Order>().Store.Find(ObjectKey.Of(request));
         if (order is null)
         {
-            var created = BuildOrder(request, issuer);
+            var created = BuildOrder(request, issuer, options.FeatureGates.AcmeUseAri ? await ReplacesAsync(request, ct) : null);
             if (created.Error is { } error)
             {
                 return new(null, null, error.Message);
@@ -71,7 +73,17 @@ internal sealed class AcmeRequestHandler(SharedInformerFactory informers, Kubern
         .OrderBy(c => c.Spec.DnsName, StringComparer.Ordinal)
         .Select(c => $"; challenge for {c.Spec.DnsName}: {c.Status!.Reason}"));
 
-    private static PkiResult<Order> BuildOrder(CertificateRequest request, IIssuerObject issuer)
+    /// <summary>
+    /// As cert-manager: the ARI identifier of the certificate now in the Secret of the request's Certificate, which this
+    /// issuance renews; null for a first issuance or a Secret without a valid certificate.
+    /// </summary>
+    private async Task<string?> ReplacesAsync(CertificateRequest request, CancellationToken ct) =>
+        request.Metadata.Annotations?.GetValueOrDefault(CertManagerAnnotations.CertificateName) is { Length: > 0 } name
+        && certificates.Find(new ObjectKey(request.Metadata.Namespace, name)) is { } certificate
+            ? await certificates.CurrentAriIdAsync(certificate, ct)
+            : null;
+
+    private static PkiResult<Order> BuildOrder(CertificateRequest request, IIssuerObject issuer, string? replaces)
     {
         var csrPem = Encoding.ASCII.GetString(Convert.FromBase64String(request.Spec.Request));
         var decoded = CsrContents.Decode(csrPem);
@@ -100,6 +112,7 @@ internal sealed class AcmeRequestHandler(SharedInformerFactory informers, Kubern
                 IpAddresses = csr.Names.IpAddresses.Count > 0 ? [.. csr.Names.IpAddresses] : null,
                 Duration = issuer.Spec.Acme!.EnableDurationFeature == true ? request.Spec.Duration : null,
                 Profile = issuer.Spec.Acme.Profile,
+                Replaces = replaces,
             },
         };
     }

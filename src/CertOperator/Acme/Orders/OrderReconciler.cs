@@ -11,6 +11,7 @@ using CertOperator.Kubernetes.Client;
 using CertOperator.Kubernetes.Controllers;
 using CertOperator.Kubernetes.Events;
 using CertOperator.Kubernetes.Informers;
+using Microsoft.Extensions.Logging;
 
 namespace CertOperator.Acme.Orders;
 
@@ -20,7 +21,8 @@ namespace CertOperator.Acme.Orders;
 /// Order.status before the next, so a restart resumes where it stopped.
 /// </summary>
 internal sealed class OrderReconciler(
-    SharedInformerFactory informers, KubernetesClient kube, IssuerLookup lookup, AcmeClientCache clients, OrderChallenges challenges, EventRecorder events, TimeProvider time)
+    SharedInformerFactory informers, KubernetesClient kube, IssuerLookup lookup, AcmeClientCache clients, OrderChallenges challenges, EventRecorder events, TimeProvider time,
+    OperatorOptions options, ILogger<OrderReconciler> logger)
     : ConflictTolerantReconciler
 {
     private static readonly TimeSpan ProcessingPoll = TimeSpan.FromMilliseconds(500);
@@ -85,7 +87,9 @@ internal sealed class OrderReconciler(
 
         identifiers.AddRange(names.Select(AcmeIdentifier.Dns));
         identifiers.AddRange((order.Spec.IpAddresses ?? []).Select(ip => AcmeIdentifier.Ip(IPAddress.Parse(ip))));
-        var created = await client.CreateOrderAsync(new AcmeOrderRequest { Identifiers = identifiers, Profile = order.Spec.Profile }, ct);
+        var replaces = await ReplacingOrders.ReplacesAsync(order, options.FeatureGates.AcmeUseAri, client, ct);
+        var request = new AcmeOrderRequest { Identifiers = identifiers, Profile = order.Spec.Profile, Replaces = replaces };
+        var created = await ReplacingOrders.CreateAsync(client, request, logger, $"{order.Metadata.Namespace}/{order.Metadata.Name}", ct);
 
         var authorizations = new List<Crds.Orders.AcmeAuthorization>();
         foreach (var url in created.Authorizations)

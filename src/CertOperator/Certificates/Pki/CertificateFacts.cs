@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
+using CertOperator.Certificates.Ari;
 
 namespace CertOperator.Certificates.Pki;
 
@@ -27,6 +28,9 @@ internal sealed record CertificateFacts(
     public const string MissingData = "MissingData";
     public const string InvalidKeyPair = "InvalidKeyPair";
     public const string InvalidCertificate = "InvalidCertificate";
+
+    /// <summary>The RFC 9773 identifier (AKI and serial) for renewalInfo and newOrder's "replaces"; null without an AKI.</summary>
+    public string? AriCertificateId { get; init; }
 
     /// <summary>
     /// Parses a Secret's `tls.crt` (first PEM certificate is the leaf) and `tls.key`, checking them in
@@ -97,7 +101,10 @@ internal sealed record CertificateFacts(
             certificate.SerialNumber,
             certificate.Issuer,
             keyMatches,
-            Pki.Usages.Describe(usages.Flags, usages.ExtendedOids));
+            Pki.Usages.Describe(usages.Flags, usages.ExtendedOids))
+        {
+            AriCertificateId = AriIdentity.Of(certificate),
+        };
     }
 }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CertOperator.Certificates.Ari;
 using CertOperator.Crds.Meta;
 using CertOperator.Crds.WellKnown;
 
@@ -165,7 +166,7 @@ internal static class IssuancePolicies
                 new(WindowError, $"Renewing certificate without satisfying renewal windows due to {windowError}"));
     }
 
-    /// <summary>When the certificate in the Secret should be renewed, from its validity and the spec's renewBefore settings and renewal windows.</summary>
+    /// <summary>When the certificate in the Secret should be renewed, from its validity, the spec's renewBefore settings, the ACME server's suggested window (ARI) and renewal windows.</summary>
     public static DateTimeOffset? RenewalTimeOf(IssuanceInput input) => Renewal(input).At;
 
     /// <summary>
@@ -180,6 +181,8 @@ internal static class IssuancePolicies
         }
 
         var spec = input.Certificate.Spec;
-        return RenewalSchedule.RenewalTime(facts.NotBefore, facts.NotAfter, GoDurationOrNull(spec.RenewBefore), spec.RenewBeforePercentage, spec.Renewal);
+        var scheduled = RenewalSchedule.RenewalTime(facts.NotBefore, facts.NotAfter, GoDurationOrNull(spec.RenewBefore), spec.RenewBeforePercentage);
+        var desired = AriRenewalTime.Choose(scheduled, input.Ari, facts.NotBefore);
+        return RenewalSchedule.WithRenewalPolicy(facts.NotBefore, facts.NotAfter, desired, spec.Renewal);
     }
 }

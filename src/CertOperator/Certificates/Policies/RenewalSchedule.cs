@@ -13,9 +13,16 @@ internal static class RenewalSchedule
     /// <c>spec.renewal.windows</c> when there are any (see <see cref="RenewalWindows"/>). An error (no window fits)
     /// comes with the time renewal happens anyway.
     /// </summary>
-    public static (DateTimeOffset? At, string? Error) RenewalTime(DateTimeOffset notBefore, DateTimeOffset notAfter, TimeSpan? renewBefore, int? renewBeforePercentage, CertificateRenewal? renewal)
+    public static (DateTimeOffset? At, string? Error) RenewalTime(DateTimeOffset notBefore, DateTimeOffset notAfter, TimeSpan? renewBefore, int? renewBeforePercentage, CertificateRenewal? renewal) =>
+        WithRenewalPolicy(notBefore, notAfter, RenewalTime(notBefore, notAfter, renewBefore, renewBeforePercentage), renewal);
+
+    /// <summary>
+    /// <c>spec.renewal</c> applied to a <paramref name="desired"/> renewal time (the scheduled one, or the time an
+    /// ACME server's suggested window gave): none with policy Disabled, else moved into the windows, as cert-manager
+    /// applies windows after ARI.
+    /// </summary>
+    public static (DateTimeOffset? At, string? Error) WithRenewalPolicy(DateTimeOffset notBefore, DateTimeOffset notAfter, DateTimeOffset desired, CertificateRenewal? renewal)
     {
-        var desired = RenewalTime(notBefore, notAfter, renewBefore, renewBeforePercentage);
         if (renewal is null)
         {
             return (desired, null);

@@ -1,0 +1,96 @@
+using System.Security.Cryptography;
+using System.Text;
+using CertOperator.Acme.Orders;
+using CertOperator.Certificates;
+using CertOperator.Crds.Acme;
+using CertOperator.Crds.CertificateRequests;
+using CertOperator.Crds.Challenges;
+using CertOperator.Crds.Issuers;
+using CertOperator.Crds.Meta;
+using CertOperator.Crds.Orders;
+using CertOperator.Infrastructure;
+using CertOperator.Kubernetes.Client;
+using CertOperator.Kubernetes.Configuration;
+using CertOperator.Kubernetes.Events;
+using CertOperator.Kubernetes.Informers;
+using CertOperator.Kubernetes.Model;
+using CertOperator.TestApiServer;
+using CertOperator.Testing;
+using CertOperator.Tests.Certificates.Ari;
+using Csr = System.Security.Cryptography.X509Certificates.CertificateRequest;
+using SanBuilder = System.Security.Cryptography.X509Certificates.SubjectAlternativeNameBuilder;
+
+namespace CertOperator.Tests.Acme.Orders;
+
+/// <summary>The Order of a renewal names the certificate it replaces (Order spec.replaces), as cert-manager 1.21 with ACMEUseARI.</summary>
+public sealed class AcmeRequestHandlerReplacesTests : IAsyncLifetime
+{
+    private const string Ns = "renew";
+    private readonly AriTestCertificate _current = AriTestCertificate.Issue(DateTimeOffset.UtcNow.AddDays(-60), TimeSpan.FromDays(90));
+    private KubeApiServer Server { get; set; } = null!;
+    private KubernetesClient Client { get; set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Server = await KubeApiServer.StartAsync(new KubeApiServerOptions { CrdDirectory = RepoPaths.Combine("config", "crds") });
+        Client = new KubernetesClient(KubernetesClientConfiguration.FromKubeconfig(new KubeconfigOptions { Paths = [Server.KubeconfigPath] }));
+        await Client.CreateAsync(new KubeNamespace { Metadata = new ObjectMeta { Name = Ns } });
+        await Client.CreateAsync(Gen.Certificate("web", Ns, s => s.IssuerRef = new IssuerReference { Name = "acme", Kind = "Issuer" }));
+        await Client.CreateAsync(_current.Secret("web-tls", Ns, "web"));
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        await Server.DisposeAsync();
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_renewal_Order_replaces_the_certificate_in_the_Secret_only_with_ACMEUseARI(bool acmeUseAri)
+    {
+        var options = new OperatorOptions { ClusterResourceNamespace = "cert-manager", FeatureGates = new FeatureGates { AcmeUseAri = acmeUseAri } };
+        await using var informers = new SharedInformerFactory(Client);
+        var store = new CertificateStore(informers, Client, options);
+        informers.GetInformer<Order>();
+        informers.GetInformer<Challenge>();
+        informers.Start();
+        await informers.WaitForSyncAsync(CancellationToken.None);
+        using var events = new EventRecorder(Client, "test");
+        var handler = new AcmeRequestHandler(informers, Client, events, store, options);
+        var issuer = new Issuer
+        {
+            Metadata = new ObjectMeta { Name = "acme", Namespace = Ns },
+            Spec = new IssuerSpec { Acme = new AcmeIssuer { Server = "https://acme.example/directory", PrivateKeySecretRef = new SecretKeySelector { Name = "acme-account" } } },
+        };
+
+        var progress = await handler.ProgressAsync(await Client.CreateAsync(Renewal()), issuer, CancellationToken.None);
+
+        progress.PendingMessage.Should().StartWith("Created Order resource");
+        (await Client.GetAsync<Order>(Ns, "web-2")).Spec.Replaces.Should().Be(acmeUseAri ? _current.AriId : null);
+    }
+
+    private static CertificateRequest Renewal()
+    {
+        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+        var csr = new Csr("CN=example.com", key, HashAlgorithmName.SHA256);
+        var names = new SanBuilder();
+        names.AddDnsName("example.com");
+        csr.CertificateExtensions.Add(names.Build());
+        return new CertificateRequest
+        {
+            Metadata = new ObjectMeta
+            {
+                Name = "web-2",
+                Namespace = Ns,
+                Annotations = new() { ["cert-manager.io/certificate-name"] = "web", ["cert-manager.io/certificate-revision"] = "2" },
+            },
+            Spec = new CertificateRequestSpec
+            {
+                IssuerRef = new IssuerReference { Name = "acme", Kind = "Issuer" },
+                Request = Convert.ToBase64String(Encoding.ASCII.GetBytes(csr.CreateSigningRequestPem())),
+            },
+        };
+    }
+}
