@@ -96,6 +96,7 @@ internal static class OperatorHost
             DefaultIssuerGroup = settings.DefaultIssuerGroup,
             AutoCertificateAnnotations = settings.AutoCertificateAnnotations,
             ExtraCertificateAnnotations = settings.ExtraCertificateAnnotations,
+            GatewayApiExtraProtocols = settings.GatewayApiExtraProtocols,
         });
         services.AddSingleton(new Http01Options
         {
@@ -110,6 +111,11 @@ internal static class OperatorHost
         services.AddKubernetesClient(configuration, new KubernetesClientOptions { Qps = settings.KubeApiQps, Burst = settings.KubeApiBurst });
         services.AddEventRecorder(EventComponent);
         services.AddCertificateControllers(settings.Concurrency, settings.ClusterResourceNamespace);
+        if (settings.EnableGatewayApi)
+        {
+            services.AddGatewayShim(settings.Concurrency);
+        }
+
         if (settings.EnableCaInjector)
         {
             services.AddCaInjectorControllers();

@@ -42,6 +42,9 @@ internal sealed record OperatorOptions
     /// <summary>Ingress annotations copied onto shim Certificates (cert-manager's --extra-certificate-annotations).</summary>
     public IReadOnlyList<string> ExtraCertificateAnnotations { get; init; } = [];
 
+    /// <summary>Gateway listener protocols besides HTTPS and TLS whose certificateRefs get Certificates (cert-manager's --gateway-api-extra-protocols).</summary>
+    public IReadOnlyList<string> GatewayApiExtraProtocols { get; init; } = [];
+
     /// <summary>The API base URL of the DNS-01 provider <paramref name="field"/>: the override, else <paramref name="publicEndpoint"/>.</summary>
     public Uri Dns01Endpoint(string field, Uri publicEndpoint) => Dns01ProviderEndpoints.GetValueOrDefault(field) ?? publicEndpoint;
 }
