@@ -5,7 +5,8 @@ namespace CertOperator.Acme.Solvers;
 /// <summary>
 /// cert-manager's parentRef override for `http01.gatewayHTTPRoute`: a Certificate made from a Gateway carries
 /// that Gateway's kind and name, and the HTTPRoute attaches to it in place of an issuer parentRef naming the same
-/// object (a parentRef without a namespace is kept, as cert-manager keeps it).
+/// object (a parentRef without a namespace is kept, as cert-manager keeps it). With neither, the issuer's parentRefs
+/// must name one: an HTTPRoute without a parent serves nothing, so no Challenge is made.
 /// </summary>
 internal static class ParentRefOverride
 {
@@ -24,7 +25,9 @@ internal static class ParentRefOverride
 
         if (!hasName)
         {
-            return solver;
+            return route.ParentRefs is { Count: > 0 } ? solver : throw new InvalidOperationException(
+                "spec.solver.http01.gatewayHTTPRoute.parentRefs is empty and the Certificate names no Gateway (acme.cert-manager.io/http01-parentrefname "
+                + "and -parentrefkind): list the Gateway the HTTPRoute should attach to in the issuer's solver");
         }
 
         var name = annotations![SolverOverrides.ParentRefName];

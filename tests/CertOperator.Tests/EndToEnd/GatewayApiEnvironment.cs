@@ -1,0 +1,13 @@
+using CertOperator.Testing.GatewayApi;
+
+namespace CertOperator.Tests.EndToEnd;
+
+/// <summary>The test API server with the Gateway API CRDs installed and the operator run with --enable-gateway-api.</summary>
+public sealed class GatewayApiEnvironment : OperatorEnvironment
+{
+    public GatewayApiEnvironment()
+    {
+        ExtraOperatorArgs = ["--enable-gateway-api"];
+        PreinstalledCrds = [GatewayApiCrds.Directory];
+    }
+}
