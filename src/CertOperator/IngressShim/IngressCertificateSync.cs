@@ -14,7 +14,7 @@ namespace CertOperator.IngressShim;
 /// </summary>
 internal static class IngressCertificateSync
 {
-    /// <summary>Certificate annotations the shim derives from the Ingress and removes when the Ingress stops asking; others are the user's.</summary>
+    /// <summary>Certificate annotations the shim derives from the Ingress or Gateway and removes when it stops asking; others are the user's.</summary>
     private static readonly string[] DerivedAnnotations =
     [
         IngressAnnotations.OverrideIngressName, IngressAnnotations.OverrideIngressClass,

@@ -3,9 +3,12 @@ using System.Text.Json.Nodes;
 namespace CertOperator.Tests.EndToEnd;
 
 /// <summary>cert-manager's gateway-shim (--enable-gateway-api): annotated Gateways get Certificates for their TLS listeners.</summary>
-public sealed class GatewayShimTests(GatewayApiEnvironment cluster) : IClassFixture<GatewayApiEnvironment>
+public abstract class GatewayShimTests<TEnvironment>(TEnvironment cluster) : IClassFixture<TEnvironment>
+    where TEnvironment : OperatorEnvironment
 {
     private const string Ns = "gw-shim";
+
+    protected TEnvironment Cluster => cluster;
 
     [Fact]
     public async Task An_annotated_gateway_gets_a_ready_certificate_for_its_listener_and_loses_it_with_the_annotation()
@@ -46,4 +49,22 @@ public sealed class GatewayShimTests(GatewayApiEnvironment cluster) : IClassFixt
         cluster.EventuallyAsync(() => cluster.KubectlAsync("get", "certificates", "-n", Ns, "-o", "name"), done, TimeSpan.FromSeconds(60), what);
 
     private static IEnumerable<string> Strings(JsonNode? array) => array!.AsArray().Select(n => n!.GetValue<string>());
+}
+
+/// <summary>The gateway-shim on the test API server.</summary>
+public sealed class TestApiServerGatewayShimTests(GatewayApiEnvironment cluster) : GatewayShimTests<GatewayApiEnvironment>(cluster);
+
+/// <summary>
+/// The gateway-shim on a real kube-apiserver 1.24 with the Gateway API CRDs, the operator running as the certoperator
+/// ServiceAccount: its log must hold no 403 Forbidden, proving config/rbac's gateway.networking.k8s.io rules suffice.
+/// </summary>
+public sealed class KubeApiServerGatewayShimTests(RealGatewayApiEnvironment cluster) : GatewayShimTests<RealGatewayApiEnvironment>(cluster), IAsyncLifetime
+{
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync()
+    {
+        Cluster.ForbiddenLogLines().Should().BeEmpty("config/rbac must grant the certoperator ServiceAccount what the gateway-shim does");
+        return Task.CompletedTask;
+    }
 }
