@@ -139,13 +139,9 @@ public sealed class KubeApiServer : IAsyncDisposable
 
     private void LoadCrdDirectory()
     {
-        if (_options.CrdDirectory is not { } dir)
-        {
-            return;
-        }
-
         var service = new ResourceService(_ctx);
-        var files = Directory.EnumerateFiles(dir).Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal)).Order(StringComparer.Ordinal);
+        var files = new[] { _options.CrdDirectory }.OfType<string>().Concat(_options.MoreCrdDirectories).SelectMany(dir => Directory.EnumerateFiles(dir)
+            .Where(f => f.EndsWith(".yaml", StringComparison.Ordinal) || f.EndsWith(".yml", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
         foreach (var file in files)
         {
             foreach (var doc in YamlToJson.ParseDocuments(File.ReadAllText(file)).OfType<JsonObject>())

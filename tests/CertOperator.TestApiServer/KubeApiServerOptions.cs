@@ -12,6 +12,9 @@ public sealed class KubeApiServerOptions
     /// <summary>Every CRD YAML file in this directory is applied at start (and after a restart without storage).</summary>
     public string? CrdDirectory { get; set; }
 
+    /// <summary>Further directories of CRD YAML loaded after <see cref="CrdDirectory"/>, e.g. the Gateway API's.</summary>
+    public IReadOnlyList<string> MoreCrdDirectories { get; set; } = [];
+
     /// <summary>How often a watch with allowWatchBookmarks=true receives a BOOKMARK when idle.</summary>
     public TimeSpan BookmarkInterval { get; set; } = TimeSpan.FromSeconds(2);
 

@@ -94,6 +94,16 @@ internal static class RunCommand
             DefaultValueFactory = _ => "",
         };
 
+        var enableGatewayApi = new Option<bool>("--enable-gateway-api")
+        {
+            Description = "Watch gateway.networking.k8s.io/v1 Gateways and keep Certificates for annotated ones (needs the Gateway API CRDs)",
+        };
+        var gatewayApiExtraProtocols = new Option<string>("--gateway-api-extra-protocols")
+        {
+            Description = "Comma-separated Gateway listener protocols besides HTTPS and TLS whose certificateRefs get Certificates",
+            DefaultValueFactory = _ => "",
+        };
+
         var command = new Command("run", "Run the operator against the cluster in the kubeconfig (or in-cluster)")
         {
             kubeconfig, context, concurrency, kubeApiQps, kubeApiBurst, leaderElect, leaseNamespace, clusterResourceNamespace, logFormat, verbosity,
@@ -112,6 +122,8 @@ internal static class RunCommand
             DefaultValueFactory = _ => "",
         };
         command.Options.Add(featureGates);
+        command.Options.Add(enableGatewayApi);
+        command.Options.Add(gatewayApiExtraProtocols);
 
         command.SetAction(async (parse, ct) =>
         {
@@ -170,6 +182,8 @@ internal static class RunCommand
                 ExtraCertificateAnnotations = CommaList(parse.GetValue(extraCertificateAnnotations)),
                 EnableCaInjector = parse.GetValue(enableCaInjector),
                 FeatureGates = gates,
+                EnableGatewayApi = parse.GetValue(enableGatewayApi),
+                GatewayApiExtraProtocols = CommaList(parse.GetValue(gatewayApiExtraProtocols)),
             };
             try
             {

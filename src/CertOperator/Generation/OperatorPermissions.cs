@@ -37,6 +37,11 @@ internal static class OperatorPermissions
         new(["networking.k8s.io"], ["ingresses"], ReadWrite),
         new(["networking.k8s.io"], ["ingresses/finalizers"], ["update"]),
         new(["networking.k8s.io"], ["ingressclasses"], ["get", "list", "watch"]),
+        // As cert-manager's chart: the gateway-shim reads Gateways, the HTTP-01 solver manages HTTPRoutes (patching them
+        // where cert-manager PUTs), and owner references with blockOwnerDeletion need the owners' finalizers.
+        new(["gateway.networking.k8s.io"], ["gateways"], ["get", "list", "watch"]),
+        new(["gateway.networking.k8s.io"], ["httproutes"], ReadWrite),
+        new(["gateway.networking.k8s.io"], ["gateways/finalizers", "httproutes/finalizers"], ["update"]),
         new([""], ["events"], ["get", "create", "patch"]),
         new(["events.k8s.io"], ["events"], ["create", "patch"]),
         new(["admissionregistration.k8s.io"], ["validatingwebhookconfigurations", "mutatingwebhookconfigurations"], CaInjection),

@@ -21,6 +21,7 @@ using CertOperator.Crds.Certificates;
 using CertOperator.Crds.Challenges;
 using CertOperator.Crds.Orders;
 using CertOperator.Crds.Issuers;
+using CertOperator.GatewayShim;
 using CertOperator.IngressShim;
 using CertOperator.Issuers;
 using CertOperator.Issuers.Vault;
@@ -125,6 +126,10 @@ internal static class CertificateControllers
         services.AddController<AcmeRenewalInfoReconciler>(r => CertificateController("certificates-acme-ari", concurrency).Build(r));
         return services;
     }
+
+    /// <summary>cert-manager's gateway-shim, behind --enable-gateway-api: Gateways and the Certificates they control.</summary>
+    public static IServiceCollection AddGatewayShim(this IServiceCollection services, int concurrency) =>
+        services.AddController<GatewayShimReconciler>(r => ControllerBuilder.For<Gateway>().Named("gateway-shim").WithConcurrency(concurrency).Owns<Certificate>().Build(r));
 
     /// <summary>Every certificate controller wakes on its Certificate, its CertificateRequests, and Secrets it writes or owns.</summary>
     private static ControllerBuilder<Certificate> CertificateController(string name, int concurrency) =>

@@ -97,6 +97,7 @@ internal static class OperatorHost
             AutoCertificateAnnotations = settings.AutoCertificateAnnotations,
             ExtraCertificateAnnotations = settings.ExtraCertificateAnnotations,
             FeatureGates = settings.FeatureGates,
+            GatewayApiExtraProtocols = settings.GatewayApiExtraProtocols,
         });
         services.AddSingleton(new Http01Options
         {
@@ -115,6 +116,12 @@ internal static class OperatorHost
         {
             services.AddAcmeRenewalInfoController(settings.Concurrency);
         }
+
+        if (settings.EnableGatewayApi)
+        {
+            services.AddGatewayShim(settings.Concurrency);
+        }
+
         if (settings.EnableCaInjector)
         {
             services.AddCaInjectorControllers();

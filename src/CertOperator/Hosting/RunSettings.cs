@@ -77,6 +77,12 @@ internal sealed record RunSettings
     /// <summary>cert-manager's --extra-certificate-annotations: Ingress annotations copied onto shim Certificates.</summary>
     public IReadOnlyList<string> ExtraCertificateAnnotations { get; init; } = [];
 
+    /// <summary>cert-manager's --enable-gateway-api: watch gateway.networking.k8s.io/v1 Gateways (their CRDs must be installed).</summary>
+    public bool EnableGatewayApi { get; init; }
+
+    /// <summary>cert-manager's --gateway-api-extra-protocols: listener protocols besides HTTPS and TLS that get Certificates.</summary>
+    public IReadOnlyList<string> GatewayApiExtraProtocols { get; init; } = [];
+
     /// <summary>Run cert-manager's cainjector controllers (inject-ca-from annotations) in this process.</summary>
     public bool EnableCaInjector { get; init; } = true;
 

@@ -45,6 +45,9 @@ internal sealed record OperatorOptions
     /// <summary>cert-manager's feature gates this operator acts on (`--feature-gates`).</summary>
     public FeatureGates FeatureGates { get; init; } = FeatureGates.Default;
 
+    /// <summary>Gateway listener protocols besides HTTPS and TLS whose certificateRefs get Certificates (cert-manager's --gateway-api-extra-protocols).</summary>
+    public IReadOnlyList<string> GatewayApiExtraProtocols { get; init; } = [];
+
     /// <summary>The API base URL of the DNS-01 provider <paramref name="field"/>: the override, else <paramref name="publicEndpoint"/>.</summary>
     public Uri Dns01Endpoint(string field, Uri publicEndpoint) => Dns01ProviderEndpoints.GetValueOrDefault(field) ?? publicEndpoint;
 }

@@ -1,6 +1,6 @@
 namespace CertOperator.IngressShim;
 
-/// <summary>The Ingress annotations cert-manager's ingress-shim reads, and the Certificate annotations it writes from them.</summary>
+/// <summary>The Ingress and Gateway annotations cert-manager's certificate shims read, and the Certificate annotations it writes from them.</summary>
 internal static class IngressAnnotations
 {
     public const string Issuer = "cert-manager.io/issuer";
@@ -38,6 +38,10 @@ internal static class IngressAnnotations
     public const string Http01EditInPlace = "acme.cert-manager.io/http01-edit-in-place";
     public const string Http01IngressClass = "acme.cert-manager.io/http01-ingress-class";
     public const string Http01IngressClassName = "acme.cert-manager.io/http01-ingress-ingressclassname";
+
+    public const string Http01ParentRefKind = Acme.Solvers.SolverOverrides.ParentRefKind;
+    public const string Http01ParentRefName = Acme.Solvers.SolverOverrides.ParentRefName;
+    public const string IgnoreTlsListeners = "cert-manager.io/ignore-tls-listeners";
 
     public const string OverrideIngressName = Acme.Solvers.SolverOverrides.IngressName;
     public const string OverrideIngressClass = Acme.Solvers.SolverOverrides.IngressClass;

@@ -9,23 +9,25 @@ using CertOperator.Kubernetes.Model;
 namespace CertOperator.IngressShim;
 
 /// <summary>
-/// Compares a desired Certificate with the existing one and picks the Certificates an Ingress no longer
-/// uses. Pure, so cert-manager's sync table rows are reproduced without a cluster.
+/// Compares a desired Certificate with the existing one and picks the Certificates an Ingress-like object no
+/// longer uses. Pure, so cert-manager's sync table rows are reproduced without a cluster.
 /// </summary>
 internal static class IngressCertificateSync
 {
-    /// <summary>Certificate annotations the shim derives from the Ingress and removes when the Ingress stops asking; others are the user's.</summary>
+    /// <summary>Certificate annotations the shim derives from the Ingress or Gateway and removes when it stops asking; others are the user's.</summary>
     private static readonly string[] DerivedAnnotations =
     [
         IngressAnnotations.OverrideIngressName, IngressAnnotations.OverrideIngressClass,
         IngressAnnotations.OverrideIngressClassName, CertManagerAnnotations.IssueTemporaryCertificate,
+        IngressAnnotations.Http01ParentRefKind, IngressAnnotations.Http01ParentRefName,
     ];
 
     /// <summary>
-    /// Only a Certificate this Ingress controls is changed. An update takes the desired spec and labels,
-    /// keeps the existing Certificate's other annotations and overwrites the ones the Ingress sets.
+    /// Only a Certificate the desired one's controller (the Ingress or Gateway, <paramref name="ownerUid"/>) controls
+    /// is changed. An update takes the desired spec and labels, keeps the existing Certificate's other annotations
+    /// and overwrites the ones the source sets.
     /// </summary>
-    public static (IngressCertificateAction Action, Certificate? Write) Decide(Certificate? existing, Certificate desired, string? ingressUid)
+    public static (IngressCertificateAction Action, Certificate? Write) Decide(Certificate? existing, Certificate desired, string? ownerUid)
     {
         ArgumentNullException.ThrowIfNull(desired);
         if (existing is null)
@@ -33,7 +35,8 @@ internal static class IngressCertificateSync
             return (IngressCertificateAction.Create, desired);
         }
 
-        if (ingressUid is null || ControllerIngressUid(existing) != ingressUid)
+        var owner = desired.Metadata.OwnerReferences?.FirstOrDefault(o => o.Controller == true);
+        if (ownerUid is null || owner is null || ControllerUid(existing, owner.Kind, owner.ApiVersion) != ownerUid)
         {
             return (IngressCertificateAction.NotOwned, null);
         }
@@ -63,14 +66,26 @@ internal static class IngressCertificateSync
     public static IReadOnlyList<Certificate> Stale(Ingress ingress, bool managed, IEnumerable<Certificate> certificates)
     {
         ArgumentNullException.ThrowIfNull(ingress);
-        var used = managed ? (ingress.Spec.Tls ?? []).Select(t => t.SecretName ?? "").ToHashSet(StringComparer.Ordinal) : [];
-        return [.. certificates.Where(c => ingress.Metadata.Uid is { } uid && ControllerIngressUid(c) == uid && !used.Contains(c.Spec.SecretName))];
+        var used = (ingress.Spec.Tls ?? []).Select(t => t.SecretName ?? "");
+        return Stale(IngressLike.ControllerOf(ingress.Metadata, Ingress.Resource), managed ? used : [], certificates);
     }
 
-    public static string? ControllerIngressUid(Certificate certificate)
+    /// <summary>The Certificates <paramref name="controller"/> controls whose secretName is not among <paramref name="used"/>.</summary>
+    public static IReadOnlyList<Certificate> Stale(OwnerReference controller, IEnumerable<string> used, IEnumerable<Certificate> certificates)
+    {
+        ArgumentNullException.ThrowIfNull(controller);
+        var names = used.ToHashSet(StringComparer.Ordinal);
+        return [.. certificates.Where(c => controller.Uid.Length > 0 && ControllerUid(c, controller.Kind, controller.ApiVersion) == controller.Uid && !names.Contains(c.Spec.SecretName))];
+    }
+
+    public static string? ControllerIngressUid(Certificate certificate) => ControllerUid(certificate, Ingress.Resource.Kind, Ingress.Resource.ApiVersion);
+
+    /// <summary>The UID of the Certificate's controller when that is of <paramref name="kind"/> in <paramref name="apiVersion"/>'s group (any version).</summary>
+    public static string? ControllerUid(Certificate certificate, string kind, string apiVersion)
     {
         ArgumentNullException.ThrowIfNull(certificate);
-        return certificate.Metadata.OwnerReferences?.FirstOrDefault(o => o.Controller == true && o.Kind == "Ingress" && o.ApiVersion.StartsWith("networking.k8s.io/", StringComparison.Ordinal))?.Uid;
+        var group = Group(apiVersion);
+        return certificate.Metadata.OwnerReferences?.FirstOrDefault(o => o.Controller == true && o.Kind == kind && Group(o.ApiVersion) == group)?.Uid;
     }
 
     /// <summary>
@@ -98,6 +113,8 @@ internal static class IngressCertificateSync
         return DerivedAnnotations.Any(k => haveAnnotations.GetValueOrDefault(k) != wantAnnotations.GetValueOrDefault(k))
             || wantAnnotations.Any(a => haveAnnotations.GetValueOrDefault(a.Key) != a.Value);
     }
+
+    private static string Group(string apiVersion) => apiVersion.Contains('/', StringComparison.Ordinal) ? apiVersion[..apiVersion.LastIndexOf('/')] : "";
 
     private static string? Canonical(string? duration) =>
         duration is not null && GoDuration.TryParse(duration, out var value) ? GoDuration.Format(value) : duration;

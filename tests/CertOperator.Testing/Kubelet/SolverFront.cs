@@ -8,19 +8,19 @@ using Microsoft.Extensions.Logging;
 namespace CertOperator.Testing.Kubelet;
 
 /// <summary>
-/// The ingress controller's part: routes `GET /.well-known/acme-challenge/&lt;token&gt;` (any Host) to the
-/// solver serving that token, keeping the Host header; 404 for unknown tokens, 502 when the solver is unreachable.
+/// The ingress controller's part: routes `GET /.well-known/acme-challenge/&lt;token&gt;` to the solver the lookup
+/// picks for that Host and token, keeping the Host header; 404 when there is none, 502 when the solver is unreachable.
 /// </summary>
 internal sealed class SolverFront : IAsyncDisposable
 {
     private const string PathPrefix = "/.well-known/acme-challenge/";
-    private readonly Func<string, int?> _portForToken;
+    private readonly Func<string, string, CancellationToken, Task<int?>> _portFor;
     private readonly HttpClient _http = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseProxy = false }) { Timeout = TimeSpan.FromSeconds(5) };
     private readonly WebApplication _app;
 
-    private SolverFront(int port, Func<string, int?> portForToken)
+    private SolverFront(int port, Func<string, string, CancellationToken, Task<int?>> portFor)
     {
-        _portForToken = portForToken;
+        _portFor = portFor;
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenAnyIP(port));
@@ -28,9 +28,10 @@ internal sealed class SolverFront : IAsyncDisposable
         _app.Run(ForwardAsync);
     }
 
-    public static async Task<SolverFront> StartAsync(int port, Func<string, int?> portForToken, CancellationToken cancellationToken)
+    /// <param name="portFor">The solver port for (host without port, token), or null.</param>
+    public static async Task<SolverFront> StartAsync(int port, Func<string, string, CancellationToken, Task<int?>> portFor, CancellationToken cancellationToken)
     {
-        var front = new SolverFront(port, portForToken);
+        var front = new SolverFront(port, portFor);
         await front._app.StartAsync(cancellationToken).ConfigureAwait(false);
         return front;
     }
@@ -46,7 +47,7 @@ internal sealed class SolverFront : IAsyncDisposable
     {
         var path = context.Request.Path.Value ?? "";
         var port = HttpMethods.IsGet(context.Request.Method) && path.StartsWith(PathPrefix, StringComparison.Ordinal)
-            ? _portForToken(path[PathPrefix.Length..])
+            ? await _portFor(context.Request.Host.Host, path[PathPrefix.Length..], context.RequestAborted).ConfigureAwait(false)
             : null;
         if (port is null)
         {

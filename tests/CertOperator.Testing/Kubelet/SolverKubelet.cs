@@ -11,7 +11,9 @@ namespace CertOperator.Testing.Kubelet;
 /// <summary>
 /// Plays kubelet and ingress controller for HTTP-01 solver pods when there is no cluster: each Pod labelled
 /// `acme.cert-manager.io/http01-solver=true` becomes a real `CertOperator.dll acmesolver` process on a free
-/// port (killed when the Pod goes), and a front server on one port routes challenge paths to them by token.
+/// port (killed when the Pod goes), and a front server on one port routes challenge paths to them: by token, or, with
+/// <see cref="SolverRouting.ByRoute"/>, only through an Ingress or an HTTPRoute (attached to an existing Gateway) for
+/// the request's host and path whose backend Service selects the solver Pod, as a real controller would.
 /// </summary>
 public sealed class SolverKubelet : IAsyncDisposable
 {
@@ -23,11 +25,14 @@ public sealed class SolverKubelet : IAsyncDisposable
     private SolverFront? _front;
     private Task _watchLoop = Task.CompletedTask;
 
-    private SolverKubelet(KubernetesClientConfiguration configuration, string certOperatorDll, int frontPort)
+    private readonly SolverRouting _routing;
+
+    private SolverKubelet(KubernetesClientConfiguration configuration, string certOperatorDll, int frontPort, SolverRouting routing)
     {
         _client = new KubernetesClient(configuration);
         _certOperatorDll = certOperatorDll;
         FrontPort = frontPort;
+        _routing = routing;
     }
 
     /// <summary>The port the front server (the "ingress controller") listens on, all interfaces.</summary>
@@ -42,7 +47,8 @@ public sealed class SolverKubelet : IAsyncDisposable
     /// <summary>What the solver processes wrote, for failure messages.</summary>
     public string Output => string.Join('\n', _solvers.Select(s => $"--- {s.Key} ---\n{s.Value.Process.Output}"));
 
-    public static async Task<SolverKubelet> StartAsync(KubernetesClientConfiguration configuration, string certOperatorDll, int frontPort, CancellationToken cancellationToken)
+    public static async Task<SolverKubelet> StartAsync(
+        KubernetesClientConfiguration configuration, string certOperatorDll, int frontPort, CancellationToken cancellationToken, SolverRouting routing = SolverRouting.ByToken)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         if (!File.Exists(certOperatorDll))
@@ -50,14 +56,15 @@ public sealed class SolverKubelet : IAsyncDisposable
             throw new FileNotFoundException("CertOperator.dll not found", certOperatorDll);
         }
 
-        var kubelet = new SolverKubelet(configuration, certOperatorDll, frontPort);
-        kubelet._front = await SolverFront.StartAsync(frontPort, kubelet.PortForToken, cancellationToken).ConfigureAwait(false);
+        var kubelet = new SolverKubelet(configuration, certOperatorDll, frontPort, routing);
+        kubelet._front = await SolverFront.StartAsync(frontPort, kubelet.PortForAsync, cancellationToken).ConfigureAwait(false);
         kubelet._watchLoop = Task.Run(() => kubelet.WatchAsync(kubelet._stopping.Token), CancellationToken.None);
         return kubelet;
     }
 
-    public static Task<SolverKubelet> StartAsync(string kubeconfigPath, string certOperatorDll, int frontPort, CancellationToken cancellationToken) =>
-        StartAsync(KubernetesClientConfiguration.FromKubeconfig(new KubeconfigOptions { Paths = [kubeconfigPath] }), certOperatorDll, frontPort, cancellationToken);
+    public static Task<SolverKubelet> StartAsync(
+        string kubeconfigPath, string certOperatorDll, int frontPort, CancellationToken cancellationToken, SolverRouting routing = SolverRouting.ByToken) =>
+        StartAsync(KubernetesClientConfiguration.FromKubeconfig(new KubeconfigOptions { Paths = [kubeconfigPath] }), certOperatorDll, frontPort, cancellationToken, routing);
 
     public async ValueTask DisposeAsync()
     {
@@ -84,8 +91,43 @@ public sealed class SolverKubelet : IAsyncDisposable
         _stopping.Dispose();
     }
 
-    private int? PortForToken(string token) =>
-        _solvers.Values.FirstOrDefault(s => s.Token == token && !s.Process.HasExited)?.Port;
+    private async Task<int?> PortForAsync(string host, string token, CancellationToken ct)
+    {
+        foreach (var solver in _solvers.Values.Where(s => s.Token == token && !s.Process.HasExited))
+        {
+            if (_routing == SolverRouting.ByToken || await RoutedAsync(solver, host, "/.well-known/acme-challenge/" + token, ct).ConfigureAwait(false))
+            {
+                return solver.Port;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Whether an Ingress or an attached HTTPRoute in the solver's namespace sends host and path to a Service selecting it.</summary>
+    private async Task<bool> RoutedAsync(SolverProcess solver, string host, string path, CancellationToken ct)
+    {
+        var services = (await _client.ListAsync<Service>(solver.Namespace, ct: ct).ConfigureAwait(false)).Items
+            .Where(s => SolverRoutes.Selects(s, solver.Labels)).Select(s => s.Metadata.Name!).ToList();
+        var ingresses = (await _client.ListAsync<Ingress>(solver.Namespace, ct: ct).ConfigureAwait(false)).Items;
+        if (ingresses.Any(i => services.Any(s => SolverRoutes.IngressServes(i, host, path, s))))
+        {
+            return true;
+        }
+
+        foreach (var route in (await _client.ListAsync<HttpRoute>(solver.Namespace, ct: ct).ConfigureAwait(false)).Items.Where(r => services.Any(s => SolverRoutes.HttpRouteServes(r, host, path, s))))
+        {
+            foreach (var parent in route.Spec.ParentRefs ?? [])
+            {
+                if (await _client.TryGetAsync<Gateway>(parent.Namespace ?? solver.Namespace, parent.Name, ct).ConfigureAwait(false) is not null)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>List, then watch from the list's resourceVersion; relist after the watch expires or ends.</summary>
     private async Task WatchAsync(CancellationToken ct)
@@ -141,7 +183,7 @@ public sealed class SolverKubelet : IAsyncDisposable
         var port = FreePort.Next();
         var (fileName, arguments) = OperatorCommand.For(_certOperatorDll, WithListenPort(args, port));
         var process = ManagedProcess.Start(fileName, arguments);
-        var solver = new SolverProcess(TokenOf(args), port, process);
+        var solver = new SolverProcess(TokenOf(args), port, process, pod.Metadata.Namespace ?? "", pod.Metadata.Labels ?? []);
         try
         {
             await FreePort.WaitForListenerAsync(port, TimeSpan.FromSeconds(30), () => process.HasExited, ct).ConfigureAwait(false);
@@ -203,5 +245,5 @@ public sealed class SolverKubelet : IAsyncDisposable
         return index < 0 ? "" : args[index] == "--token" ? args.ElementAtOrDefault(index + 1) ?? "" : args[index]["--token=".Length..];
     }
 
-    private sealed record SolverProcess(string Token, int Port, ManagedProcess Process);
+    private sealed record SolverProcess(string Token, int Port, ManagedProcess Process, string Namespace, Dictionary<string, string> Labels);
 }

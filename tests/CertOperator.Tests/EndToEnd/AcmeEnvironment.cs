@@ -2,6 +2,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using CertOperator.Testing;
 using CertOperator.Testing.Bind;
+using CertOperator.Testing.GatewayApi;
 using CertOperator.Testing.Kubelet;
 using CertOperator.Testing.Pebble;
 
@@ -24,6 +25,9 @@ public class AcmeEnvironment : IAsyncLifetime
 
     protected virtual int NonceRejectPercent => 0;
 
+    /// <summary>Install the Gateway API CRDs, run with --enable-gateway-api, and route challenges only through Ingresses or HTTPRoutes.</summary>
+    protected virtual bool GatewayApi => false;
+
     public async Task InitializeAsync()
     {
         Bind = await BindServer.StartAsync(new BindOptions { Zone = "example.test" }, CancellationToken.None);
@@ -36,10 +40,14 @@ public class AcmeEnvironment : IAsyncLifetime
                 "--dns01-recursive-nameservers", Bind.Nameserver,
                 "--acme-http01-self-check-host", "127.0.0.1",
                 "--acme-http01-self-check-port", Pebble.HttpValidationPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                .. GatewayApi ? ["--enable-gateway-api"] : Array.Empty<string>(),
             ],
+            PreinstalledCrds = GatewayApi ? [GatewayApiCrds.Directory] : [],
         };
         await Cluster.InitializeAsync();
-        Kubelet = await SolverKubelet.StartAsync(Cluster.Kubeconfig, Path.Combine(AppContext.BaseDirectory, "CertOperator.dll"), Pebble.HttpValidationPort, CancellationToken.None);
+        Kubelet = await SolverKubelet.StartAsync(
+            Cluster.Kubeconfig, Path.Combine(AppContext.BaseDirectory, "CertOperator.dll"), Pebble.HttpValidationPort, CancellationToken.None,
+            GatewayApi ? SolverRouting.ByRoute : SolverRouting.ByToken);
         await Cluster.ApplyAsync($"""
             apiVersion: v1
             kind: Secret
@@ -85,4 +93,10 @@ public class AcmeEnvironment : IAsyncLifetime
 public sealed class NonceRejectingAcmeEnvironment : AcmeEnvironment
 {
     protected override int NonceRejectPercent => 50;
+}
+
+/// <summary>The same environment with the Gateway API: its CRDs, the gateway-shim, and challenges served only through routes.</summary>
+public sealed class GatewayAcmeEnvironment : AcmeEnvironment
+{
+    protected override bool GatewayApi => true;
 }

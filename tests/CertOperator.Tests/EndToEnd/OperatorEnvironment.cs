@@ -33,10 +33,18 @@ public class OperatorEnvironment : IAsyncLifetime
     /// <summary>Further `run` flags, e.g. where DNS-01 and HTTP-01 self-checks look.</summary>
     public IReadOnlyList<string> ExtraOperatorArgs { get; init; } = [];
 
+    /// <summary>Directories of CRD YAML `kubectl create`d before the operator starts, e.g. the Gateway API's.</summary>
+    public IReadOnlyList<string> PreinstalledCrds { get; init; } = [];
+
     public async Task InitializeAsync()
     {
         ControlPlane = await StartControlPlaneAsync(_dir);
         await KubectlAsync("create", "namespace", ClusterResourceNamespace);
+        foreach (var crds in PreinstalledCrds)
+        {
+            await KubectlAsync("create", "-f", crds);
+        }
+
         StartOperator();
     }
 

@@ -8,8 +8,8 @@ using Microsoft.Extensions.Logging;
 namespace CertOperator.Acme.Http01;
 
 /// <summary>
-/// HTTP-01 through an Ingress, as cert-manager does: a solver Pod and Service per challenge, routed by a new
-/// Ingress or by a path added to an existing one; all owned by the Challenge so deleting it cleans up too.
+/// HTTP-01 through an Ingress or a Gateway, as cert-manager does: a solver Pod and Service per challenge, routed by
+/// a new Ingress, a path added to an existing one, or an HTTPRoute; all owned by the Challenge so deleting it cleans up too.
 /// </summary>
 internal sealed partial class Http01Solver(
     KubernetesClient client, Http01Options options, HttpClient selfCheckClient, TimeProvider time, ILogger<Http01Solver> logger) : IChallengeSolver
@@ -18,9 +18,14 @@ internal sealed partial class Http01Solver(
     {
         ArgumentNullException.ThrowIfNull(challenge);
         var config = SolverResources.IngressConfig(challenge);
+        var route = config is null ? SolverResources.HttpRoute(challenge, options) : null;
         await EnsureAsync(challenge, SolverResources.Pod(challenge, options), ct).ConfigureAwait(false);
         await EnsureAsync(challenge, SolverResources.Service(challenge, options), ct).ConfigureAwait(false);
-        if (string.IsNullOrEmpty(config.Name))
+        if (route is not null)
+        {
+            await EnsureHttpRouteAsync(challenge, route, ct).ConfigureAwait(false);
+        }
+        else if (string.IsNullOrEmpty(config!.Name))
         {
             await EnsureAsync(challenge, SolverResources.Ingress(challenge, options), ct).ConfigureAwait(false);
         }
@@ -47,6 +52,12 @@ internal sealed partial class Http01Solver(
         await DeleteOwnedAsync<Pod>(challenge, ct).ConfigureAwait(false);
         await DeleteOwnedAsync<Service>(challenge, ct).ConfigureAwait(false);
         await DeleteOwnedAsync<Ingress>(challenge, ct).ConfigureAwait(false);
+        if (challenge.Spec.Solver.Http01?.GatewayHttpRoute is not null)
+        {
+            // Only then: without the Gateway API CRDs installed, listing HTTPRoutes is a 404.
+            await DeleteOwnedAsync<HttpRoute>(challenge, ct).ConfigureAwait(false);
+        }
+
         if (challenge.Spec.Solver.Http01?.Ingress?.Name is { Length: > 0 } edited)
         {
             await EditIngressAsync(challenge, edited, ingress => SolverResources.RemoveChallengePath(ingress, challenge), required: false, ct).ConfigureAwait(false);
@@ -72,6 +83,33 @@ internal sealed partial class Http01Solver(
         catch (KubernetesApiException e) when (e.IsAlreadyExists)
         {
             LogAlreadyExists(T.Resource.Kind, desired.Metadata.Name);
+        }
+    }
+
+    /// <summary>
+    /// Creates the HTTPRoute, or brings this challenge's one back to the spec and labels it needs with a merge patch
+    /// (so fields the slim view does not model survive); extra routes for the challenge are deleted, as cert-manager does.
+    /// </summary>
+    private async Task EnsureHttpRouteAsync(Challenge challenge, HttpRoute desired, CancellationToken ct)
+    {
+        var existing = await client.ListAsync<HttpRoute>(challenge.Metadata.Namespace, new ListOptions { LabelSelector = SolverResources.LabelSelector(challenge) }, ct).ConfigureAwait(false);
+        var owned = existing.Items.Where(o => SolverResources.IsOwnedBy(o, challenge)).OrderBy(o => o.Metadata.Name != desired.Metadata.Name).ToList();
+        foreach (var extra in owned.Skip(1))
+        {
+            await client.TryDeleteAsync<HttpRoute>(challenge.Metadata.Namespace, extra.Metadata.Name!, ct: ct).ConfigureAwait(false);
+        }
+
+        if (owned.Count == 0)
+        {
+            await EnsureAsync(challenge, desired, ct).ConfigureAwait(false);
+            return;
+        }
+
+        var current = owned[0];
+        if (!SolverResources.HttpRouteInSync(current, challenge, options))
+        {
+            await client.PatchAsync<HttpRoute>(current.Metadata.Namespace, current.Metadata.Name!, Patch.Merge(SolverResources.HttpRoutePatch(current, desired)), ct).ConfigureAwait(false);
+            LogRouteUpdated(current.Metadata.Namespace, current.Metadata.Name);
         }
     }
 
@@ -118,6 +156,9 @@ internal sealed partial class Http01Solver(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Cleaned up HTTP-01 solver for challenge {Namespace}/{Challenge}")]
     private partial void LogCleanedUp(string? @namespace, string? challenge);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "HTTPRoute {Namespace}/{Name} was out of date and is patched")]
+    private partial void LogRouteUpdated(string? @namespace, string? name);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Solver {Kind} {Name} already exists")]
     private partial void LogAlreadyExists(string kind, string? name);

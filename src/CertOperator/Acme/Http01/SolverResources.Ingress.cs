@@ -14,7 +14,7 @@ internal static partial class SolverResources
     /// </summary>
     public static Ingress Ingress(Challenge challenge, Http01Options options)
     {
-        var config = IngressConfig(challenge);
+        var config = IngressConfig(challenge) ?? throw new InvalidOperationException("spec.solver.http01.ingress is not set");
         var annotations = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             // ingress-nginx may restrict source ranges globally; the ACME server must always reach the solver.

@@ -19,7 +19,7 @@ internal static partial class SolverResources
     public static Pod Pod(Challenge challenge, Http01Options options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var template = IngressConfig(challenge).PodTemplate;
+        var (_, template) = PodConfig(challenge);
         var spec = new JsonObject
         {
             ["restartPolicy"] = "OnFailure",

@@ -9,7 +9,8 @@ namespace CertOperator.Acme.Http01;
 
 /// <summary>
 /// The Kubernetes objects that serve one HTTP-01 challenge, as pure functions of the Challenge and
-/// its `http01.ingress` solver config: a solver Pod, a Service in front of it, and an Ingress route.
+/// its `http01.ingress` or `http01.gatewayHTTPRoute` solver config: a solver Pod, a Service in front of it, and
+/// an Ingress or HTTPRoute route.
 /// </summary>
 internal static partial class SolverResources
 {
@@ -79,34 +80,38 @@ internal static partial class SolverResources
         return obj.Metadata.OwnerReferences?.Any(o => o.Controller == true && o.Kind == Challenge.Resource.Kind && o.Uid == challenge.Metadata.Uid) == true;
     }
 
-    /// <summary>The challenge's `http01.ingress` config; other solver kinds are not served by this solver.</summary>
-    public static AcmeChallengeSolverHttp01Ingress IngressConfig(Challenge challenge)
+    /// <summary>The challenge's `http01.ingress` config, or null when it routes through a Gateway.</summary>
+    public static AcmeChallengeSolverHttp01Ingress? IngressConfig(Challenge challenge)
     {
         ArgumentNullException.ThrowIfNull(challenge);
-        return challenge.Spec.Solver.Http01?.Ingress ?? throw new InvalidOperationException(
-            challenge.Spec.Solver.Http01?.GatewayHttpRoute is not null
-                ? "spec.solver.http01.gatewayHTTPRoute is not supported yet; use spec.solver.http01.ingress"
-                : "spec.solver.http01.ingress is not set; the HTTP-01 solver needs an ingress configuration");
+        return challenge.Spec.Solver.Http01?.Ingress ?? (challenge.Spec.Solver.Http01?.GatewayHttpRoute is not null ? null : throw new InvalidOperationException(
+            "spec.solver.http01 sets neither ingress nor gatewayHTTPRoute; the HTTP-01 solver needs one of them"));
     }
+
+    /// <summary>The Service type and pod template of whichever route config the challenge has (ingress first, as in cert-manager).</summary>
+    public static (string? ServiceType, Http01PodTemplate? PodTemplate) PodConfig(Challenge challenge) =>
+        IngressConfig(challenge) is { } ingress
+            ? (ingress.ServiceType, ingress.PodTemplate)
+            : (challenge.Spec.Solver.Http01!.GatewayHttpRoute!.ServiceType, challenge.Spec.Solver.Http01.GatewayHttpRoute.PodTemplate);
 
     /// <summary>The solver Service: type from serviceType (NodePort by default, as in cert-manager), selecting the solver pod.</summary>
     public static Service Service(Challenge challenge, Http01Options options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var config = IngressConfig(challenge);
+        var (serviceType, _) = PodConfig(challenge);
         return new Service
         {
             Metadata = Metadata(challenge, Labels(challenge), new() { ["auth.istio.io/" + options.SolverServicePort] = "NONE" }),
             Spec = new ServiceSpec
             {
-                Type = string.IsNullOrEmpty(config.ServiceType) ? "NodePort" : config.ServiceType,
+                Type = string.IsNullOrEmpty(serviceType) ? "NodePort" : serviceType,
                 Selector = Labels(challenge),
                 Ports = [new ServicePort { Name = "http", Protocol = "TCP", Port = options.SolverServicePort, TargetPort = new IntOrString(options.SolverServicePort) }],
             },
         };
     }
 
-    private static ObjectMeta Metadata(Challenge challenge, Dictionary<string, string> labels, Dictionary<string, string> annotations) => new()
+    private static ObjectMeta Metadata(Challenge challenge, Dictionary<string, string> labels, Dictionary<string, string>? annotations) => new()
     {
         Name = Name(challenge),
         Namespace = challenge.Metadata.Namespace,

@@ -117,7 +117,7 @@ internal sealed class OrderChallenges(SharedInformerFactory informers, Kubernete
                 Type = choice.ChallengeType == SolverSelection.Http01 ? "HTTP-01" : "DNS-01",
                 Token = acmeChallenge.Token,
                 Key = choice.ChallengeType == SolverSelection.Http01 ? client.KeyAuthorization(acmeChallenge.Token) : client.Dns01TxtValue(acmeChallenge.Token),
-                Solver = SolverOverrides.Apply(choice.Solver, order.Metadata.Annotations),
+                Solver = SolverOverrides.Apply(choice.Solver, order.Metadata.Annotations, order.Metadata.Namespace),
                 IssuerRef = new IssuerReference { Name = order.Spec.IssuerRef.Name, Kind = order.Spec.IssuerRef.Kind, Group = order.Spec.IssuerRef.Group },
             },
         };

@@ -14,6 +14,19 @@ internal static class Http01Gen
     {
         var config = new AcmeChallengeSolverHttp01Ingress();
         ingress?.Invoke(config);
+        return Build(name, ns, dnsName, token, key, new AcmeChallengeSolverHttp01 { Ingress = config });
+    }
+
+    /// <summary>A challenge solved through an HTTPRoute attached to the Gateway "gw" in its namespace.</summary>
+    public static Challenge GatewayChallenge(string ns = "default", string dnsName = "example.com", Action<AcmeChallengeSolverHttp01GatewayHttpRoute>? route = null)
+    {
+        var config = new AcmeChallengeSolverHttp01GatewayHttpRoute { ParentRefs = [new GatewayParentReference { Name = "gw", Namespace = ns }] };
+        route?.Invoke(config);
+        return Build("web-1-2-3", ns, dnsName, "tok-123", "tok-123.thumbprint", new AcmeChallengeSolverHttp01 { GatewayHttpRoute = config });
+    }
+
+    private static Challenge Build(string name, string ns, string dnsName, string token, string key, AcmeChallengeSolverHttp01 http01)
+    {
         return new Challenge
         {
             Metadata = new ObjectMeta { Name = name, Namespace = ns, Uid = "uid-" + name },
@@ -25,7 +38,7 @@ internal static class Http01Gen
                 Type = "HTTP-01",
                 Token = token,
                 Key = key,
-                Solver = new AcmeChallengeSolver { Http01 = new AcmeChallengeSolverHttp01 { Ingress = config } },
+                Solver = new AcmeChallengeSolver { Http01 = http01 },
                 IssuerRef = new IssuerReference { Name = "acme", Kind = "Issuer" },
             },
         };

@@ -5,10 +5,11 @@ using CertOperator.Kubernetes.Configuration;
 using CertOperator.Kubernetes.Model;
 using CertOperator.TestApiServer;
 using CertOperator.Testing;
+using CertOperator.Testing.GatewayApi;
 
 namespace CertOperator.Tests.Acme.Http01;
 
-/// <summary>The in-process API server with our CRDs and a client from its kubeconfig; one namespace per Challenge.</summary>
+/// <summary>The in-process API server with our CRDs (and the Gateway API's) and a client from its kubeconfig; one namespace per Challenge.</summary>
 public sealed class SolverCluster : IAsyncLifetime
 {
     public KubeApiServer Server { get; private set; } = null!;
@@ -19,7 +20,7 @@ public sealed class SolverCluster : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Server = await KubeApiServer.StartAsync(new KubeApiServerOptions { CrdDirectory = RepoPaths.Combine("config", "crds") });
+        Server = await KubeApiServer.StartAsync(new KubeApiServerOptions { CrdDirectory = RepoPaths.Combine("config", "crds"), MoreCrdDirectories = [GatewayApiCrds.Directory] });
         Configuration = KubernetesClientConfiguration.FromKubeconfig(new KubeconfigOptions { Paths = [Server.KubeconfigPath] });
         Client = new KubernetesClient(Configuration);
     }
@@ -31,11 +32,18 @@ public sealed class SolverCluster : IAsyncLifetime
     }
 
     /// <summary>A stored Challenge (so it has a uid to own solver objects) in a fresh namespace.</summary>
-    internal async Task<Challenge> CreateChallengeAsync(Action<AcmeChallengeSolverHttp01Ingress>? ingress = null)
+    internal Task<Challenge> CreateChallengeAsync(Action<AcmeChallengeSolverHttp01Ingress>? ingress = null) =>
+        StoreAsync(ns => Http01Gen.Challenge(ns: ns, ingress: ingress));
+
+    /// <summary>A stored Challenge solved through an HTTPRoute (the Gateway API CRDs are installed).</summary>
+    internal Task<Challenge> CreateGatewayChallengeAsync(Action<AcmeChallengeSolverHttp01GatewayHttpRoute>? route = null) =>
+        StoreAsync(ns => Http01Gen.GatewayChallenge(ns: ns, route: route));
+
+    private async Task<Challenge> StoreAsync(Func<string, Challenge> build)
     {
         var ns = $"h-{Guid.NewGuid():N}"[..20];
         await Client.CreateAsync(new KubeNamespace { Metadata = new ObjectMeta { Name = ns } });
-        var challenge = Http01Gen.Challenge(ns: ns, ingress: ingress);
+        var challenge = build(ns);
         challenge.Metadata.Uid = null;
         return await Client.CreateAsync(challenge);
     }

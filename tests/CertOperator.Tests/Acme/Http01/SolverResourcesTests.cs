@@ -187,13 +187,13 @@ public sealed class SolverResourcesTests
     }
 
     [Fact]
-    public void Gateway_route_solvers_are_rejected_with_the_field_name()
+    public void An_http01_solver_with_no_route_kind_is_rejected_with_the_field_names()
     {
         var challenge = Http01Gen.Challenge();
-        challenge.Spec.Solver.Http01 = new AcmeChallengeSolverHttp01 { GatewayHttpRoute = new AcmeChallengeSolverHttp01GatewayHttpRoute() };
+        challenge.Spec.Solver.Http01 = new AcmeChallengeSolverHttp01();
 
         FluentActions.Invoking(() => SolverResources.Pod(challenge, Options))
-            .Should().Throw<InvalidOperationException>().WithMessage("*spec.solver.http01.gatewayHTTPRoute*");
+            .Should().Throw<InvalidOperationException>().WithMessage("*spec.solver.http01*ingress*gatewayHTTPRoute*");
     }
 
     private static List<string> Strings(JsonNode? array) => [.. array!.AsArray().Select(n => n!.GetValue<string>())];

@@ -29,7 +29,7 @@ public sealed class SolverOverridesTests
     {
         var original = Http01();
 
-        var result = SolverOverrides.Apply(original, annotations).Http01!.Ingress!;
+        var result = SolverOverrides.Apply(original, annotations, "default").Http01!.Ingress!;
 
         result.Name.Should().Be(ingressName, name);
         result.Class.Should().Be(ingressClass, name);
@@ -43,7 +43,7 @@ public sealed class SolverOverridesTests
     {
         var dns = new AcmeChallengeSolver { Dns01 = new AcmeChallengeSolverDns01() };
 
-        SolverOverrides.Apply(dns, new Dictionary<string, string> { [SolverOverrides.IngressName] = "web" }).Should().BeSameAs(dns);
+        SolverOverrides.Apply(dns, new Dictionary<string, string> { [SolverOverrides.IngressName] = "web" }, "default").Should().BeSameAs(dns);
     }
 
     [Fact]
