@@ -1,23 +1,19 @@
 using System.ComponentModel;
-using System.Text.Json;
+using CertOperator.Crds.Acme.Scheduling;
 using CertOperator.Crds.Meta;
 using CertOperator.Crds.Schema;
 
 namespace CertOperator.Crds.Acme;
 
-/// <summary>
-/// The subset of a PodSpec cert-manager applies to solver pods. Affinity is a core/v1 type far larger than
-/// this API; it is passed through untyped.
-/// </summary>
+/// <summary>The subset of a PodSpec cert-manager applies to solver pods.</summary>
 [Description("Pod spec overrides for the HTTP-01 solver pods.")]
 public sealed class Http01PodSpec
 {
     [Description("Node labels the solver pod requires to be scheduled on a node.")]
     public Dictionary<string, string>? NodeSelector { get; set; }
 
-    [PreserveUnknownFields(ObjectOnly = true)]
     [Description("The solver pod's scheduling constraints, as a core/v1 Affinity.")]
-    public JsonElement? Affinity { get; set; }
+    public Affinity? Affinity { get; set; }
 
     [Description("The solver pod's tolerations.")]
     public List<Toleration>? Tolerations { get; set; }

@@ -121,15 +121,9 @@ internal sealed class CrdSchemaBuilder(JsonSerializerOptions options)
     private SortedDictionary<string, object> ForValue(Type type, MemberInfo member)
     {
         type = Nullable.GetUnderlyingType(type) ?? type;
-        if (member.GetCustomAttribute<PreserveUnknownFieldsAttribute>() is { } preserve)
+        if (member.IsDefined(typeof(PreserveUnknownFieldsAttribute)))
         {
-            var free = Node("x-kubernetes-preserve-unknown-fields", true);
-            if (preserve.ObjectOnly)
-            {
-                free["type"] = "object";
-            }
-
-            return free;
+            return Node("x-kubernetes-preserve-unknown-fields", true);
         }
 
         if (type == typeof(JsonElement) && member.IsDefined(typeof(QuantityAttribute)))

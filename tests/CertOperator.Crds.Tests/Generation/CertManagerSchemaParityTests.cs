@@ -10,13 +10,6 @@ namespace CertOperator.Crds.Tests.Generation;
 /// </summary>
 public sealed class CertManagerSchemaParityTests
 {
-    /// <summary>
-    /// Deliberate differences. A solver pod's `affinity` is core/v1's Affinity (over 400 paths in cert-manager's
-    /// schema); we keep it as one object with unknown fields preserved and pass it to the pod unchanged, so every
-    /// cert-manager manifest applies, but the API server does not check its inner structure here.
-    /// </summary>
-    private static readonly string[] DeliberateDifferences = ["podTemplate.spec.affinity"];
-
     private static readonly Lazy<IReadOnlyDictionary<string, JsonNode>> CertManager = new(() => File
         .ReadLines(Path.Combine(AppContext.BaseDirectory, "TestData", "cert-manager-schema-facts.tsv"))
         .Select(line => line.Split('\t', 2))
@@ -30,7 +23,7 @@ public sealed class CertManagerSchemaParityTests
     {
         var ours = Facts(kind);
         var differences = CertManager.Value
-            .Where(entry => entry.Key.StartsWith($"{kind}/", StringComparison.Ordinal) && !Deliberate(entry.Key))
+            .Where(entry => entry.Key.StartsWith($"{kind}/", StringComparison.Ordinal))
             .Select(entry => ours.TryGetValue(entry.Key, out var facts)
                 ? JsonNode.DeepEquals(facts, entry.Value) ? null : $"{entry.Key}: cert-manager {entry.Value.ToJsonString()}, ours {facts.ToJsonString()}"
                 : $"{entry.Key}: missing here")
@@ -44,22 +37,10 @@ public sealed class CertManagerSchemaParityTests
     [MemberData(nameof(Kinds))]
     public void No_field_here_is_unknown_to_cert_manager(string kind)
     {
-        var extra = Facts(kind).Keys.Where(path => !CertManager.Value.ContainsKey(path) && !Deliberate(path)).ToList();
+        var extra = Facts(kind).Keys.Where(path => !CertManager.Value.ContainsKey(path)).ToList();
 
         extra.Should().BeEmpty("a field cert-manager lacks would be pruned by a cluster switching back, and is a GitOps diff");
     }
-
-    [Fact]
-    public void The_deliberate_differences_are_only_the_solver_pod_affinity()
-    {
-        var affinity = CertManager.Value.Keys.Where(Deliberate).ToList();
-
-        affinity.Should().NotBeEmpty().And.OnlyContain(path => path.Contains(".podTemplate.spec.affinity", StringComparison.Ordinal));
-        Facts("Issuer")["Issuer/v1.spec.acme.solvers[].http01.ingress.podTemplate.spec.affinity"].ToJsonString()
-            .Should().Be("""{"type":"object","x-kubernetes-preserve-unknown-fields":true}""");
-    }
-
-    private static bool Deliberate(string path) => DeliberateDifferences.Any(d => path.Contains(d, StringComparison.Ordinal));
 
     private static readonly string[] FactKeys =
     [

@@ -28,8 +28,8 @@ public sealed class ConstrainedFixture
     [Description("Extra values per key.")]
     public Dictionary<string, List<int>>? Extra { get; set; }
 
-    [PreserveUnknownFields(ObjectOnly = true)]
-    [Description("An untyped object.")]
+    [PreserveUnknownFields]
+    [Description("Any JSON value.")]
     public JsonElement? Free { get; set; }
 
     public FixturePart? Part { get; set; }

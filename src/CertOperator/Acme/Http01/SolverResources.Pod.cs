@@ -104,7 +104,11 @@ internal static partial class SolverResources
 
         SetIfGiven(spec, "priorityClassName", template.PriorityClassName);
         SetIfGiven(spec, "serviceAccountName", template.ServiceAccountName);
-        SetIfGiven(spec, "affinity", template.Affinity);
+        if (template.Affinity is { } affinity)
+        {
+            spec["affinity"] = JsonSerializer.SerializeToNode(affinity, CertManagerJsonContext.Default.Affinity);
+        }
+
         if (template.SecurityContext is { } securityContext)
         {
             // As cert-manager: the template's security context replaces the default one whole.
@@ -148,14 +152,6 @@ internal static partial class SolverResources
         if (!string.IsNullOrEmpty(value))
         {
             target[field] = value;
-        }
-    }
-
-    private static void SetIfGiven(JsonObject target, string field, JsonElement? value)
-    {
-        if (value is { ValueKind: JsonValueKind.Object } element)
-        {
-            target[field] = JsonNode.Parse(element.GetRawText());
         }
     }
 }

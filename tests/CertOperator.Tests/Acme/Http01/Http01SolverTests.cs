@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Json.Nodes;
 using CertOperator.Acme.Http01;
 using CertOperator.Crds.Challenges;
 using CertOperator.Crds.Issuers;
@@ -91,6 +93,24 @@ public sealed class Http01SolverTests(SolverCluster cluster) : IClassFixture<Sol
         var present = () => NewSolver(http).PresentAsync(challenge, Issuer, CancellationToken.None);
 
         await present.Should().ThrowAsync<InvalidOperationException>().WithMessage("*'absent'*spec.solver.http01.ingress.name*");
+    }
+
+    [Fact]
+    public async Task A_full_affinity_applied_in_an_issuer_reaches_the_solver_pod_unchanged()
+    {
+        // Posted as the user's JSON, so the Issuer and Challenge CRD schemas (validation, pruning) see every field.
+        var probe = await cluster.CreateChallengeAsync();
+        var ns = probe.Metadata.Namespace;
+        await Client.PostJsonAsync($"/apis/cert-manager.io/v1/namespaces/{ns}/issuers", Encoding.UTF8.GetBytes(FullAffinityIssuer.Manifest().ToJsonString()));
+        var stored = await Client.GetAsync<Issuer>(ns, "acme-affinity");
+        var challenge = await cluster.CreateChallengeAsync(i => i.PodTemplate = stored.Spec.Acme!.Solvers![0].Http01!.Ingress!.PodTemplate);
+        using var http = new HttpClient();
+
+        await NewSolver(http).PresentAsync(challenge, stored, CancellationToken.None);
+
+        var pod = await Client.GetAsync<Pod>(challenge.Metadata.Namespace, SolverResources.Name(challenge));
+        var affinity = pod.Spec!["affinity"];
+        JsonNode.DeepEquals(affinity, FullAffinityIssuer.Affinity()).Should().BeTrue(affinity?.ToJsonString());
     }
 
     private Http01Solver NewSolver(HttpClient http) =>

@@ -84,7 +84,6 @@ public sealed class SolverResourcesTests
             "security context replaced", new() { Spec = new() { SecurityContext = new SolverPodSecurityContext { RunAsUser = 1000, SeccompProfile = new SeccompProfile { Type = "Localhost", LocalhostProfile = "acme.json" } } } },
             "spec.securityContext", """{"runAsUser":1000,"seccompProfile":{"localhostProfile":"acme.json","type":"Localhost"}}"""
         },
-        { "affinity", new() { Spec = new() { Affinity = Element("""{"nodeAffinity":{}}""") } }, "spec.affinity", """{"nodeAffinity":{}}""" },
     };
 
     [Theory]
@@ -103,6 +102,18 @@ public sealed class SolverResourcesTests
         var actual = parts.Length == 3 ? value[parts[2]] : value;
         var text = actual is JsonValue v && v.TryGetValue<string>(out var s) ? s : actual?.ToJsonString();
         text.Should().Be(expected, name);
+    }
+
+    [Fact]
+    public void A_full_affinity_from_issuer_yaml_reaches_the_pod_unchanged()
+    {
+        var solver = FullAffinityIssuer.Issuer().Spec.Acme!.Solvers![0];
+        var challenge = Http01Gen.Challenge();
+        challenge.Spec.Solver = solver;
+
+        var affinity = SolverResources.Pod(challenge, Options).Spec!["affinity"];
+
+        JsonNode.DeepEquals(affinity, FullAffinityIssuer.Affinity()).Should().BeTrue(affinity?.ToJsonString());
     }
 
     [Fact]
