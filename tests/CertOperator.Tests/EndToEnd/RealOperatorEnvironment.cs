@@ -18,6 +18,7 @@ public partial class RealOperatorEnvironment : OperatorEnvironment
 
     protected override async Task<IControlPlane> StartControlPlaneAsync(string folder) => await RealControlPlane.StartAsync();
 
-    [GeneratedRegex(@"forbidden|\b403\b", RegexOptions.IgnoreCase)]
+    // 403 as a status code, never the milliseconds of a log timestamp ("08:34:28.403 info: ...").
+    [GeneratedRegex(@"forbidden|(?<!\.)\b403\b", RegexOptions.IgnoreCase)]
     private static partial Regex ForbiddenPattern();
 }
