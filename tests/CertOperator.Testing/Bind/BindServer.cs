@@ -68,7 +68,9 @@ public sealed class BindServer : IAsyncDisposable
     {
         var dig = await DebianPackage.RequireBinaryAsync("dig", "bind9-dnsutils", cancellationToken).ConfigureAwait(false);
         var result = await ExternalCommand.RunAsync(dig, [$"@{Address}", "-p", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), type, name, "+short"], timeout: TimeSpan.FromSeconds(20), ct: cancellationToken).ConfigureAwait(false);
-        return result.EnsureSuccess().StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        // dig reports a timed-out try it then retried (";; communications error …") among the answers.
+        return [.. result.EnsureSuccess().StdOut.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Where(line => !line.StartsWith(";;", StringComparison.Ordinal))];
     }
 
     public async ValueTask DisposeAsync()

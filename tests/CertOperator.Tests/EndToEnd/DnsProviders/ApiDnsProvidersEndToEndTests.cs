@@ -216,18 +216,34 @@ public sealed class ApiDnsProvidersEndToEndTests(ApiDnsProvidersEndToEndTests.En
             }
         }
 
-        /// <summary>Makes bind9 answer exactly <paramref name="values"/> at <paramref name="fqdn"/>.</summary>
+        /// <summary>
+        /// Makes bind9 answer exactly <paramref name="values"/> at <paramref name="fqdn"/>. A dig or update that times
+        /// out on a loaded machine is tried again: the fake has already stored the change, so the operator's retry
+        /// would find it made and never send it again, leaving bind9 behind for good.
+        /// </summary>
         private static async Task SyncAsync(BindTxtZone zone, string fqdn, IReadOnlyList<string> values)
         {
-            var current = await zone.ValuesAsync(fqdn, CancellationToken.None);
-            foreach (var stale in current.Except(values))
+            for (var attempt = 1; ; attempt++)
             {
-                await zone.RemoveAsync(fqdn, stale, CancellationToken.None);
-            }
+                try
+                {
+                    var current = await zone.ValuesAsync(fqdn, CancellationToken.None);
+                    foreach (var stale in current.Except(values))
+                    {
+                        await zone.RemoveAsync(fqdn, stale, CancellationToken.None);
+                    }
 
-            foreach (var fresh in values.Except(current))
-            {
-                await zone.AddAsync(fqdn, fresh, 60, CancellationToken.None);
+                    foreach (var fresh in values.Except(current))
+                    {
+                        await zone.AddAsync(fqdn, fresh, 60, CancellationToken.None);
+                    }
+
+                    return;
+                }
+                catch (Exception e) when (attempt < 5 && e is not OperationCanceledException)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt));
+                }
             }
         }
     }
