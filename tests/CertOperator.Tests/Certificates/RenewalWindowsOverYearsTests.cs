@@ -42,7 +42,7 @@ public sealed class RenewalWindowsOverYearsTests : IAsyncLifetime
         {
             var status = Find()!.Status!;
             var renewal = Find()!.Spec.Renewal;
-            due.Should().Be(RenewalSchedule.RenewalTime(status.NotBefore!.Value, status.NotAfter!.Value, null, null, renewal).At);
+            due.Should().Be(RenewalSchedule.WithRenewalPolicy(status.NotBefore!.Value, status.NotAfter!.Value, RenewalSchedule.RenewalTime(status.NotBefore!.Value, status.NotAfter!.Value, null, null), renewal).At);
             var local = TimeZoneInfo.ConvertTime(due, Denver);
             (local.DayOfWeek, local.Hour, local.Minute, local.Second).Should().Be((DayOfWeek.Saturday, 10, 0, 0), $"renewal {revision} at {due:u} opens the window");
 

@@ -9,17 +9,10 @@ internal static class RenewalSchedule
     private const long NanosPerSecond = 1_000_000_000;
 
     /// <summary>
-    /// cert-manager's RenewalTime: none with policy Disabled; otherwise the desired time below, moved into
-    /// <c>spec.renewal.windows</c> when there are any (see <see cref="RenewalWindows"/>). An error (no window fits)
-    /// comes with the time renewal happens anyway.
-    /// </summary>
-    public static (DateTimeOffset? At, string? Error) RenewalTime(DateTimeOffset notBefore, DateTimeOffset notAfter, TimeSpan? renewBefore, int? renewBeforePercentage, CertificateRenewal? renewal) =>
-        WithRenewalPolicy(notBefore, notAfter, RenewalTime(notBefore, notAfter, renewBefore, renewBeforePercentage), renewal);
-
-    /// <summary>
-    /// <c>spec.renewal</c> applied to a <paramref name="desired"/> renewal time (the scheduled one, or the time an
-    /// ACME server's suggested window gave): none with policy Disabled, else moved into the windows, as cert-manager
-    /// applies windows after ARI.
+    /// cert-manager's RenewalTime from a <paramref name="desired"/> renewal time (<see cref="RenewalTime"/>, or the
+    /// time an ACME server's suggested window gave): none with policy Disabled; otherwise moved into
+    /// <c>spec.renewal.windows</c> when there are any (see <see cref="RenewalWindows"/>), as cert-manager applies
+    /// windows after ARI. An error (no window fits, unknown policy) comes with the time renewal happens anyway.
     /// </summary>
     public static (DateTimeOffset? At, string? Error) WithRenewalPolicy(DateTimeOffset notBefore, DateTimeOffset notAfter, DateTimeOffset desired, CertificateRenewal? renewal)
     {

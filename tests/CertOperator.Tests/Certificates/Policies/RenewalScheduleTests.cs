@@ -27,7 +27,7 @@ public sealed class RenewalScheduleTests
     [MemberData(nameof(RenewalTimeCases))]
     public void Renewal_time(string name, TimeSpan lifetime, TimeSpan? renewBefore, int? percentage, TimeSpan expectedAfterNow)
     {
-        var (at, error) = RenewalSchedule.RenewalTime(Now, Now + lifetime, renewBefore, percentage, renewal: null);
+        var (at, error) = RenewalSchedule.WithRenewalPolicy(Now, Now + lifetime, RenewalSchedule.RenewalTime(Now, Now + lifetime, renewBefore, percentage), renewal: null);
 
         error.Should().BeNull(name);
         at.Should().Be(Now + expectedAfterNow, name);
@@ -56,7 +56,7 @@ public sealed class RenewalScheduleTests
     [Fact]
     public void Policy_Disabled_has_no_renewal_time()
     {
-        var (at, error) = RenewalSchedule.RenewalTime(Now, Now + H(24), H(20), null, new CertificateRenewal { Policy = "Disabled" });
+        var (at, error) = RenewalSchedule.WithRenewalPolicy(Now, Now + H(24), RenewalSchedule.RenewalTime(Now, Now + H(24), H(20), null), new CertificateRenewal { Policy = "Disabled" });
 
         at.Should().BeNull();
         error.Should().BeNull();
@@ -65,7 +65,7 @@ public sealed class RenewalScheduleTests
     [Fact]
     public void An_unknown_policy_is_an_error_as_in_cert_manager()
     {
-        var (at, error) = RenewalSchedule.RenewalTime(Now, Now + H(24), null, null, new CertificateRenewal());
+        var (at, error) = RenewalSchedule.WithRenewalPolicy(Now, Now + H(24), RenewalSchedule.RenewalTime(Now, Now + H(24), null, null), new CertificateRenewal());
 
         at.Should().BeNull();
         error.Should().Be("unsupported renewal policy: ");
@@ -74,7 +74,7 @@ public sealed class RenewalScheduleTests
     [Fact]
     public void Renewal_time_is_whole_seconds_even_when_the_percentage_is_not()
     {
-        var (at, _) = RenewalSchedule.RenewalTime(Now, Now + TimeSpan.FromSeconds(10), null, 33, renewal: null);
+        var (at, _) = RenewalSchedule.WithRenewalPolicy(Now, Now + TimeSpan.FromSeconds(10), RenewalSchedule.RenewalTime(Now, Now + TimeSpan.FromSeconds(10), null, 33), renewal: null);
 
         at.Should().Be(Now + TimeSpan.FromSeconds(6), "10s minus 3.3s is 6.7s, truncated as Go's Truncate(time.Second) does");
     }

@@ -58,7 +58,7 @@ public sealed class RenewalWindowsTests
     {
         var renewal = new CertificateRenewal { Policy = "RenewBefore", Windows = [.. windows] };
 
-        var (at, error) = RenewalSchedule.RenewalTime(notBefore, notAfter, notAfter - target, null, renewal);
+        var (at, error) = RenewalSchedule.WithRenewalPolicy(notBefore, notAfter, RenewalSchedule.RenewalTime(notBefore, notAfter, notAfter - target, null), renewal);
 
         at.Should().Be(expected, name);
         if (wantError)
