@@ -2,7 +2,9 @@
 # Installs the real components the tests and the demo start themselves:
 # pebble + pebble-challtestsrv (ACME test server), bind9 (RFC 2136 target), lego (benchmark peer),
 # etcd-server + curl + openssl (the real kube-apiserver 1.24 control plane of ../shared/kube-apiserver),
-# gcc + libc6-dev (the Native AOT link of scripts/publish-aot.sh; the SDK uses clang instead when present).
+# gcc + libc6-dev (the Native AOT link of scripts/publish-aot.sh; the SDK uses clang instead when present),
+# podman + runc + debootstrap (tests/CertOperator.Image.Tests builds the image with scripts/build-image.sh and runs it
+# through podman's Docker API; installed with their recommended packages, as podman is usually installed).
 # Idempotent; works as root without a TTY, or through sudo otherwise.
 set -euo pipefail
 
@@ -18,6 +20,18 @@ if ((${#missing[@]})); then
   export DEBIAN_FRONTEND=noninteractive
   $sudo apt-get update -qq
   $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+containers=()
+for p in podman runc debootstrap; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || containers+=("$p")
+done
+if ((${#containers[@]})); then
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq "${containers[@]}"
 fi
 
 if ! command -v kubectl >/dev/null 2>&1; then

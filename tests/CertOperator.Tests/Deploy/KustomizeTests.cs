@@ -98,4 +98,30 @@ public sealed class KustomizeTests
         Str(container, "resources", "limits", "memory").Should().NotBeNullOrEmpty();
         Str(container, "resources", "limits", "cpu").Should().NotBeNullOrEmpty();
     }
+
+    [Fact]
+    public async Task Metrics_service_and_service_monitor_reach_the_deployments_metrics_port()
+    {
+        var deployment = await SingleAsync("Deployment", "certoperator");
+        var podLabels = Labels(At(deployment, "spec", "template", "metadata", "labels"));
+        var service = await SingleAsync("Service", "certoperator");
+        Str(service, "metadata", "namespace").Should().Be("certoperator-system");
+        var selector = Labels(At(service, "spec", "selector"));
+        selector.Should().NotBeEmpty().And.Subject.Should().OnlyContain(l => podLabels.Contains(l), "the Service selects the controller pods");
+        var port = ((YamlSequenceNode)At(service, "spec", "ports")!).Children.Should().ContainSingle().Subject;
+        (Str(port, "name"), Str(port, "port"), Str(port, "targetPort")).Should().Be(("http-metrics", "9402", "http-metrics"), "cert-manager's Service port");
+
+        var stream = new YamlStream();
+        stream.Load(new StringReader(await File.ReadAllTextAsync(RepoPaths.Combine("config", "prometheus", "servicemonitor.yaml"))));
+        var monitor = (YamlMappingNode)stream.Documents.Single().RootNode;
+        (Str(monitor, "apiVersion"), Str(monitor, "kind")).Should().Be(("monitoring.coreos.com/v1", "ServiceMonitor"));
+        Str(monitor, "metadata", "namespace").Should().Be("certoperator-system");
+        var serviceLabels = Labels(At(service, "metadata", "labels"));
+        Labels(At(monitor, "spec", "selector", "matchLabels")).Should().OnlyContain(l => serviceLabels.Contains(l), "the ServiceMonitor selects the Service");
+        var endpoint = ((YamlSequenceNode)At(monitor, "spec", "endpoints")!).Children.Should().ContainSingle().Subject;
+        (Str(endpoint, "targetPort"), Str(endpoint, "path")).Should().Be(("http-metrics", "/metrics"));
+    }
+
+    private static HashSet<(string, string)> Labels(YamlNode? node) =>
+        ((YamlMappingNode)node!).Children.Select(c => (((YamlScalarNode)c.Key).Value!, ((YamlScalarNode)c.Value).Value!)).ToHashSet();
 }

@@ -1,3 +1,4 @@
+using CertOperator.Testing;
 using CertOperator.Testing.Processes;
 using CertOperator.Tests.EndToEnd;
 

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using CertOperator.Testing;
 using CertOperator.Tests.EndToEnd;
 
 namespace CertOperator.Tests.Metrics;

@@ -1,16 +1,16 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace CertOperator.Tests.Metrics;
+namespace CertOperator.Testing;
 
 /// <summary>One sample of a Prometheus text exposition: name, labels, value.</summary>
-internal sealed record Sample(string Name, IReadOnlyDictionary<string, string> Labels, double Value)
+public sealed record Sample(string Name, IReadOnlyDictionary<string, string> Labels, double Value)
 {
     public string this[string label] => Labels.TryGetValue(label, out var value) ? value : "";
 }
 
 /// <summary>Parses the Prometheus text format (0.0.4) as a scraper would, strictly enough to catch malformed lines.</summary>
-internal static partial class PrometheusText
+public static partial class PrometheusText
 {
     public static IReadOnlyList<Sample> Parse(string text, out IReadOnlyDictionary<string, string> types)
     {
