@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using CertOperator.Kubernetes.Model;
 
 namespace CertOperator.Kubernetes.Informers;
@@ -42,7 +44,7 @@ internal sealed class ObjectStore<T> : IObjectStore<T>
         lock (_gate)
         {
             var index = _indexes.GetValueOrDefault(indexName) ?? throw new InvalidOperationException($"no index named '{indexName}'");
-            return index.Keys.TryGetValue(value, out var keys) ? [.. keys.Select(k => _items[k])] : [];
+            return [.. index.Lookup(value).Select(k => _items[k])];
         }
     }
 
@@ -114,18 +116,16 @@ internal sealed class ObjectStore<T> : IObjectStore<T>
 
     private sealed class Index(Func<T, IEnumerable<string>> function)
     {
-        public Dictionary<string, HashSet<ObjectKey>> Keys { get; } = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, IndexKeys> _keys = new(StringComparer.Ordinal);
+
+        public IEnumerable<ObjectKey> Lookup(string value) => _keys.TryGetValue(value, out var keys) ? keys.Keys : [];
 
         public void Add(ObjectKey key, T item)
         {
             foreach (var value in function(item))
             {
-                if (!Keys.TryGetValue(value, out var set))
-                {
-                    Keys[value] = set = [];
-                }
-
-                set.Add(key);
+                ref var keys = ref CollectionsMarshal.GetValueRefOrAddDefault(_keys, value, out _);
+                keys = keys.With(key);
             }
         }
 
@@ -133,9 +133,16 @@ internal sealed class ObjectStore<T> : IObjectStore<T>
         {
             foreach (var value in function(item))
             {
-                if (Keys.TryGetValue(value, out var set) && set.Remove(key) && set.Count == 0)
+                ref var keys = ref CollectionsMarshal.GetValueRefOrNullRef(_keys, value);
+                if (Unsafe.IsNullRef(ref keys))
                 {
-                    Keys.Remove(value);
+                    continue;
+                }
+
+                keys = keys.Without(key);
+                if (keys.IsEmpty)
+                {
+                    _keys.Remove(value);
                 }
             }
         }
