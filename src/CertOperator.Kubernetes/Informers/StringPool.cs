@@ -1,0 +1,88 @@
+using System.Diagnostics.CodeAnalysis;
+using CertOperator.Kubernetes.Model;
+
+namespace CertOperator.Kubernetes.Informers;
+
+/// <summary>
+/// One copy of the strings that cached metadata repeats: namespaces, label and annotation keys and (short) values,
+/// owner references' apiVersion and kind, finalizers. Deserialising gives every object its own copies; at 10,000
+/// Certificates the caches held about a million strings, most of them copies of the same few hundred keys
+/// (cert-manager.io/issuer-name, …) and values (the issuer's name, "ClusterIssuer", a namespace).
+/// Bounded: once it holds its maximum of strings it only hands out what it has, so names of objects
+/// long deleted cannot grow it without limit.
+/// </summary>
+internal sealed class StringPool(int maxEntries = StringPool.DefaultMaxEntries)
+{
+    public const int DefaultMaxEntries = 1 << 16;
+
+    /// <summary>Values longer than this (certificates in annotations, JSON blobs) are rarely repeated: left alone.</summary>
+    public const int MaxValueLength = 64;
+
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, string> _pool = new(StringComparer.Ordinal);
+
+    /// <summary>The pool the informers share, so a key seen on a Secret and on a CertificateRequest is one string.</summary>
+    public static StringPool Shared { get; } = new();
+
+    [return: NotNullIfNotNull(nameof(value))]
+    public string? Intern(string? value)
+    {
+        if (value is null || value.Length == 0 || value.Length > MaxValueLength)
+        {
+            return value;
+        }
+
+        lock (_gate)
+        {
+            if (_pool.TryGetValue(value, out var pooled))
+            {
+                return pooled;
+            }
+
+            if (_pool.Count < maxEntries)
+            {
+                _pool.Add(value, value);
+            }
+
+            return value;
+        }
+    }
+
+    /// <summary>Replaces <paramref name="meta"/>'s repeated strings by their pooled copies.</summary>
+    public void InternMetadata(ObjectMeta meta)
+    {
+        ArgumentNullException.ThrowIfNull(meta);
+        meta.Namespace = Intern(meta.Namespace);
+        meta.Labels = Intern(meta.Labels);
+        meta.Annotations = Intern(meta.Annotations);
+        foreach (var owner in meta.OwnerReferences ?? [])
+        {
+            owner.ApiVersion = Intern(owner.ApiVersion);
+            owner.Kind = Intern(owner.Kind);
+        }
+
+        if (meta.Finalizers is { } finalizers)
+        {
+            for (var i = 0; i < finalizers.Count; i++)
+            {
+                finalizers[i] = Intern(finalizers[i]);
+            }
+        }
+    }
+
+    private Dictionary<string, string>? Intern(Dictionary<string, string>? map)
+    {
+        if (map is null || map.Count == 0)
+        {
+            return map;
+        }
+
+        var pooled = new Dictionary<string, string>(map.Count, map.Comparer);
+        foreach (var (key, value) in map)
+        {
+            pooled[Intern(key)] = Intern(value);
+        }
+
+        return pooled;
+    }
+}

@@ -1,0 +1,69 @@
+using CertOperator.Kubernetes.Informers;
+using CertOperator.Kubernetes.Model;
+
+namespace CertOperator.Kubernetes.Tests.Informers;
+
+public sealed class StringPoolTests
+{
+    // Fresh string instances, as deserialising gives every object its own copy.
+    private static string Copy(string value) => new([.. value]);
+
+    [Fact]
+    public void Equal_strings_become_one_instance()
+    {
+        var pool = new StringPool();
+        var first = pool.Intern(Copy("cert-manager.io/issuer-name"));
+        var second = pool.Intern(Copy("cert-manager.io/issuer-name"));
+
+        second.Should().BeSameAs(first);
+    }
+
+    [Fact]
+    public void Long_values_are_left_alone()
+    {
+        var pool = new StringPool();
+        var pem = new string('A', StringPool.MaxValueLength + 1);
+
+        pool.Intern(Copy(pem)).Should().NotBeSameAs(pool.Intern(Copy(pem))).And.Be(pem);
+    }
+
+    [Fact]
+    public void A_full_pool_still_hands_out_what_it_has_and_stores_nothing_new()
+    {
+        var pool = new StringPool(maxEntries: 2);
+        var a = pool.Intern(Copy("a"));
+        var b = pool.Intern(Copy("b"));
+
+        pool.Intern(Copy("c")).Should().NotBeSameAs(pool.Intern(Copy("c")), "the pool is full");
+        pool.Intern(Copy("a")).Should().BeSameAs(a);
+        pool.Intern(Copy("b")).Should().BeSameAs(b);
+    }
+
+    [Fact]
+    public void Metadata_keeps_its_content_with_pooled_strings()
+    {
+        var pool = new StringPool();
+        ObjectMeta Meta() => new()
+        {
+            Name = Copy("web"),
+            Namespace = Copy("team-a"),
+            Labels = new() { [Copy("app")] = Copy("web") },
+            Annotations = new() { [Copy("cert-manager.io/issuer-name")] = Copy("ca"), [Copy("note")] = new string('x', 100) },
+            OwnerReferences = [new OwnerReference { ApiVersion = Copy("cert-manager.io/v1"), Kind = Copy("Certificate"), Name = Copy("web"), Uid = Copy("u1") }],
+            Finalizers = [Copy("cert-manager.io/finalizer")],
+        };
+        var one = Meta();
+        var two = Meta();
+
+        pool.InternMetadata(one);
+        pool.InternMetadata(two);
+
+        two.Should().BeEquivalentTo(Meta(), "interning changes which instances hold the strings, not what they say");
+        two.Namespace.Should().BeSameAs(one.Namespace);
+        two.Annotations!.Keys.First().Should().BeSameAs(one.Annotations!.Keys.First());
+        two.Annotations["cert-manager.io/issuer-name"].Should().BeSameAs(one.Annotations["cert-manager.io/issuer-name"]);
+        two.Labels!["app"].Should().BeSameAs(one.Labels!["app"]);
+        two.OwnerReferences![0].Kind.Should().BeSameAs(one.OwnerReferences![0].Kind);
+        two.Finalizers![0].Should().BeSameAs(one.Finalizers![0]);
+    }
+}
