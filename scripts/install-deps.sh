@@ -8,31 +8,24 @@
 # Idempotent; works as root without a TTY, or through sudo otherwise.
 set -euo pipefail
 
-packages=(pebble lego bind9 bind9-utils etcd-server curl openssl ca-certificates gcc libc6-dev)
-missing=()
-for p in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
-done
-
-if ((${#missing[@]})); then
-  sudo=""
+# apt_install [APT-OPTIONS...] -- PACKAGES...: apt-get installs those of PACKAGES not installed yet.
+apt_install() {
+  local options=() missing=()
+  while [[ $1 != -- ]]; do options+=("$1"); shift; done
+  shift
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+  ((${#missing[@]})) || return 0
+  local sudo=""
   [ "$(id -u)" -eq 0 ] || sudo="sudo"
   export DEBIAN_FRONTEND=noninteractive
   $sudo apt-get update -qq
-  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"
-fi
+  $sudo apt-get install -y -qq "${options[@]}" "${missing[@]}"
+}
 
-containers=()
-for p in podman runc debootstrap; do
-  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || containers+=("$p")
-done
-if ((${#containers[@]})); then
-  sudo=""
-  [ "$(id -u)" -eq 0 ] || sudo="sudo"
-  export DEBIAN_FRONTEND=noninteractive
-  $sudo apt-get update -qq
-  $sudo apt-get install -y -qq "${containers[@]}"
-fi
+apt_install --no-install-recommends -- pebble lego bind9 bind9-utils etcd-server curl openssl ca-certificates gcc libc6-dev
+apt_install -- podman runc debootstrap
 
 if ! command -v kubectl >/dev/null 2>&1; then
   echo "kubectl is not on PATH: install kubectl 1.32 (the tests drive the API test server with it)." >&2
