@@ -3,13 +3,14 @@ namespace CertOperator.Kubernetes.Controllers;
 /// <summary>
 /// client-go's work queue: a key waits at most once (duplicates merge), is never handed to two workers at
 /// once (a key added while it is processing runs again after <see cref="Done"/>), and can be delayed with
-/// precise <see cref="TimeProvider"/> timers of any length.
+/// precise <see cref="TimeProvider"/> timing of any length. Delayed keys wait in one schedule under one timer
+/// armed for the earliest: a timer per key cost ~300 bytes each, two per Certificate (6 MB at 10,000).
 /// </summary>
 internal sealed class WorkQueue : IDisposable
 {
     /// <summary>
-    /// The longest single timer armed. .NET timers refuse more than ~49.7 days, and a 10-year certificate
-    /// waits far longer, so a long delay is a chain of timers re-armed against the wall clock.
+    /// The longest the timer is armed for. .NET timers refuse more than ~49.7 days, and a 10-year certificate
+    /// waits far longer, so a long wait is a chain of timer periods re-armed against the wall clock.
     /// </summary>
     internal static readonly TimeSpan MaxTimerSpan = TimeSpan.FromDays(1);
 
@@ -17,15 +18,22 @@ internal sealed class WorkQueue : IDisposable
     private readonly Queue<ObjectKey> _queue = new();
     private readonly HashSet<ObjectKey> _dirty = [];
     private readonly HashSet<ObjectKey> _processing = [];
-    private readonly Dictionary<ObjectKey, (DateTimeOffset Due, ITimer Timer)> _waiting = [];
+    private readonly Dictionary<ObjectKey, DateTimeOffset> _waiting = [];
+
+    // Every wake-up asked for, earliest first; an entry whose due time is no longer the key's in _waiting is stale
+    // (replaced or fired) and skipped when it comes up.
+    private readonly PriorityQueue<ObjectKey, DateTimeOffset> _schedule = new();
+    private readonly ITimer _timer;
     private readonly SemaphoreSlim _available = new(0);
     private readonly TimeProvider _time;
+    private DateTimeOffset? _armedFor;
     private bool _shutDown;
 
     public WorkQueue(TimeProvider time, RateLimiter? rateLimiter = null)
     {
         _time = time;
         RateLimiter = rateLimiter ?? new RateLimiter(time);
+        _timer = time.CreateTimer(_ => Fire(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
     public RateLimiter RateLimiter { get; }
@@ -67,14 +75,24 @@ internal sealed class WorkQueue : IDisposable
 
         lock (_gate)
         {
-            var due = _time.GetUtcNow() + delay;
-            if (_shutDown || (_waiting.TryGetValue(key, out var pending) && pending.Due <= due))
+            var now = _time.GetUtcNow();
+            var due = now + delay;
+            if (_shutDown || (_waiting.TryGetValue(key, out var pending) && pending <= due))
             {
                 return;
             }
 
-            pending.Timer?.Dispose();
-            _waiting[key] = (due, Arm(key, due, delay));
+            _waiting[key] = due;
+            _schedule.Enqueue(key, due);
+            if (_schedule.Count > (2 * _waiting.Count) + 64)
+            {
+                DropStaleEntries();
+            }
+
+            if (_armedFor is not { } armed || due < armed)
+            {
+                Arm(now);
+            }
         }
     }
 
@@ -87,10 +105,7 @@ internal sealed class WorkQueue : IDisposable
     {
         lock (_gate)
         {
-            if (_waiting.Remove(key, out var pending))
-            {
-                pending.Timer.Dispose();
-            }
+            _waiting.Remove(key);
         }
 
         AddAfter(key, delay);
@@ -173,42 +188,76 @@ internal sealed class WorkQueue : IDisposable
 
             _shutDown = true;
             _queue.Clear();
-            foreach (var (_, timer) in _waiting.Values)
-            {
-                timer.Dispose();
-            }
-
+            _timer.Dispose();
+            _armedFor = null;
             _waiting.Clear();
+            _schedule.Clear();
             waiters = int.MaxValue / 2;
         }
 
         _available.Release(waiters);
     }
 
-    private ITimer Arm(ObjectKey key, DateTimeOffset due, TimeSpan remaining) =>
-        _time.CreateTimer(_ => Fire(key, due), null, remaining < MaxTimerSpan ? remaining : MaxTimerSpan, Timeout.InfiniteTimeSpan);
-
-    private void Fire(ObjectKey key, DateTimeOffset due)
+    /// <summary>Arms the timer for the earliest live wake-up (at most <see cref="MaxTimerSpan"/> ahead), or disarms it.</summary>
+    private void Arm(DateTimeOffset now)
     {
-        lock (_gate)
+        while (_schedule.TryPeek(out var key, out var due) && (!_waiting.TryGetValue(key, out var live) || live != due))
         {
-            if (!_waiting.TryGetValue(key, out var pending) || pending.Due != due)
-            {
-                return;
-            }
-
-            pending.Timer.Dispose();
-            var remaining = due - _time.GetUtcNow();
-            if (remaining > TimeSpan.Zero && !_shutDown)
-            {
-                _waiting[key] = (due, Arm(key, due, remaining));
-                return;
-            }
-
-            _waiting.Remove(key);
+            _schedule.Dequeue();
         }
 
-        Add(key);
+        if (_shutDown || !_schedule.TryPeek(out _, out var earliest))
+        {
+            _armedFor = null;
+            _timer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            return;
+        }
+
+        var wait = earliest - now;
+        wait = wait < TimeSpan.Zero ? TimeSpan.Zero : wait < MaxTimerSpan ? wait : MaxTimerSpan;
+        _armedFor = now + wait;
+        _timer.Change(wait, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>Queues every key whose wake-up has come, then re-arms for the next.</summary>
+    private void Fire()
+    {
+        var due = new List<ObjectKey>();
+        lock (_gate)
+        {
+            if (_shutDown)
+            {
+                return;
+            }
+
+            var now = _time.GetUtcNow();
+            while (_schedule.TryPeek(out var key, out var at) && at <= now)
+            {
+                _schedule.Dequeue();
+                if (_waiting.TryGetValue(key, out var live) && live == at)
+                {
+                    _waiting.Remove(key);
+                    due.Add(key);
+                }
+            }
+
+            Arm(now);
+        }
+
+        foreach (var key in due)
+        {
+            Add(key);
+        }
+    }
+
+    /// <summary>Rebuilds the schedule from the live wake-ups when replaced ones outnumber them.</summary>
+    private void DropStaleEntries()
+    {
+        _schedule.Clear();
+        foreach (var (key, due) in _waiting)
+        {
+            _schedule.Enqueue(key, due);
+        }
     }
 
     public void Dispose()

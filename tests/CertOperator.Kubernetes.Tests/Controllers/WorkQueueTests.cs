@@ -117,4 +117,36 @@ public sealed class WorkQueueTests
         (await waiting.WaitAsync(TimeSpan.FromSeconds(5))).Should().BeNull();
         _time.PendingTimers.Should().Be(0);
     }
+
+    [Fact]
+    public async Task Many_delayed_keys_share_one_timer_and_each_comes_out_at_its_own_time()
+    {
+        using var queue = new WorkQueue(_time);
+        var keys = Enumerable.Range(0, 50).Select(i => new ObjectKey("ns", $"k{i}")).ToList();
+        // Scheduled out of order, with replacements that leave stale entries behind: 50 keys, 150 requests.
+        foreach (var (key, i) in keys.Select((k, i) => (k, i)).Reverse())
+        {
+            queue.AddAfter(key, TimeSpan.FromMinutes(1000 + i));
+            queue.Reschedule(key, TimeSpan.FromMinutes(500 + i));
+            queue.Reschedule(key, TimeSpan.FromMinutes(i + 1));
+        }
+
+        _time.PendingTimers.Should().Be(1, "one timer for every waiting key");
+        queue.Waiting.Should().Be(50);
+        var order = new List<ObjectKey>();
+        for (var minute = 1; minute <= 50; minute++)
+        {
+            _time.Advance(TimeSpan.FromMinutes(1));
+            queue.Length.Should().Be(1, $"exactly one key is due at minute {minute}");
+            var key = (await queue.GetAsync(CancellationToken.None))!.Value;
+            queue.Done(key);
+            order.Add(key);
+        }
+
+        order.Should().Equal(keys);
+        queue.Waiting.Should().Be(0);
+        _time.PendingTimers.Should().Be(0, "nothing waits, so the timer is disarmed");
+        _time.Advance(TimeSpan.FromDays(3000));
+        queue.Length.Should().Be(0, "the replaced wake-ups never fire");
+    }
 }
