@@ -4,6 +4,7 @@ using CertOperator.Crds.Schema;
 using CertOperator.Crds.Serialization;
 using CertOperator.Crds.WellKnown;
 using CertOperator.Kubernetes;
+using CertOperator.Kubernetes.Informers;
 using CertOperator.Kubernetes.Model;
 
 namespace CertOperator.Crds.CertificateRequests;
@@ -18,7 +19,7 @@ namespace CertOperator.Crds.CertificateRequests;
 [PrinterColumn("Requester", "string", ".spec.username")]
 [PrinterColumn("Status", "string", ".status.conditions[?(@.type==\"Ready\")].message", Priority = 1)]
 [PrinterColumn("Age", "date", ".metadata.creationTimestamp")]
-public sealed class CertificateRequest : IKubernetesObject<CertificateRequest>, ICacheTrimmable
+public sealed class CertificateRequest : IKubernetesObject<CertificateRequest>, ICacheTrimmable, IStringPooled
 {
     public static ResourceType Resource { get; } = new("cert-manager.io", "v1", "CertificateRequest", "certificaterequests", Namespaced: true);
 
@@ -71,4 +72,19 @@ public sealed class CertificateRequest : IKubernetesObject<CertificateRequest>, 
 
     /// <summary>True when this copy came from a cache that dropped the CSR, chain and CA (see <see cref="TrimForCache"/>).</summary>
     public bool IsPayloadTrimmed() => _payloadTrimmed;
+
+    /// <summary>
+    /// Cached requests share their issuer reference, usages, requester identity (the same ServiceAccount for every
+    /// request the operator makes) and condition texts (see <see cref="StringPool"/>).
+    /// </summary>
+    public void PoolStrings(StringPool strings)
+    {
+        ArgumentNullException.ThrowIfNull(strings);
+        Spec.IssuerRef.PoolStrings(strings);
+        strings.InternAll(Spec.Usages);
+        Spec.Username = strings.Intern(Spec.Username);
+        Spec.Uid = strings.Intern(Spec.Uid);
+        strings.InternAll(Spec.Groups);
+        strings.InternConditions(Status?.Conditions);
+    }
 }

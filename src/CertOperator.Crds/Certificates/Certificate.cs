@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Text.Json.Serialization.Metadata;
 using CertOperator.Crds.Schema;
 using CertOperator.Crds.Serialization;
+using CertOperator.Kubernetes.Informers;
 using CertOperator.Kubernetes.Model;
 
 namespace CertOperator.Crds.Certificates;
@@ -16,7 +17,7 @@ namespace CertOperator.Crds.Certificates;
 // A string column on purpose: kubectl renders a future time in a date column as "<invalid>".
 [PrinterColumn("Expiration", "string", ".status.notAfter", Description = "When the certificate in the Secret expires (RFC 3339).")]
 [PrinterColumn("Age", "date", ".metadata.creationTimestamp")]
-public sealed class Certificate : IKubernetesObject<Certificate>
+public sealed class Certificate : IKubernetesObject<Certificate>, IStringPooled
 {
     public static ResourceType Resource { get; } = new("cert-manager.io", "v1", "Certificate", "certificates", Namespaced: true);
 
@@ -35,4 +36,13 @@ public sealed class Certificate : IKubernetesObject<Certificate>
 
     [Description("Observed state of the Certificate, maintained by the operator. Read-only.")]
     public CertificateStatus? Status { get; set; }
+
+    /// <summary>Cached Certificates share their issuer reference, usages and condition texts (see <see cref="StringPool"/>).</summary>
+    public void PoolStrings(StringPool strings)
+    {
+        ArgumentNullException.ThrowIfNull(strings);
+        Spec.IssuerRef.PoolStrings(strings);
+        strings.InternAll(Spec.Usages);
+        strings.InternConditions(Status?.Conditions);
+    }
 }

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using CertOperator.Crds.Schema;
+using CertOperator.Kubernetes.Informers;
 
 namespace CertOperator.Crds.Meta;
 
@@ -15,4 +16,13 @@ public sealed class IssuerReference
 
     [Description("API group of the issuer being referred to; empty or cert-manager.io for the built-in Issuer and ClusterIssuer. Not defaulted, as in cert-manager, so GitOps tools see no diff.")]
     public string? Group { get; set; }
+
+    /// <summary>Shares the name, kind and group with every other cached reference to the same issuer.</summary>
+    public void PoolStrings(StringPool strings)
+    {
+        ArgumentNullException.ThrowIfNull(strings);
+        Name = strings.Intern(Name);
+        Kind = strings.Intern(Kind);
+        Group = strings.Intern(Group);
+    }
 }

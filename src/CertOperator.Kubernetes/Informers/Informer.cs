@@ -207,6 +207,7 @@ internal sealed partial class Informer<T> : IInformer<T>, ISyncable
         // managedFields can outweigh the rest of the metadata; caches strip them as controller-runtime recommends.
         item.Metadata.ManagedFields = null;
         StringPool.Shared.InternMetadata(item.Metadata);
+        (item as IStringPooled)?.PoolStrings(StringPool.Shared);
         (item as ICacheTrimmable)?.TrimForCache();
         var old = _store.Upsert(item);
         if (old is null)

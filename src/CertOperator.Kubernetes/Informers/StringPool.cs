@@ -5,13 +5,13 @@ namespace CertOperator.Kubernetes.Informers;
 
 /// <summary>
 /// One copy of the strings that cached metadata repeats: namespaces, label and annotation keys and (short) values,
-/// owner references' apiVersion and kind, finalizers. Deserialising gives every object its own copies; at 10,000
+/// owner references' apiVersion and kind, finalizers; kinds implementing <see cref="IStringPooled"/> pool more. Deserialising gives every object its own copies; at 10,000
 /// Certificates the caches held about a million strings, most of them copies of the same few hundred keys
 /// (cert-manager.io/issuer-name, …) and values (the issuer's name, "ClusterIssuer", a namespace).
 /// Bounded: once it holds its maximum of strings it only hands out what it has, so names of objects
 /// long deleted cannot grow it without limit.
 /// </summary>
-internal sealed class StringPool(int maxEntries = StringPool.DefaultMaxEntries)
+public sealed class StringPool(int maxEntries = StringPool.DefaultMaxEntries)
 {
     public const int DefaultMaxEntries = 1 << 16;
 
@@ -61,12 +61,27 @@ internal sealed class StringPool(int maxEntries = StringPool.DefaultMaxEntries)
             owner.Kind = Intern(owner.Kind);
         }
 
-        if (meta.Finalizers is { } finalizers)
+        InternAll(meta.Finalizers);
+    }
+
+    /// <summary>Pools the type, status, reason and (short) message of every condition.</summary>
+    public void InternConditions(List<Condition>? conditions)
+    {
+        foreach (var condition in conditions ?? [])
         {
-            for (var i = 0; i < finalizers.Count; i++)
-            {
-                finalizers[i] = Intern(finalizers[i]);
-            }
+            condition.Type = Intern(condition.Type);
+            condition.Status = Intern(condition.Status);
+            condition.Reason = Intern(condition.Reason);
+            condition.Message = Intern(condition.Message);
+        }
+    }
+
+    /// <summary>Pools every element of <paramref name="values"/> in place.</summary>
+    public void InternAll(List<string>? values)
+    {
+        for (var i = 0; i < (values?.Count ?? 0); i++)
+        {
+            values![i] = Intern(values[i]);
         }
     }
 

@@ -1,0 +1,61 @@
+using System.Text.Json;
+using CertOperator.Crds.CertificateRequests;
+using CertOperator.Crds.Certificates;
+using CertOperator.Crds.Serialization;
+using CertOperator.Kubernetes.Informers;
+
+namespace CertOperator.Crds.Tests;
+
+/// <summary>Two cached copies of the same object share their repeated strings and still say the same thing.</summary>
+public sealed class StringPoolingTests
+{
+    private const string CertificateJson = """
+        {"apiVersion":"cert-manager.io/v1","kind":"Certificate","metadata":{"name":"web","namespace":"team-a"},
+         "spec":{"secretName":"web-tls","dnsNames":["web.example.com"],"usages":["server auth","digital signature"],
+                 "issuerRef":{"name":"ca","kind":"ClusterIssuer","group":"cert-manager.io"}},
+         "status":{"conditions":[{"type":"Ready","status":"True","reason":"Ready","message":"Certificate is up to date and has not expired"}]}}
+        """;
+
+    private const string RequestJson = """
+        {"apiVersion":"cert-manager.io/v1","kind":"CertificateRequest","metadata":{"name":"web-1","namespace":"team-a"},
+         "spec":{"request":"Q1NS","usages":["server auth"],"issuerRef":{"name":"ca","kind":"ClusterIssuer","group":"cert-manager.io"},
+                 "username":"system:serviceaccount:certoperator-system:certoperator","uid":"0b1c","groups":["system:serviceaccounts","system:authenticated"]},
+         "status":{"conditions":[{"type":"Approved","status":"True","reason":"cert-manager.io","message":"Certificate request has been approved by cert-manager.io"}]}}
+        """;
+
+    [Fact]
+    public void Certificates_share_issuer_reference_usages_and_condition_texts()
+    {
+        var pool = new StringPool();
+        var one = JsonSerializer.Deserialize(CertificateJson, CertManagerJsonContext.Default.Certificate)!;
+        var two = JsonSerializer.Deserialize(CertificateJson, CertManagerJsonContext.Default.Certificate)!;
+
+        one.PoolStrings(pool);
+        two.PoolStrings(pool);
+
+        two.Should().BeEquivalentTo(JsonSerializer.Deserialize(CertificateJson, CertManagerJsonContext.Default.Certificate));
+        two.Spec.IssuerRef.Name.Should().BeSameAs(one.Spec.IssuerRef.Name);
+        two.Spec.IssuerRef.Kind.Should().BeSameAs(one.Spec.IssuerRef.Kind);
+        two.Spec.IssuerRef.Group.Should().BeSameAs(one.Spec.IssuerRef.Group);
+        two.Spec.Usages![1].Should().BeSameAs(one.Spec.Usages![1]);
+        two.Status!.Conditions![0].Message.Should().BeSameAs(one.Status!.Conditions![0].Message);
+        two.Status.Conditions[0].Reason.Should().BeSameAs(one.Status.Conditions[0].Reason);
+    }
+
+    [Fact]
+    public void Requests_share_issuer_reference_requester_and_condition_texts()
+    {
+        var pool = new StringPool();
+        var one = JsonSerializer.Deserialize(RequestJson, CertManagerJsonContext.Default.CertificateRequest)!;
+        var two = JsonSerializer.Deserialize(RequestJson, CertManagerJsonContext.Default.CertificateRequest)!;
+
+        one.PoolStrings(pool);
+        two.PoolStrings(pool);
+
+        two.Should().BeEquivalentTo(JsonSerializer.Deserialize(RequestJson, CertManagerJsonContext.Default.CertificateRequest));
+        two.Spec.Username.Should().BeSameAs(one.Spec.Username);
+        two.Spec.Groups![1].Should().BeSameAs(one.Spec.Groups![1]);
+        two.Spec.IssuerRef.Name.Should().BeSameAs(one.Spec.IssuerRef.Name);
+        two.Status!.Conditions![0].Message.Should().BeSameAs(one.Status!.Conditions![0].Message);
+    }
+}
