@@ -14,7 +14,7 @@ internal static class CertManagerGatewayRowsCreate
 
     private static readonly GatewayListener[] ExampleCom = [Https("example.com", "example-com-tls")];
 
-    public static Dictionary<string, GatewaySyncRow> Rows => new()
+    public static Dictionary<string, SyncRow<Gateway>> Rows => new()
     {
         ["return a single Certificate for a Gateway with a single valid TLS entry and common-name annotation (HTTPS)"] =
             new(Gateway(ClusterIssuer().With("cert-manager.io/common-name", "my-cn"), ExampleCom, Labelled), Defaults())

@@ -1,4 +1,5 @@
 using CertOperator.Crds.Certificates;
+using CertOperator.Kubernetes.Model;
 using CertOperator.Tests.IngressShim;
 using static CertOperator.Tests.GatewayShim.GatewayGen;
 
@@ -17,7 +18,7 @@ internal static class CertManagerGatewayRowsExisting
 
     private static readonly string[] ExampleCom = ["example.com"];
 
-    public static Dictionary<string, GatewaySyncRow> Rows => new()
+    public static Dictionary<string, SyncRow<Gateway>> Rows => new()
     {
         // Deviation: cert-manager leaves it as it is; we add the missing parentRef annotations.
         ["should not return any certificates if a correct Certificate already exists"] =

@@ -1,3 +1,4 @@
+using CertOperator.Kubernetes.Model;
 using CertOperator.Tests.IngressShim;
 using static CertOperator.Tests.GatewayShim.GatewayGen;
 
@@ -9,7 +10,7 @@ namespace CertOperator.Tests.GatewayShim;
 /// </summary>
 internal static class CertManagerGatewayRowsProtocols
 {
-    public static Dictionary<string, GatewaySyncRow> Rows => new()
+    public static Dictionary<string, SyncRow<Gateway>> Rows => new()
     {
         ["Gateway: custom extra protocol with valid TLS block generates a Certificate"] =
             new(Gateway(ClusterIssuer(), [Listener("example.com", ["example-com-tls"], protocol: "CUSTOM-PROTOCOL")]), Defaults() with { GatewayApiExtraProtocols = ["CUSTOM-PROTOCOL"] })

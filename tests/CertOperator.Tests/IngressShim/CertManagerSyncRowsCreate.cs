@@ -1,3 +1,4 @@
+using CertOperator.Kubernetes.Model;
 using static CertOperator.Tests.IngressShim.ShimGen;
 
 namespace CertOperator.Tests.IngressShim;
@@ -10,7 +11,7 @@ internal static class CertManagerSyncRowsCreate
 {
     private static readonly Dictionary<string, string> Labelled = new() { ["my-test-label"] = "should be copied" };
 
-    public static Dictionary<string, SyncRow> Rows => new()
+    public static Dictionary<string, SyncRow<Ingress>> Rows => new()
     {
         ["return a single Certificate for an ingress with a single valid TLS entry and common-name annotation"] =
             new(Example(ClusterIssuer().With("cert-manager.io/common-name", "my-cn"), Labelled), Defaults())

@@ -1,3 +1,4 @@
+using CertOperator.Kubernetes.Model;
 using static CertOperator.Tests.IngressShim.ShimGen;
 
 namespace CertOperator.Tests.IngressShim;
@@ -12,7 +13,7 @@ internal static class CertManagerSyncRowsExisting
 
     private static readonly string[] ExampleCom = ["example.com"];
 
-    public static Dictionary<string, SyncRow> Rows => new()
+    public static Dictionary<string, SyncRow<Ingress>> Rows => new()
     {
         ["should not return any certificates if a correct Certificate already exists"] =
             new(Ingress(Issuer(), [Tls("existing-crt", "example.com")]), Defaults(kind: "Issuer", group: "cert-manager.io"))
@@ -107,7 +108,7 @@ internal static class CertManagerSyncRowsExisting
         Issuer().With("cert-manager.io/issuer-kind", "Issuer").With("cert-manager.io/issuer-group", "cert-manager.io");
 
     /// <summary>cert-manager's "should update an existing Certificate resource with different X" rows: one field differs, the update sets it.</summary>
-    private static SyncRow Changed(Dictionary<string, string> annotations, Action<Crds.Certificates.CertificateSpec> before, Action<Crds.Certificates.CertificateSpec> after) =>
+    private static SyncRow<Ingress> Changed(Dictionary<string, string> annotations, Action<Crds.Certificates.CertificateSpec> before, Action<Crds.Certificates.CertificateSpec> after) =>
         new(Ingress(annotations, [Tls("cert-secret-name", "example.com")]), Defaults(kind: "Issuer"))
         {
             Existing = [Cert("cert-secret-name", ExampleCom, kind: "Issuer", spec: before)],
