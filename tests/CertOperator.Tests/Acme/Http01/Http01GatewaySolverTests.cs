@@ -3,14 +3,14 @@ using CertOperator.Acme.Http01;
 using CertOperator.Crds.Issuers;
 using CertOperator.Kubernetes.Client;
 using CertOperator.Kubernetes.Model;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CertOperator.Tests.Acme.Http01;
 
 /// <summary>The `gatewayHTTPRoute` solver against the test API server with the Gateway API CRDs installed.</summary>
 public sealed class Http01GatewaySolverTests(SolverCluster cluster) : IClassFixture<SolverCluster>
 {
-    private static readonly Issuer Issuer = new() { Metadata = new ObjectMeta { Name = "acme" } };
+    private static Issuer Issuer => SolverCluster.Issuer;
+
     private KubernetesClient Client => cluster.Client;
 
     [Fact]
@@ -78,6 +78,5 @@ public sealed class Http01GatewaySolverTests(SolverCluster cluster) : IClassFixt
         (await Client.ListAsync<Service>(ns)).Items.Should().BeEmpty();
     }
 
-    private Http01Solver NewSolver(HttpClient http) =>
-        new(Client, new Http01Options(), http, TimeProvider.System, NullLogger<Http01Solver>.Instance);
+    private Http01Solver NewSolver(HttpClient http) => cluster.NewSolver(http);
 }

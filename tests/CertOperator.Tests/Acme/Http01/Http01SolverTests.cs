@@ -5,13 +5,13 @@ using CertOperator.Crds.Challenges;
 using CertOperator.Crds.Issuers;
 using CertOperator.Kubernetes.Client;
 using CertOperator.Kubernetes.Model;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CertOperator.Tests.Acme.Http01;
 
 public sealed class Http01SolverTests(SolverCluster cluster) : IClassFixture<SolverCluster>
 {
-    private static readonly Issuer Issuer = new() { Metadata = new ObjectMeta { Name = "acme" } };
+    private static Issuer Issuer => SolverCluster.Issuer;
+
     private KubernetesClient Client => cluster.Client;
 
     [Fact]
@@ -113,8 +113,7 @@ public sealed class Http01SolverTests(SolverCluster cluster) : IClassFixture<Sol
         JsonNode.DeepEquals(affinity, FullAffinityIssuer.Affinity()).Should().BeTrue(affinity?.ToJsonString());
     }
 
-    private Http01Solver NewSolver(HttpClient http) =>
-        new(Client, new Http01Options(), http, TimeProvider.System, NullLogger<Http01Solver>.Instance);
+    private Http01Solver NewSolver(HttpClient http) => cluster.NewSolver(http);
 
     private static HttpIngressPath AppPath() => new()
     {

@@ -1,22 +1,32 @@
+using CertOperator.Acme.Http01;
 using CertOperator.Crds.Acme;
 using CertOperator.Crds.Challenges;
+using CertOperator.Crds.Issuers;
 using CertOperator.Kubernetes.Client;
 using CertOperator.Kubernetes.Configuration;
 using CertOperator.Kubernetes.Model;
 using CertOperator.TestApiServer;
 using CertOperator.Testing;
 using CertOperator.Testing.GatewayApi;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CertOperator.Tests.Acme.Http01;
 
 /// <summary>The in-process API server with our CRDs (and the Gateway API's) and a client from its kubeconfig; one namespace per Challenge.</summary>
 public sealed class SolverCluster : IAsyncLifetime
 {
+    /// <summary>The Issuer the solver tests present challenges for.</summary>
+    public static Issuer Issuer { get; } = new() { Metadata = new ObjectMeta { Name = "acme" } };
+
     public KubeApiServer Server { get; private set; } = null!;
 
     public KubernetesClientConfiguration Configuration { get; private set; } = null!;
 
     public KubernetesClient Client { get; private set; } = null!;
+
+    /// <summary>An HTTP-01 solver on this cluster with default options; self-checks go through <paramref name="http"/>.</summary>
+    internal Http01Solver NewSolver(HttpClient http) =>
+        new(Client, new Http01Options(), http, TimeProvider.System, NullLogger<Http01Solver>.Instance);
 
     public async Task InitializeAsync()
     {
