@@ -7,6 +7,7 @@ using CertOperator.Kubernetes.Client;
 using CertOperator.Kubernetes.Configuration;
 using CertOperator.Kubernetes.Hosting;
 using CertOperator.Kubernetes.LeaderElection;
+using CertOperator.Memory;
 using CertOperator.Metrics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -61,6 +62,7 @@ internal static class OperatorHost
         }
 
         builder.Services.AddOperator(settings, _ => LoadConfiguration(settings));
+        builder.Services.AddHeapTrimming();
         var app = builder.Build();
         if (settings.MetricsListenAddress is { } metrics)
         {

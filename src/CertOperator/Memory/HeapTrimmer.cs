@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Hosting;
+
+namespace CertOperator.Memory;
+
+/// <summary>Looks at the allocation count every <see cref="HeapTrimPolicy.Period"/> and trims the heap when the policy says so.</summary>
+internal sealed class HeapTrimmer(IManagedHeap heap, HeapTrimPolicy policy, TimeProvider time) : BackgroundService
+{
+    private long _trimmedAt;
+    private long _lookedAt = heap.AllocatedBytes;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(policy.Period, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+
+            Look();
+        }
+    }
+
+    /// <summary>One look: trims if the policy says so. Returns whether it did.</summary>
+    internal bool Look()
+    {
+        var now = heap.AllocatedBytes;
+        var trim = policy.ShouldTrim(now - _trimmedAt, now - _lookedAt);
+        if (trim)
+        {
+            heap.Trim();
+            _trimmedAt = heap.AllocatedBytes;
+        }
+
+        _lookedAt = heap.AllocatedBytes;
+        return trim;
+    }
+}
