@@ -116,10 +116,10 @@ await op.DisposeAsync();
 var (restarted, warmStart) = await OperatorUnderTest.StartAsync(plane, options.OperatorFlags, ct);
 await using (restarted)
 {
-    await Task.Delay(TimeSpan.FromSeconds(10), ct);
+    await Task.Delay(TimeSpan.FromSeconds(options.Idle), ct);
     var (rss, _) = ProcessSampler.Memory(restarted.Process.Id);
     Console.WriteLine($"Restart with everything present ({options.Secrets:N0} unrelated Secrets, {options.Certificates:N0} Certificates, their requests and Secrets): "
-        + $"process start -> /readyz {warmStart.TotalMilliseconds:0} ms; RSS 10 s later {rss:0.0} MiB, managed heap {await restarted.ManagedHeapAsync(ct):0.0} MiB");
+        + $"process start -> /readyz {warmStart.TotalMilliseconds:0} ms; RSS {options.Idle} s later {rss:0.0} MiB, managed heap {await restarted.ManagedHeapAsync(ct):0.0} MiB");
 }
 
 Directory.Delete(folder, recursive: true);

@@ -1,9 +1,10 @@
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace CertOperator.Memory;
 
 /// <summary>Looks at the allocation count every <see cref="HeapTrimPolicy.Period"/> and trims the heap when the policy says so.</summary>
-internal sealed class HeapTrimmer(IManagedHeap heap, HeapTrimPolicy policy, TimeProvider time) : BackgroundService
+internal sealed partial class HeapTrimmer(IManagedHeap heap, HeapTrimPolicy policy, TimeProvider time, ILogger<HeapTrimmer> logger) : BackgroundService
 {
     private long _trimmedAt;
     private long _lookedAt = heap.AllocatedBytes;
@@ -32,11 +33,16 @@ internal sealed class HeapTrimmer(IManagedHeap heap, HeapTrimPolicy policy, Time
         var trim = policy.ShouldTrim(now - _trimmedAt, now - _lookedAt);
         if (trim)
         {
+            var committed = heap.CommittedBytes;
             heap.Trim();
             _trimmedAt = heap.AllocatedBytes;
+            LogTrimmed(committed >> 20, heap.CommittedBytes >> 20);
         }
 
         _lookedAt = heap.AllocatedBytes;
         return trim;
     }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Trimmed the managed heap: committed {BeforeMiB} MiB -> {AfterMiB} MiB")]
+    private partial void LogTrimmed(long beforeMiB, long afterMiB);
 }

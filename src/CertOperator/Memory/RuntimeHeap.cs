@@ -5,5 +5,7 @@ internal sealed class RuntimeHeap : IManagedHeap
 {
     public long AllocatedBytes => GC.GetTotalAllocatedBytes();
 
+    public long CommittedBytes => GC.GetGCMemoryInfo().TotalCommittedBytes;
+
     public void Trim() => GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 }

@@ -1,5 +1,6 @@
 using CertOperator.Memory;
 using CertOperator.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
 using Xunit;
 
 namespace CertOperator.Tests.Memory;
@@ -12,7 +13,7 @@ public sealed class HeapTrimmerTests
     public void Trims_after_each_burst_once_quiet_and_not_again_until_the_next_burst()
     {
         var heap = new ScriptedHeap();
-        var trimmer = new HeapTrimmer(heap, HeapTrimPolicy.Default, new FakeTimeProvider());
+        var trimmer = new HeapTrimmer(heap, HeapTrimPolicy.Default, new FakeTimeProvider(), NullLogger<HeapTrimmer>.Instance);
         bool LookAfter(long allocated)
         {
             heap.Allocate(allocated);
@@ -38,7 +39,7 @@ public sealed class HeapTrimmerTests
     public void The_trims_own_allocations_do_not_count_towards_the_next_burst()
     {
         var heap = new ScriptedHeap { AllocatedByTrim = 15 * MiB };
-        var trimmer = new HeapTrimmer(heap, HeapTrimPolicy.Default, new FakeTimeProvider());
+        var trimmer = new HeapTrimmer(heap, HeapTrimPolicy.Default, new FakeTimeProvider(), NullLogger<HeapTrimmer>.Instance);
         heap.Allocate(16 * MiB);
         Assert.False(trimmer.Look());
         Assert.True(trimmer.Look());
@@ -53,6 +54,8 @@ public sealed class HeapTrimmerTests
         public long AllocatedBytes { get; private set; }
 
         public long AllocatedByTrim { get; init; }
+
+        public long CommittedBytes => 64 * MiB;
 
         public int Trims { get; private set; }
 
