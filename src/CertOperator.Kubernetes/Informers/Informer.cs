@@ -130,7 +130,9 @@ internal sealed partial class Informer<T> : IInformer<T>, ISyncable
 
     private async Task<string?> ListAsync(CancellationToken ct)
     {
+        var started = _time.GetTimestamp();
         var list = await _source.List(ct).ConfigureAwait(false);
+        var listed = _time.GetElapsedTime(started);
         Interlocked.Increment(ref _lists);
         var seen = new HashSet<ObjectKey>();
         foreach (var item in list.Items)
@@ -149,6 +151,7 @@ internal sealed partial class Informer<T> : IInformer<T>, ISyncable
 
         // Clear the failure before announcing the sync, so nobody who waited for the sync still sees it failing.
         RecordSuccess();
+        LogListed(_logger, _source.Description, list.Items.Count, listed.TotalMilliseconds, _time.GetElapsedTime(started).TotalMilliseconds);
         _synced.TrySetResult();
         _backoff = InitialBackoff;
         return list.Metadata.ResourceVersion;
@@ -240,6 +243,9 @@ internal sealed partial class Informer<T> : IInformer<T>, ISyncable
 
     private static bool IsTransient(Exception e, CancellationToken ct) =>
         !ct.IsCancellationRequested && e is HttpRequestException or IOException or KubernetesApiException or JsonException or TimeoutException or OperationCanceledException;
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Informer {Source}: listed {Count} objects in {ListMs:0} ms, stored in {TotalMs:0} ms")]
+    private static partial void LogListed(ILogger logger, string source, int count, double listMs, double totalMs);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Informer {Source}: resourceVersion expired, relisting")]
     private static partial void LogRelist(ILogger logger, string source);
