@@ -13,7 +13,7 @@ namespace CertOperator.Crds.Serialization;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    Converters = [typeof(Rfc3339DateTimeConverter)])]
+    Converters = [typeof(Rfc3339DateTimeConverter), typeof(KubernetesTimeConverter)])]
 [JsonSerializable(typeof(Certificate))]
 [JsonSerializable(typeof(KubernetesList<Certificate>))]
 [JsonSerializable(typeof(CertificateRequest))]

@@ -12,7 +12,7 @@ namespace CertOperator.Issuers.Vault;
 internal sealed class VaultKubernetes(KubernetesClient client) : IVaultKubernetes
 {
     public async Task<IReadOnlyDictionary<string, byte[]>?> ReadSecretAsync(string ns, string name, CancellationToken ct) =>
-        (await client.TryGetAsync<Secret>(ns, name, ct)) is { } secret ? secret.Data ?? new Dictionary<string, byte[]>() : null;
+        (await client.TryGetAsync<Secret>(ns, name, ct)) is { } secret ? secret.Data.OrEmpty() : null;
 
     public async Task<string> RequestTokenAsync(string ns, string serviceAccount, IReadOnlyList<string> audiences, TimeSpan lifetime, CancellationToken ct)
     {

@@ -20,7 +20,7 @@ internal sealed class SubjectAccessReview : IKubernetesObject<SubjectAccessRevie
 
     public string? Kind { get; set; } = Resource.Kind;
 
-    public ObjectMeta Metadata { get; set; } = new();
+    public k8s.Models.V1ObjectMeta Metadata { get; set; } = new();
 
     public SubjectAccessReviewSpec Spec { get; set; } = new();
 

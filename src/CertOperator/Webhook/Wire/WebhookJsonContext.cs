@@ -8,7 +8,7 @@ namespace CertOperator.Webhook.Wire;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    Converters = [typeof(Rfc3339DateTimeConverter)])]
+    Converters = [typeof(Rfc3339DateTimeConverter), typeof(KubernetesTimeConverter)])]
 [JsonSerializable(typeof(AdmissionReview))]
 [JsonSerializable(typeof(System.Text.Json.Nodes.JsonNode))]
 [JsonSerializable(typeof(CustomResourceDefinition))]
