@@ -15,6 +15,8 @@ namespace CertOperator.Crds.Serialization;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     Converters = [typeof(Rfc3339DateTimeConverter), typeof(KubernetesTimeConverter)])]
 [JsonSerializable(typeof(Certificate))]
+// V1ManagedFieldsEntry.FieldsV1 is an object holding a JsonElement once read.
+[JsonSerializable(typeof(System.Text.Json.JsonElement))]
 [JsonSerializable(typeof(KubernetesList<Certificate>))]
 [JsonSerializable(typeof(CertificateRequest))]
 [JsonSerializable(typeof(KubernetesList<CertificateRequest>))]

@@ -10,6 +10,8 @@ namespace CertOperator.Kubernetes.Serialization;
     PropertyNameCaseInsensitive = false,
     Converters = [typeof(Rfc3339DateTimeConverter), typeof(KubernetesTimeConverter)])]
 [JsonSerializable(typeof(k8s.Models.V1Status))]
+// V1ManagedFieldsEntry.FieldsV1 is an object holding a JsonElement once read.
+[JsonSerializable(typeof(System.Text.Json.JsonElement))]
 [JsonSerializable(typeof(PartialObjectMetadata))]
 [JsonSerializable(typeof(KubernetesList<PartialObjectMetadata>))]
 [JsonSerializable(typeof(Secret))]

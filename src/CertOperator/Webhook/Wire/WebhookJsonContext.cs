@@ -11,6 +11,8 @@ namespace CertOperator.Webhook.Wire;
     Converters = [typeof(Rfc3339DateTimeConverter), typeof(KubernetesTimeConverter)])]
 [JsonSerializable(typeof(AdmissionReview))]
 [JsonSerializable(typeof(System.Text.Json.Nodes.JsonNode))]
+// V1ManagedFieldsEntry.FieldsV1 is an object holding a JsonElement once read.
+[JsonSerializable(typeof(System.Text.Json.JsonElement))]
 [JsonSerializable(typeof(CustomResourceDefinition))]
 [JsonSerializable(typeof(KubernetesList<CustomResourceDefinition>))]
 [JsonSerializable(typeof(SubjectAccessReview))]
