@@ -34,7 +34,7 @@ public sealed class EventRecorderTests(TestClusterFixture fixture) : IClassFixtu
             Source = new { Component = "cert-operator" },
             FirstTimestamp = new DateTime(2026, 3, 1, 12, 0, 0, DateTimeKind.Utc),
             LastTimestamp = new DateTime(2026, 3, 1, 12, 2, 0, DateTimeKind.Utc),
-            InvolvedObject = new { Kind = "ConfigMap", ApiVersion = "v1", Name = "subject", Namespace = ns, Uid = subject.Metadata.Uid },
+            InvolvedObject = new { Kind = "ConfigMap", ApiVersion = "v1", Name = "subject", NamespaceProperty = ns, Uid = subject.Metadata.Uid },
         });
         events.Single(e => e.Reason == "Issued").Count.Should().Be(1);
     }

@@ -17,7 +17,8 @@ internal sealed record SubjectAccessReview : V1SubjectAccessReview, IKubernetesO
         Metadata = new();
     }
 
-    public static ResourceType Resource { get; } = new(KubeGroup, KubeApiVersion, KubeKind, KubePluralName, Namespaced: false);
+    /// <summary>The plural is spelled out: KubernetesClient leaves KubePluralName empty for kinds that can only be created.</summary>
+    public static ResourceType Resource { get; } = new(KubeGroup, KubeApiVersion, KubeKind, "subjectaccessreviews", Namespaced: false);
 
     public static JsonTypeInfo<SubjectAccessReview> JsonTypeInfo => WebhookJsonContext.Default.SubjectAccessReview;
 

@@ -221,7 +221,7 @@ public sealed class SolverResourcesTests
 
     private static JsonObject Map(IDictionary<string, string> map) => new(map.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value)));
 
-    private static JsonNode SpecJson(Pod pod) => JsonSerializer.SerializeToNode(pod, Pod.JsonTypeInfo)!["spec"]!;
+    private static JsonNode SpecJson(Pod pod) => JsonSerializer.SerializeToNode(pod.Spec, Pod.JsonTypeInfo.Options.GetTypeInfo<V1PodSpec>())!;
 
     private static JsonElement Element(string json) => JsonDocument.Parse(json).RootElement.Clone();
 }
