@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using CertOperator.Kubernetes.Client;
 using CertOperator.Kubernetes.Model;
+using k8s.Models;
 
 namespace CertOperator.Bench.Informer;
 
@@ -9,14 +10,14 @@ internal static class Seeder
 {
     public static async Task CreateSecretsAsync(KubernetesClient client, string ns, int count, int bytes)
     {
-        await client.CreateAsync(new KubeNamespace { Metadata = new ObjectMeta { Name = ns } });
+        await client.CreateAsync(new KubeNamespace { Metadata = new V1ObjectMeta { Name = ns } });
         await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
         {
             var secret = new Secret
             {
-                Metadata = new ObjectMeta { Name = $"secret-{i:D5}", Namespace = ns, Labels = new() { ["app"] = "bench" } },
+                Metadata = new V1ObjectMeta { Name = $"secret-{i:D5}", NamespaceProperty = ns, Labels = new Dictionary<string, string>() { ["app"] = "bench" } },
                 Type = "Opaque",
-                Data = new() { ["payload"] = RandomNumberGenerator.GetBytes(bytes) },
+                Data = new Dictionary<string, byte[]>() { ["payload"] = RandomNumberGenerator.GetBytes(bytes) },
             };
             await client.CreateAsync(secret, ct);
         });

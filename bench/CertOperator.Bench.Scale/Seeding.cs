@@ -4,6 +4,7 @@ using CertOperator.Crds.Issuers;
 using CertOperator.Crds.Meta;
 using CertOperator.Kubernetes.Client;
 using CertOperator.Kubernetes.Model;
+using k8s.Models;
 
 namespace CertOperator.Bench.Scale;
 
@@ -20,7 +21,7 @@ internal static class Seeding
     {
         foreach (var name in new[] { Namespace, ClusterResourceNamespace }.Concat(Enumerable.Range(0, NoiseNamespaces).Select(NoiseNamespace)))
         {
-            await client.CreateAsync(new KubeNamespace { Metadata = new ObjectMeta { Name = name } }, ct);
+            await client.CreateAsync(new KubeNamespace { Metadata = new V1ObjectMeta { Name = name } }, ct);
         }
     }
 
@@ -29,17 +30,17 @@ internal static class Seeding
         Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct }, async (i, token) =>
             await client.CreateAsync(new Secret
             {
-                Metadata = new ObjectMeta { Name = $"unrelated-{i:D6}", Namespace = NoiseNamespace(i % NoiseNamespaces), Labels = new() { ["app"] = "noise" } },
+                Metadata = new V1ObjectMeta { Name = $"unrelated-{i:D6}", NamespaceProperty = NoiseNamespace(i % NoiseNamespaces), Labels = new Dictionary<string, string>() { ["app"] = "noise" } },
                 Type = "Opaque",
-                Data = new() { ["payload"] = RandomNumberGenerator.GetBytes(8 * 1024) },
+                Data = new Dictionary<string, byte[]>() { ["payload"] = RandomNumberGenerator.GetBytes(8 * 1024) },
             }, token));
 
     public static async Task CreateIssuersAsync(KubernetesClient client, CancellationToken ct)
     {
-        await client.CreateAsync(new ClusterIssuer { Metadata = new ObjectMeta { Name = "bench-selfsigned" }, Spec = new IssuerSpec { SelfSigned = new SelfSignedIssuer() } }, ct);
+        await client.CreateAsync(new ClusterIssuer { Metadata = new V1ObjectMeta { Name = "bench-selfsigned" }, Spec = new IssuerSpec { SelfSigned = new SelfSignedIssuer() } }, ct);
         await client.CreateAsync(new Certificate
         {
-            Metadata = new ObjectMeta { Name = "bench-root", Namespace = ClusterResourceNamespace },
+            Metadata = new V1ObjectMeta { Name = "bench-root", NamespaceProperty = ClusterResourceNamespace },
             Spec = new CertificateSpec
             {
                 IsCA = true,
@@ -49,14 +50,14 @@ internal static class Seeding
                 IssuerRef = new IssuerReference { Name = "bench-selfsigned", Kind = "ClusterIssuer" },
             },
         }, ct);
-        await client.CreateAsync(new ClusterIssuer { Metadata = new ObjectMeta { Name = CaIssuer }, Spec = new IssuerSpec { Ca = new CaIssuer { SecretName = "bench-root" } } }, ct);
+        await client.CreateAsync(new ClusterIssuer { Metadata = new V1ObjectMeta { Name = CaIssuer }, Spec = new IssuerSpec { Ca = new CaIssuer { SecretName = "bench-root" } } }, ct);
     }
 
     public static Task CreateCertificatesAsync(KubernetesClient client, int count, bool rsa, CancellationToken ct) =>
         Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = ct }, async (i, token) =>
             await client.CreateAsync(new Certificate
             {
-                Metadata = new ObjectMeta { Name = $"c{i}", Namespace = Namespace },
+                Metadata = new V1ObjectMeta { Name = $"c{i}", NamespaceProperty = Namespace },
                 Spec = new CertificateSpec
                 {
                     SecretName = $"c{i}-tls",

@@ -9,7 +9,7 @@ public readonly record struct ObjectKey(string? Namespace, string Name)
     {
         ArgumentNullException.ThrowIfNull(item);
         return new ObjectKey(
-            string.IsNullOrEmpty(item.Metadata.Namespace) ? null : item.Metadata.Namespace,
+            string.IsNullOrEmpty(item.Metadata.NamespaceProperty) ? null : item.Metadata.NamespaceProperty,
             item.Metadata.Name ?? throw new ArgumentException("metadata.name is required", nameof(item)));
     }
 

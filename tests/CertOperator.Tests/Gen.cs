@@ -3,6 +3,7 @@ using CertOperator.Crds.CertificateRequests;
 using CertOperator.Crds.Certificates;
 using CertOperator.Crds.Meta;
 using CertOperator.Kubernetes.Model;
+using k8s.Models;
 
 namespace CertOperator.Tests;
 
@@ -15,7 +16,7 @@ internal static class Gen
     {
         var certificate = new Certificate
         {
-            Metadata = new ObjectMeta { Name = name, Namespace = ns, Uid = $"uid-{name}", Generation = 1 },
+            Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns, Uid = $"uid-{name}", Generation = 1 },
             Spec = new CertificateSpec
             {
                 SecretName = $"{name}-tls",
@@ -63,7 +64,7 @@ internal static class Gen
     {
         var request = new CertificateRequest
         {
-            Metadata = new ObjectMeta { Name = $"{certificate.Metadata.Name}-{revision}", Namespace = certificate.Metadata.Namespace },
+            Metadata = new V1ObjectMeta { Name = $"{certificate.Metadata.Name}-{revision}", NamespaceProperty = certificate.Metadata.NamespaceProperty },
             Spec = new CertificateRequestSpec
             {
                 IssuerRef = new IssuerReference { Name = certificate.Spec.IssuerRef.Name, Kind = certificate.Spec.IssuerRef.Kind },

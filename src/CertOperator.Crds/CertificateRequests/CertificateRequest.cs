@@ -31,7 +31,7 @@ public sealed class CertificateRequest : IKubernetesObject<CertificateRequest>, 
 
     public string? Kind { get; set; } = Resource.Kind;
 
-    public ObjectMeta Metadata { get; set; } = new();
+    public k8s.Models.V1ObjectMeta Metadata { get; set; } = new();
 
     [Description("The CSR to sign and the issuer to sign it.")]
     public CertificateRequestSpec Spec { get; set; } = new();

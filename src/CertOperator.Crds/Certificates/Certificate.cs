@@ -29,7 +29,7 @@ public sealed class Certificate : IKubernetesObject<Certificate>, IStringPooled
 
     public string? Kind { get; set; } = Resource.Kind;
 
-    public ObjectMeta Metadata { get; set; } = new();
+    public k8s.Models.V1ObjectMeta Metadata { get; set; } = new();
 
     [Description("Desired state of the Certificate.")]
     public CertificateSpec Spec { get; set; } = new();

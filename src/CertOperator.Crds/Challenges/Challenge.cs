@@ -25,7 +25,7 @@ public sealed class Challenge : IKubernetesObject<Challenge>
     public string? Kind { get; set; } = Resource.Kind;
 
     [Required]
-    public ObjectMeta Metadata { get; set; } = new();
+    public k8s.Models.V1ObjectMeta Metadata { get; set; } = new();
 
     [Required]
     [Description("The challenge to solve and the solver to use.")]

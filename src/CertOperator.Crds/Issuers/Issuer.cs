@@ -24,7 +24,7 @@ public sealed class Issuer : IKubernetesObject<Issuer>, IIssuerObject
 
     public string? Kind { get; set; } = Resource.Kind;
 
-    public ObjectMeta Metadata { get; set; } = new();
+    public k8s.Models.V1ObjectMeta Metadata { get; set; } = new();
 
     [Required]
     [Description("How the issuer signs certificates: exactly one of acme, ca or selfSigned.")]

@@ -25,7 +25,7 @@ public sealed class Order : IKubernetesObject<Order>, ICacheTrimmable
     public string? Kind { get; set; } = Resource.Kind;
 
     [Required]
-    public ObjectMeta Metadata { get; set; } = new();
+    public k8s.Models.V1ObjectMeta Metadata { get; set; } = new();
 
     [Required]
     [Description("What to order and from which issuer.")]

@@ -13,8 +13,10 @@ namespace CertOperator.Crds.Serialization;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    Converters = [typeof(Rfc3339DateTimeConverter)])]
+    Converters = [typeof(Rfc3339DateTimeConverter), typeof(KubernetesTimeConverter)])]
 [JsonSerializable(typeof(Certificate))]
+// V1ManagedFieldsEntry.FieldsV1 is an object holding a JsonElement once read.
+[JsonSerializable(typeof(System.Text.Json.JsonElement))]
 [JsonSerializable(typeof(KubernetesList<Certificate>))]
 [JsonSerializable(typeof(CertificateRequest))]
 [JsonSerializable(typeof(KubernetesList<CertificateRequest>))]

@@ -5,6 +5,7 @@ using CertOperator.Kubernetes.Model;
 using CertOperator.Kubernetes.Serialization;
 using k8s.Authentication;
 using Microsoft.Extensions.Logging;
+using k8s.Models;
 
 namespace CertOperator.Kubernetes.Client;
 
@@ -126,14 +127,14 @@ internal sealed partial class ApiTransport : IDisposable
     private static async Task<KubernetesApiException> ToExceptionAsync(HttpResponseMessage response, ApiRequest request, CancellationToken ct)
     {
         var body = await response.Content.ReadAsStringAsync(ct).ConfigureAwait(false);
-        Status status;
+        V1Status status;
         try
         {
-            status = System.Text.Json.JsonSerializer.Deserialize(body, KubernetesJsonContext.Default.Status) ?? new Status();
+            status = System.Text.Json.JsonSerializer.Deserialize(body, KubernetesJsonContext.Default.V1Status) ?? new V1Status();
         }
         catch (System.Text.Json.JsonException)
         {
-            status = new Status { Message = body.Length > 512 ? body[..512] : body };
+            status = new V1Status { Message = body.Length > 512 ? body[..512] : body };
         }
 
         status.Code ??= (int)response.StatusCode;

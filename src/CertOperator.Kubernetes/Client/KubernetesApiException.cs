@@ -1,12 +1,12 @@
 using System.Net;
-using CertOperator.Kubernetes.Model;
+using k8s.Models;
 
 namespace CertOperator.Kubernetes.Client;
 
 /// <summary>A request the API server answered with an error; <see cref="Status"/> carries its reason, message and causes.</summary>
 public class KubernetesApiException : Exception
 {
-    public KubernetesApiException(HttpStatusCode statusCode, Status status, string message, Exception? innerException = null)
+    public KubernetesApiException(HttpStatusCode statusCode, V1Status status, string message, Exception? innerException = null)
         : base(message, innerException)
     {
         StatusCode = statusCode;
@@ -14,23 +14,23 @@ public class KubernetesApiException : Exception
     }
 
     public KubernetesApiException()
-        : this(HttpStatusCode.InternalServerError, new Status(), "Kubernetes API request failed")
+        : this(HttpStatusCode.InternalServerError, new V1Status(), "Kubernetes API request failed")
     {
     }
 
     public KubernetesApiException(string message)
-        : this(HttpStatusCode.InternalServerError, new Status { Message = message }, message)
+        : this(HttpStatusCode.InternalServerError, new V1Status { Message = message }, message)
     {
     }
 
     public KubernetesApiException(string message, Exception innerException)
-        : this(HttpStatusCode.InternalServerError, new Status { Message = message }, message, innerException)
+        : this(HttpStatusCode.InternalServerError, new V1Status { Message = message }, message, innerException)
     {
     }
 
     public HttpStatusCode StatusCode { get; }
 
-    public Status Status { get; }
+    public V1Status Status { get; }
 
     public string? Reason => Status.Reason;
 
@@ -47,7 +47,7 @@ public class KubernetesApiException : Exception
     /// <summary>410 Gone / reason Expired: the requested resourceVersion is older than the server keeps; relist.</summary>
     public bool IsExpired => StatusCode == HttpStatusCode.Gone || Status.Reason is "Expired" or "Gone";
 
-    internal static KubernetesApiException From(HttpStatusCode code, Status status, string operation)
+    internal static KubernetesApiException From(HttpStatusCode code, V1Status status, string operation)
     {
         var message = $"{operation} failed: {(int)code} {status.Reason ?? code.ToString()}: {status.Message}";
         return code == HttpStatusCode.Gone || status.Code == 410

@@ -46,7 +46,7 @@ public sealed partial class KubernetesClient
         ArgumentNullException.ThrowIfNull(item);
         ArgumentException.ThrowIfNullOrEmpty(fieldManager);
         var query = new QueryString().Add("fieldManager", fieldManager).Add("force", force ? "true" : null);
-        var path = T.Resource.ObjectPath(item.Metadata.Namespace, NameOf(item)) + subresource + query;
+        var path = T.Resource.ObjectPath(item.Metadata.NamespaceProperty, NameOf(item)) + subresource + query;
         var request = new ApiRequest(HttpMethod.Patch, path) { Body = Serialize(item), ContentType = ApplyContentType };
         return SendAsync(request, T.JsonTypeInfo, ct);
     }

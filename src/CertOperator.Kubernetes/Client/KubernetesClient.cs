@@ -71,7 +71,7 @@ public sealed partial class KubernetesClient : IDisposable
         where T : class, IKubernetesObject<T>
     {
         ArgumentNullException.ThrowIfNull(item);
-        var request = new ApiRequest(HttpMethod.Post, T.Resource.CollectionPath(item.Metadata.Namespace)) { Body = Serialize(item), ContentType = ApiRequest.Json };
+        var request = new ApiRequest(HttpMethod.Post, T.Resource.CollectionPath(item.Metadata.NamespaceProperty)) { Body = Serialize(item), ContentType = ApiRequest.Json };
         return SendAsync(request, T.JsonTypeInfo, ct);
     }
 
@@ -117,7 +117,7 @@ public sealed partial class KubernetesClient : IDisposable
         where T : class, IKubernetesObject<T>
     {
         ArgumentNullException.ThrowIfNull(item);
-        var path = T.Resource.ObjectPath(item.Metadata.Namespace, NameOf(item)) + subresource;
+        var path = T.Resource.ObjectPath(item.Metadata.NamespaceProperty, NameOf(item)) + subresource;
         return SendAsync(new ApiRequest(HttpMethod.Put, path) { Body = Serialize(item), ContentType = ApiRequest.Json }, T.JsonTypeInfo, ct);
     }
 
@@ -141,12 +141,12 @@ public sealed partial class KubernetesClient : IDisposable
         {
             var list = await ListPageAsync(resource, ns, page, accept, typeInfo, ct).ConfigureAwait(false);
             yield return list;
-            if (string.IsNullOrEmpty(list.Metadata.Continue))
+            if (string.IsNullOrEmpty(list.Metadata.ContinueProperty))
             {
                 yield break;
             }
 
-            page = page with { Continue = list.Metadata.Continue, ResourceVersion = null };
+            page = page with { Continue = list.Metadata.ContinueProperty, ResourceVersion = null };
         }
     }
 
@@ -165,7 +165,7 @@ public sealed partial class KubernetesClient : IDisposable
             }
         }
 
-        merged!.Metadata.Continue = null;
+        merged!.Metadata.ContinueProperty = null;
         return merged;
     }
 

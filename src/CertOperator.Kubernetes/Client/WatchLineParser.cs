@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using CertOperator.Kubernetes.Model;
 using CertOperator.Kubernetes.Serialization;
+using k8s.Models;
 
 namespace CertOperator.Kubernetes.Client;
 
@@ -30,7 +31,7 @@ internal static class WatchLineParser
         };
         if (type == WatchEventType.Error)
         {
-            var status = objectElement.Deserialize(KubernetesJsonContext.Default.Status) ?? new Status();
+            var status = objectElement.Deserialize(KubernetesJsonContext.Default.V1Status) ?? new V1Status();
             var code = (HttpStatusCode)(status.Code ?? 500);
             throw KubernetesApiException.From(code, status, operation);
         }

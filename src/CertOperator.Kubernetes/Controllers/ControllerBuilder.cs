@@ -168,7 +168,7 @@ public sealed class ControllerBuilder<TPrimary>
         {
             if (owner.Controller == true && owner.Kind == resource.Kind && owner.ApiVersion == resource.ApiVersion)
             {
-                yield return new ObjectKey(resource.Namespaced ? owned.Metadata.Namespace : null, owner.Name);
+                yield return new ObjectKey(resource.Namespaced ? owned.Metadata.NamespaceProperty : null, owner.Name);
             }
         }
     }

@@ -4,6 +4,7 @@ using CertOperator.Kubernetes.Client;
 using CertOperator.Kubernetes.Model;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using k8s.Models;
 
 namespace CertOperator.Kubernetes.Events;
 
@@ -40,7 +41,7 @@ public sealed partial class EventRecorder : IDisposable
     {
         ArgumentNullException.ThrowIfNull(involved);
         var meta = involved.Metadata;
-        var key = string.Join('\u0001', _component, involved.ApiVersion, involved.Kind, meta.Namespace, meta.Name, meta.Uid, type, reason, message);
+        var key = string.Join('\u0001', _component, involved.ApiVersion, involved.Kind, meta.NamespaceProperty, meta.Name, meta.Uid, type, reason, message);
         var gate = _gates[(uint)StringComparer.Ordinal.GetHashCode(key) % Stripes];
         await gate.WaitAsync(ct).ConfigureAwait(false);
         try
@@ -52,7 +53,7 @@ public sealed partial class EventRecorder : IDisposable
             }
 
             var created = await _client.CreateAsync(NewEvent(involved, type, reason, message), ct).ConfigureAwait(false);
-            Remember(key, (created.Metadata.Namespace!, created.Metadata.Name!, created.Count ?? 1));
+            Remember(key, (created.Metadata.NamespaceProperty!, created.Metadata.Name!, created.Count ?? 1));
         }
         catch (Exception e) when (e is KubernetesApiException or HttpRequestException or TimeoutException)
         {
@@ -110,16 +111,16 @@ public sealed partial class EventRecorder : IDisposable
         var now = _time.GetUtcNow();
         return new KubeEvent
         {
-            Metadata = new ObjectMeta
+            Metadata = new V1ObjectMeta
             {
                 Name = ObjectNames.Derive(meta.Name ?? "", $".{now.ToUnixTimeMilliseconds():x}{Random.Shared.Next(0x10000):x4}"),
-                Namespace = string.IsNullOrEmpty(meta.Namespace) ? "default" : meta.Namespace,
+                NamespaceProperty = string.IsNullOrEmpty(meta.NamespaceProperty) ? "default" : meta.NamespaceProperty,
             },
-            InvolvedObject = new ObjectReference
+            InvolvedObject = new V1ObjectReference
             {
                 ApiVersion = involved.ApiVersion,
                 Kind = involved.Kind,
-                Namespace = meta.Namespace,
+                NamespaceProperty = meta.NamespaceProperty,
                 Name = meta.Name,
                 Uid = meta.Uid,
                 ResourceVersion = meta.ResourceVersion,
@@ -127,10 +128,10 @@ public sealed partial class EventRecorder : IDisposable
             Type = type.ToString(),
             Reason = reason,
             Message = message,
-            Source = new EventSource { Component = _component },
+            Source = new V1EventSource { Component = _component },
             ReportingComponent = _component,
-            FirstTimestamp = now,
-            LastTimestamp = now,
+            FirstTimestamp = now.UtcDateTime,
+            LastTimestamp = now.UtcDateTime,
             Count = 1,
         };
     }

@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using CertOperator.Kubernetes.Model;
+using k8s.Models;
 
 namespace CertOperator.Kubernetes.Informers;
 
@@ -50,10 +51,10 @@ public sealed class StringPool(int maxEntries = StringPool.DefaultMaxEntries)
     }
 
     /// <summary>Replaces <paramref name="meta"/>'s repeated strings by their pooled copies.</summary>
-    public void InternMetadata(ObjectMeta meta)
+    public void InternMetadata(V1ObjectMeta meta)
     {
         ArgumentNullException.ThrowIfNull(meta);
-        meta.Namespace = Intern(meta.Namespace);
+        meta.NamespaceProperty = Intern(meta.NamespaceProperty);
         meta.Labels = Intern(meta.Labels);
         meta.Annotations = Intern(meta.Annotations);
         foreach (var owner in meta.OwnerReferences ?? [])
@@ -78,7 +79,7 @@ public sealed class StringPool(int maxEntries = StringPool.DefaultMaxEntries)
     }
 
     /// <summary>Pools every element of <paramref name="values"/> in place.</summary>
-    public void InternAll(List<string>? values)
+    public void InternAll(IList<string>? values)
     {
         for (var i = 0; i < (values?.Count ?? 0); i++)
         {
@@ -86,14 +87,14 @@ public sealed class StringPool(int maxEntries = StringPool.DefaultMaxEntries)
         }
     }
 
-    private Dictionary<string, string>? Intern(Dictionary<string, string>? map)
+    private IDictionary<string, string>? Intern(IDictionary<string, string>? map)
     {
         if (map is null || map.Count == 0)
         {
             return map;
         }
 
-        var pooled = new Dictionary<string, string>(map.Count, map.Comparer);
+        var pooled = new Dictionary<string, string>(map.Count, StringComparer.Ordinal);
         foreach (var (key, value) in map)
         {
             pooled[Intern(key)] = Intern(value);

@@ -1,5 +1,6 @@
 using CertOperator.Kubernetes.Client;
 using CertOperator.Kubernetes.Model;
+using k8s.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -15,7 +16,7 @@ public sealed partial class LeaderElector
     private readonly LeaderElectionOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
-    private (string? Holder, DateTimeOffset? RenewTime) _observed;
+    private (string? Holder, DateTime? RenewTime) _observed;
     private Lease? _held;
     private DateTimeOffset _observedAt;
     private volatile bool _isLeader;
@@ -159,7 +160,7 @@ public sealed partial class LeaderElector
         var lease = await _client.TryGetAsync<Lease>(_options.LeaseNamespace, _options.LeaseName, ct).ConfigureAwait(false);
         if (lease is null)
         {
-            lease = new Lease { Metadata = new ObjectMeta { Name = _options.LeaseName, Namespace = _options.LeaseNamespace } };
+            lease = new Lease { Metadata = new V1ObjectMeta { Name = _options.LeaseName, NamespaceProperty = _options.LeaseNamespace } };
             Claim(lease.Spec, now);
             lease = await _client.CreateAsync(lease, ct).ConfigureAwait(false);
             Observe(lease.Spec, now);
@@ -208,20 +209,20 @@ public sealed partial class LeaderElector
         }
     }
 
-    private void Claim(LeaseSpec spec, DateTimeOffset now)
+    private void Claim(V1LeaseSpec spec, DateTimeOffset now)
     {
         if (spec.HolderIdentity != _options.Identity)
         {
-            spec.AcquireTime = now;
+            spec.AcquireTime = now.UtcDateTime;
             spec.LeaseTransitions = spec.HolderIdentity is null && spec.LeaseTransitions is null ? 0 : (spec.LeaseTransitions ?? 0) + 1;
         }
 
         spec.HolderIdentity = _options.Identity;
-        spec.RenewTime = now;
+        spec.RenewTime = now.UtcDateTime;
         spec.LeaseDurationSeconds = (int)Math.Ceiling(_options.LeaseDuration.TotalSeconds);
     }
 
-    private void Observe(LeaseSpec spec, DateTimeOffset now)
+    private void Observe(V1LeaseSpec spec, DateTimeOffset now)
     {
         if (_observed != (spec.HolderIdentity, spec.RenewTime))
         {
@@ -244,7 +245,7 @@ public sealed partial class LeaderElector
 
             lease.Spec.HolderIdentity = null;
             lease.Spec.LeaseDurationSeconds = 1;
-            lease.Spec.RenewTime = _time.GetUtcNow();
+            lease.Spec.RenewTime = _time.GetUtcNow().UtcDateTime;
             await _client.ReplaceAsync(lease, timeout.Token).ConfigureAwait(false);
             LogReleased(_logger, _options.Identity, _options.LeaseName);
         }

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization.Metadata;
 using CertOperator.Kubernetes.Serialization;
+using k8s.Models;
 
 namespace CertOperator.Kubernetes.Model;
 
@@ -16,7 +17,7 @@ public sealed class ApiService : IKubernetesObject<ApiService>
 
     public string? Kind { get; set; } = "APIService";
 
-    public ObjectMeta Metadata { get; set; } = new();
+    public V1ObjectMeta Metadata { get; set; } = new();
 
     public ApiServiceSpec Spec { get; set; } = new();
 }

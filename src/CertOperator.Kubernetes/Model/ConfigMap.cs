@@ -1,24 +1,22 @@
 using System.Text.Json.Serialization.Metadata;
 using CertOperator.Kubernetes.Serialization;
+using k8s.Models;
 
 namespace CertOperator.Kubernetes.Model;
 
-/// <summary>core/v1 ConfigMap.</summary>
-public sealed class ConfigMap : IKubernetesObject<ConfigMap>
+/// <summary>core/v1 ConfigMap: KubernetesClient's model plus what our generic client needs.</summary>
+public sealed record ConfigMap : V1ConfigMap, IKubernetesObject<ConfigMap>
 {
-    public static ResourceType Resource { get; } = new("", "v1", "ConfigMap", "configmaps", Namespaced: true);
+    public ConfigMap()
+    {
+        ApiVersion = Resource.ApiVersion;
+        Kind = KubeKind;
+        Metadata = new();
+    }
+
+    public static ResourceType Resource { get; } = new(KubeGroup, KubeApiVersion, KubeKind, KubePluralName, Namespaced: true);
 
     public static JsonTypeInfo<ConfigMap> JsonTypeInfo => KubernetesJsonContext.Default.ConfigMap;
 
     public static JsonTypeInfo<KubernetesList<ConfigMap>> ListJsonTypeInfo => KubernetesJsonContext.Default.KubernetesListConfigMap;
-
-    public string? ApiVersion { get; set; } = "v1";
-
-    public string? Kind { get; set; } = "ConfigMap";
-
-    public ObjectMeta Metadata { get; set; } = new();
-
-    public Dictionary<string, string>? Data { get; set; }
-
-    public Dictionary<string, byte[]>? BinaryData { get; set; }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization.Metadata;
 using CertOperator.Kubernetes.Serialization;
+using k8s.Models;
 
 namespace CertOperator.Kubernetes.Model;
 
@@ -19,7 +20,7 @@ public sealed class CustomResourceDefinition : IKubernetesObject<CustomResourceD
 
     public string? Kind { get; set; } = "CustomResourceDefinition";
 
-    public ObjectMeta Metadata { get; set; } = new();
+    public V1ObjectMeta Metadata { get; set; } = new();
 
     public CustomResourceDefinitionSpec Spec { get; set; } = new();
 }

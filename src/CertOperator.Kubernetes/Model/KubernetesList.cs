@@ -1,3 +1,5 @@
+using k8s.Models;
+
 namespace CertOperator.Kubernetes.Model;
 
 /// <summary>Any `*List` kind: items of one type plus list metadata.</summary>
@@ -7,7 +9,7 @@ public sealed class KubernetesList<T>
 
     public string? Kind { get; set; }
 
-    public ListMeta Metadata { get; set; } = new();
+    public V1ListMeta Metadata { get; set; } = new();
 
     /// <summary>Never null: a real kube-apiserver sends <c>"items": null</c> for an empty metadata-only list.</summary>
     public List<T> Items

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization.Metadata;
 using CertOperator.Kubernetes.Serialization;
+using k8s.Models;
 
 namespace CertOperator.Kubernetes.Model;
 
@@ -19,7 +20,7 @@ public sealed class MutatingWebhookConfiguration : IKubernetesObject<MutatingWeb
 
     public string? Kind { get; set; } = "MutatingWebhookConfiguration";
 
-    public ObjectMeta Metadata { get; set; } = new();
+    public V1ObjectMeta Metadata { get; set; } = new();
 
     public List<AdmissionWebhook>? Webhooks { get; set; }
 }

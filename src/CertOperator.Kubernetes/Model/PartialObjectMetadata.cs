@@ -1,3 +1,5 @@
+using k8s.Models;
+
 namespace CertOperator.Kubernetes.Model;
 
 /// <summary>
@@ -10,5 +12,5 @@ public sealed class PartialObjectMetadata : IKubernetesObject
 
     public string? Kind { get; set; }
 
-    public ObjectMeta Metadata { get; set; } = new();
+    public V1ObjectMeta Metadata { get; set; } = new();
 }

@@ -3,13 +3,15 @@ using CertOperator.Kubernetes.Model;
 
 namespace CertOperator.Kubernetes.Serialization;
 
-/// <summary>The library's one source-generated JSON context: Kubernetes casing, nulls omitted, metav1.Time dates.</summary>
+/// <summary>The library's one source-generated JSON context: Kubernetes casing, nulls omitted, metav1.Time and MicroTime dates.</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     PropertyNameCaseInsensitive = false,
-    Converters = [typeof(Rfc3339DateTimeConverter)])]
-[JsonSerializable(typeof(Status))]
+    Converters = [typeof(Rfc3339DateTimeConverter), typeof(KubernetesTimeConverter)])]
+[JsonSerializable(typeof(k8s.Models.V1Status))]
+// V1ManagedFieldsEntry.FieldsV1 is an object holding a JsonElement once read.
+[JsonSerializable(typeof(System.Text.Json.JsonElement))]
 [JsonSerializable(typeof(PartialObjectMetadata))]
 [JsonSerializable(typeof(KubernetesList<PartialObjectMetadata>))]
 [JsonSerializable(typeof(Secret))]

@@ -47,7 +47,7 @@ internal sealed partial class CaInjectorReconciler<T> : IReconciler
             return ReconcileResult.Done;
         }
 
-        var source = CaSourceSelection.Select(target.Metadata.Annotations);
+        var source = CaSourceSelection.Select(target.Metadata.Annotations.OrEmpty());
         if (source.Kind == CaSourceKind.None)
         {
             return ReconcileResult.Done;
@@ -89,7 +89,7 @@ internal sealed partial class CaInjectorReconciler<T> : IReconciler
                 return CaReading.FromApiServer(_apiServerCa.Pem);
             case CaSourceKind.Secret:
                 var direct = await _client.TryGetAsync<Secret>(reference.Namespace, reference.Name, ct);
-                return CaReading.FromSecret(reference, direct?.Metadata.Annotations, direct?.Data, direct is not null);
+                return CaReading.FromSecret(reference, direct?.Metadata.Annotations.OrEmpty(), direct?.Data.OrEmpty(), direct is not null);
             default:
                 if (_certificates.Store.Find(reference) is not { } certificate)
                 {
@@ -98,7 +98,7 @@ internal sealed partial class CaInjectorReconciler<T> : IReconciler
 
                 var secretName = certificate.Spec.SecretName;
                 var issued = await _client.TryGetAsync<Secret>(reference.Namespace, secretName, ct);
-                return CaReading.FromCertificateSecret(reference, secretName, issued?.Metadata.Annotations, issued?.Data, issued is not null);
+                return CaReading.FromCertificateSecret(reference, secretName, issued?.Metadata.Annotations.OrEmpty(), issued?.Data.OrEmpty(), issued is not null);
         }
     }
 
@@ -120,7 +120,7 @@ internal sealed partial class CaInjectorReconciler<T> : IReconciler
             return;
         }
 
-        await _client.PatchAsync<T>(target.Metadata.Namespace, target.Metadata.Name!, Patch.Json(operations), ct);
+        await _client.PatchAsync<T>(target.Metadata.NamespaceProperty, target.Metadata.Name!, Patch.Json(operations), ct);
         LogInjected(_logger, _kind.Name, target.Metadata.Name, source.Annotation);
     }
 

@@ -16,7 +16,7 @@ internal static class CaSourceIndex
 
     public static IEnumerable<string> OfInjectable(IKubernetesObject injectable)
     {
-        var source = CaSourceSelection.Select(injectable.Metadata.Annotations);
+        var source = CaSourceSelection.Select(injectable.Metadata.Annotations.OrEmpty());
         return source.Reference is { } reference ? [Value(source.Kind, reference)] : [];
     }
 
@@ -28,7 +28,7 @@ internal static class CaSourceIndex
     {
         var key = ObjectKey.Of(secret);
         yield return Value(CaSourceKind.Secret, key);
-        if (secret.Metadata.Annotations?.GetValueOrDefault(CertManagerAnnotations.CertificateName) is { Length: > 0 } certificate)
+        if (secret.Metadata.Annotations?.GetOrDefault(CertManagerAnnotations.CertificateName) is { Length: > 0 } certificate)
         {
             yield return Value(CaSourceKind.Certificate, new ObjectKey(key.Namespace, certificate));
         }

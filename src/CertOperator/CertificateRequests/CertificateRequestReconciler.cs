@@ -59,7 +59,7 @@ internal sealed class CertificateRequestReconciler(
             return ReconcileResult.Done;
         }
 
-        var issuer = issuers.Find(request.Spec.IssuerRef, request.Metadata.Namespace);
+        var issuer = issuers.Find(request.Spec.IssuerRef, request.Metadata.NamespaceProperty);
         if (issuer is null || !Conditions.IsTrue(issuer.Status?.Conditions, ConditionTypes.Ready))
         {
             var why = issuer is null ? "not found" : "not Ready";

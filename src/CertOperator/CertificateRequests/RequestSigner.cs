@@ -47,14 +47,14 @@ internal sealed class RequestSigner(CertificateStore store, IssuerLookup issuers
         var now = time.GetUtcNow();
         if (issuer.Spec.SelfSigned is not null)
         {
-            var keySecretName = request.Metadata.Annotations?.GetValueOrDefault(CertManagerAnnotations.PrivateKeySecretName);
+            var keySecretName = request.Metadata.Annotations?.GetOrDefault(CertManagerAnnotations.PrivateKeySecretName);
             if (keySecretName is null)
             {
                 return new(null, null, new PkiError(PkiError.InvalidCsr,
                     $"the request has no {CertManagerAnnotations.PrivateKeySecretName} annotation naming the Secret with the key to self-sign with"));
             }
 
-            var key = Text(await store.GetKeySecretAsync(request.Metadata.Namespace!, keySecretName, ct), "tls.key");
+            var key = Text(await store.GetKeySecretAsync(request.Metadata.NamespaceProperty!, keySecretName, ct), "tls.key");
             return key is null
                 ? new(null, $"Waiting for the private key Secret \"{keySecretName}\" (key tls.key) to exist", null)
                 : FromResult(Signer.SelfSign(csrPem, key, duration, now, RequestTerms.From(request.Spec)));
@@ -77,5 +77,5 @@ internal sealed class RequestSigner(CertificateStore store, IssuerLookup issuers
         result.Ok ? new(result.Value, null, null) : new(null, null, result.Error);
 
     private static string? Text(Secret? secret, string dataKey) =>
-        secret?.Data?.GetValueOrDefault(dataKey) is { } bytes ? Encoding.ASCII.GetString(bytes) : null;
+        secret?.Data?.GetOrDefault(dataKey) is { } bytes ? Encoding.ASCII.GetString(bytes) : null;
 }

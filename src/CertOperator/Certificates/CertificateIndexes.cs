@@ -4,6 +4,7 @@ using CertOperator.Crds.Issuers;
 using CertOperator.Crds.WellKnown;
 using CertOperator.Issuers;
 using CertOperator.Kubernetes.Informers;
+using CertOperator.Kubernetes.Model;
 
 namespace CertOperator.Certificates;
 
@@ -23,15 +24,15 @@ internal static class CertificateIndexes
     {
         informers.GetInformer<Certificate>().AddIndex(BySecretName, c => [SecretKey(c)]);
         informers.GetInformer<CertificateRequest>().AddIndex(RequestsByCertificate, r =>
-            r.Metadata.Annotations?.GetValueOrDefault(CertManagerAnnotations.CertificateName) is { } name
-                ? [$"{r.Metadata.Namespace}/{name}"]
+            r.Metadata.Annotations?.GetOrDefault(CertManagerAnnotations.CertificateName) is { } name
+                ? [$"{r.Metadata.NamespaceProperty}/{name}"]
                 : []);
-        informers.GetInformer<Issuer>().AddIndex(IssuersBySecret, i => SecretKeys(i, i.Metadata.Namespace!));
+        informers.GetInformer<Issuer>().AddIndex(IssuersBySecret, i => SecretKeys(i, i.Metadata.NamespaceProperty!));
         informers.GetInformer<ClusterIssuer>().AddIndex(IssuersBySecret, i => SecretKeys(i, clusterResourceNamespace));
     }
 
     /// <summary>"namespace/spec.secretName" of a Certificate.</summary>
-    public static string SecretKey(Certificate certificate) => $"{certificate.Metadata.Namespace}/{certificate.Spec.SecretName}";
+    public static string SecretKey(Certificate certificate) => $"{certificate.Metadata.NamespaceProperty}/{certificate.Spec.SecretName}";
 
     /// <summary>"namespace/name" of each Secret an issuer names, its Secrets living in <paramref name="ns"/>.</summary>
     public static IEnumerable<string> SecretKeys(IIssuerObject issuer, string ns) =>

@@ -82,7 +82,7 @@ internal static class CertificateStatusSlices
         }
         catch (KubernetesApiException e) when (e.StatusCode == System.Net.HttpStatusCode.UnprocessableEntity && slice.Conditions is null)
         {
-            applied = await client.GetAsync<Certificate>(certificate.Metadata.Namespace, certificate.Metadata.Name!, ct);
+            applied = await client.GetAsync<Certificate>(certificate.Metadata.NamespaceProperty, certificate.Metadata.Name!, ct);
         }
 
         if (applied.Status is not { } status
@@ -109,10 +109,10 @@ internal static class CertificateStatusSlices
         {
             ["apiVersion"] = Certificate.Resource.ApiVersion,
             ["kind"] = Certificate.Resource.Kind,
-            ["metadata"] = new JsonObject { ["name"] = certificate.Metadata.Name, ["namespace"] = certificate.Metadata.Namespace },
+            ["metadata"] = new JsonObject { ["name"] = certificate.Metadata.Name, ["namespace"] = certificate.Metadata.NamespaceProperty },
             ["status"] = JsonSerializer.SerializeToNode(slice, CertManagerJsonContext.Default.CertificateStatus),
         };
-        return client.ApplyStatusAsync<Certificate>(certificate.Metadata.Namespace, certificate.Metadata.Name!, body, fieldManager, force: true, ct);
+        return client.ApplyStatusAsync<Certificate>(certificate.Metadata.NamespaceProperty, certificate.Metadata.Name!, body, fieldManager, force: true, ct);
     }
 
     private static List<Condition>? Copy(Certificate certificate, string type) =>

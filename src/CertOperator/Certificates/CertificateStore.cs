@@ -61,7 +61,7 @@ internal sealed class CertificateStore
         RequestsOf(certificate).FirstOrDefault(r => RevisionOf(r) == revision);
 
     public static int? RevisionOf(CertificateRequest request) =>
-        request.Metadata.Annotations?.GetValueOrDefault(CertManagerAnnotations.CertificateRevision) is { } text
+        request.Metadata.Annotations?.GetOrDefault(CertManagerAnnotations.CertificateRevision) is { } text
         && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var revision) ? revision : null;
 
     public static bool IsOwnedBy(IKubernetesObject item, Certificate certificate) =>
@@ -101,7 +101,7 @@ internal sealed class CertificateStore
     /// </summary>
     public async Task<IssuanceInput> GatherAsync(Certificate certificate, DateTimeOffset now, bool confirmAbsent, CancellationToken ct)
     {
-        var target = await _targets.GetAsync(certificate.Metadata.Namespace!, certificate.Spec.SecretName, confirmAbsent, ct);
+        var target = await _targets.GetAsync(certificate.Metadata.NamespaceProperty!, certificate.Spec.SecretName, confirmAbsent, ct);
         var current = certificate.Status?.Revision is { } revision ? RequestFor(certificate, revision) : null;
         var ari = _ari is null ? null : AriWindow.Of(certificate.Status?.Acme, target?.State.Facts, _ari);
         return new IssuanceInput(certificate, target?.State, current, now, Ownership(certificate, target?.Existing), ari);
@@ -109,7 +109,7 @@ internal sealed class CertificateStore
 
     /// <summary>The RFC 9773 identifier of the valid certificate now in <paramref name="certificate"/>'s Secret (the one a renewal replaces), or null.</summary>
     public async Task<string?> CurrentAriIdAsync(Certificate certificate, CancellationToken ct) =>
-        (await _targets.GetAsync(certificate.Metadata.Namespace!, certificate.Spec.SecretName, confirmAbsent: false, ct))?.State.Facts?.AriCertificateId;
+        (await _targets.GetAsync(certificate.Metadata.NamespaceProperty!, certificate.Spec.SecretName, confirmAbsent: false, ct))?.State.Facts?.AriCertificateId;
 
     /// <summary>Whether <paramref name="certificate"/> may write <paramref name="secret"/>, its spec.secretName as just read (null: absent).</summary>
     public SecretConflict? Ownership(Certificate certificate, ExistingSecret? secret) => SecretOwnership.Decide(new SecretOwnershipInput(
@@ -136,8 +136,8 @@ internal sealed class CertificateStore
 
     private static SecretState Describe(Secret secret)
     {
-        var data = secret.Data ?? [];
+        var data = secret.Data.OrEmpty();
         var parsed = CertificateFacts.Parse(data.GetValueOrDefault(SecretOutputs.TlsCrt), data.GetValueOrDefault(SecretOutputs.TlsKey));
-        return new SecretState(secret.Metadata.Annotations ?? [], parsed.Facts, parsed.Reason, parsed.Message);
+        return new SecretState(secret.Metadata.Annotations.OrEmpty(), parsed.Facts, parsed.Reason, parsed.Message);
     }
 }

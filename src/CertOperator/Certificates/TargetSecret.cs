@@ -3,6 +3,7 @@ using CertOperator.Certificates.Policies;
 using CertOperator.Crds.Certificates;
 using CertOperator.Crds.WellKnown;
 using CertOperator.Kubernetes.Model;
+using k8s.Models;
 
 namespace CertOperator.Certificates;
 
@@ -20,7 +21,7 @@ internal static class TargetSecret
 
     public static Secret Build(Certificate certificate, Secret? existing, IReadOnlyDictionary<string, byte[]> outputs, CertificateFacts facts)
     {
-        var data = new Dictionary<string, byte[]>(existing?.Data ?? [], StringComparer.Ordinal);
+        var data = new Dictionary<string, byte[]>((existing?.Data).OrEmpty(), StringComparer.Ordinal);
         foreach (var key in ManagedKeys)
         {
             data.Remove(key);
@@ -32,8 +33,8 @@ internal static class TargetSecret
         }
 
         var spec = certificate.Spec;
-        var annotations = new Dictionary<string, string>(existing?.Metadata.Annotations ?? [], StringComparer.Ordinal);
-        var labels = new Dictionary<string, string>(existing?.Metadata.Labels ?? [], StringComparer.Ordinal);
+        var annotations = new Dictionary<string, string>((existing?.Metadata.Annotations).OrEmpty(), StringComparer.Ordinal);
+        var labels = new Dictionary<string, string>((existing?.Metadata.Labels).OrEmpty(), StringComparer.Ordinal);
         foreach (var (k, v) in spec.SecretTemplate?.Annotations ?? [])
         {
             annotations[k] = v;
@@ -52,10 +53,10 @@ internal static class TargetSecret
         labels[CertManagerLabels.PartOfCertManagerController] = "true";
         return new Secret
         {
-            Metadata = new ObjectMeta
+            Metadata = new V1ObjectMeta
             {
                 Name = spec.SecretName,
-                Namespace = certificate.Metadata.Namespace,
+                NamespaceProperty = certificate.Metadata.NamespaceProperty,
                 Annotations = annotations,
                 Labels = labels,
                 OwnerReferences = existing?.Metadata.OwnerReferences,

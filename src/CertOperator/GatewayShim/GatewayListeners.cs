@@ -28,12 +28,12 @@ internal static class GatewayListeners
         {
             var listener = listeners[i];
             if (!IsTlsProtocol(listener.Protocol, extraProtocols) || listener.Tls?.Mode == Passthrough
-                || IsIgnored(gateway.Metadata.Annotations, listener.Name ?? ""))
+                || IsIgnored(gateway.Metadata.Annotations.OrEmpty(), listener.Name ?? ""))
             {
                 continue;
             }
 
-            var problems = Problems(listener, i, gateway.Metadata.Namespace);
+            var problems = Problems(listener, i, gateway.Metadata.NamespaceProperty);
             if (problems.Count > 0)
             {
                 skipped.Add($"Skipped a listener block: {string.Join(", ", problems)}");

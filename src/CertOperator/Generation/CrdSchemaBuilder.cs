@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using CertOperator.Crds.Schema;
 using CertOperator.Kubernetes.Model;
+using k8s.Models;
 
 namespace CertOperator.Generation;
 
@@ -62,7 +63,7 @@ internal sealed class CrdSchemaBuilder(JsonSerializerOptions options)
 
     private SortedDictionary<string, object> ForProperty(Type owner, JsonPropertyInfo property, MemberInfo member)
     {
-        var schema = property.PropertyType == typeof(ObjectMeta)
+        var schema = property.PropertyType == typeof(V1ObjectMeta)
             ? Node("type", "object")
             : ForValue(property.PropertyType, member);
         var description = member.GetCustomAttribute<DescriptionAttribute>()?.Description

@@ -98,8 +98,8 @@ internal static class CertificateControllers
             .WithConcurrency(concurrency)
             .Owns<Order>()
             .Watches<Challenge>(RequestOfChallenge)
-            .WithIndex(RequestsByIssuer, cr => [IssuerKey(cr.Spec.IssuerRef.Kind, cr.Spec.IssuerRef.Kind == "ClusterIssuer" ? null : cr.Metadata.Namespace, cr.Spec.IssuerRef.Name)])
-            .WatchesByIndex<Issuer>(RequestsByIssuer, i => IssuerKey("Issuer", i.Metadata.Namespace, i.Metadata.Name!))
+            .WithIndex(RequestsByIssuer, cr => [IssuerKey(cr.Spec.IssuerRef.Kind, cr.Spec.IssuerRef.Kind == "ClusterIssuer" ? null : cr.Metadata.NamespaceProperty, cr.Spec.IssuerRef.Name)])
+            .WatchesByIndex<Issuer>(RequestsByIssuer, i => IssuerKey("Issuer", i.Metadata.NamespaceProperty, i.Metadata.Name!))
             .WatchesByIndex<ClusterIssuer>(RequestsByIssuer, i => IssuerKey("ClusterIssuer", null, i.Metadata.Name!))
             .Build(r));
 
@@ -107,7 +107,7 @@ internal static class CertificateControllers
         services.AddController<IssuerReconciler<Issuer>>(r => ControllerBuilder.For<Issuer>()
             .Named("issuers")
             .WithConcurrency(concurrency)
-            .WithIndex(IssuerReconciler<Issuer>.BySecret, i => IssuerSecretReferences.ReadinessSecrets(i.Spec).Select(s => $"{i.Metadata.Namespace}/{s}"))
+            .WithIndex(IssuerReconciler<Issuer>.BySecret, i => IssuerSecretReferences.ReadinessSecrets(i.Spec).Select(s => $"{i.Metadata.NamespaceProperty}/{s}"))
             .WatchesByIndex<Secret>(IssuerReconciler<Issuer>.BySecret)
             .Build(r));
         services.AddController<IssuerReconciler<ClusterIssuer>>(r => ControllerBuilder.For<ClusterIssuer>()
@@ -147,13 +147,13 @@ internal static class CertificateControllers
     private static ControllerBuilder<Certificate> WatchingSecretClaims(ControllerBuilder<Certificate> builder, string clusterResourceNamespace) =>
         builder
             .WatchesByIndex<Certificate>(CertificateIndexes.BySecretName, CertificateIndexes.SecretKey)
-            .WatchesByIndex<Issuer>(CertificateIndexes.BySecretName, i => CertificateIndexes.SecretKeys(i, i.Metadata.Namespace!))
+            .WatchesByIndex<Issuer>(CertificateIndexes.BySecretName, i => CertificateIndexes.SecretKeys(i, i.Metadata.NamespaceProperty!))
             .WatchesByIndex<ClusterIssuer>(CertificateIndexes.BySecretName, i => CertificateIndexes.SecretKeys(i, clusterResourceNamespace));
 
     /// <summary>A Challenge's Order has its CertificateRequest's name and namespace; the request reports what the challenge waits for.</summary>
     private static IEnumerable<ObjectKey> RequestOfChallenge(Challenge challenge) =>
         challenge.Metadata.OwnerReferences?.Where(o => o.Controller == true && o.Kind == "Order")
-            .Select(o => new ObjectKey(challenge.Metadata.Namespace, o.Name)) ?? [];
+            .Select(o => new ObjectKey(challenge.Metadata.NamespaceProperty, o.Name)) ?? [];
 
     private static string IssuerKey(string? kind, string? ns, string name) =>
         $"{(kind == "ClusterIssuer" ? "ClusterIssuer" : "Issuer")}/{ns}/{name}";

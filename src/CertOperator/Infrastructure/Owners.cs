@@ -1,11 +1,12 @@
 using CertOperator.Kubernetes.Model;
+using k8s.Models;
 
 namespace CertOperator.Infrastructure;
 
 /// <summary>Controller owner references: they make owned objects wake their owner and be garbage-collected with it.</summary>
 internal static class Owners
 {
-    public static OwnerReference ControllerReference(IKubernetesObject owner) => new()
+    public static V1OwnerReference ControllerReference(IKubernetesObject owner) => new()
     {
         ApiVersion = owner.ApiVersion!,
         Kind = owner.Kind!,

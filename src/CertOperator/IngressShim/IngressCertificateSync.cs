@@ -5,6 +5,7 @@ using CertOperator.Crds.Serialization;
 using CertOperator.Crds.WellKnown;
 using CertOperator.Infrastructure;
 using CertOperator.Kubernetes.Model;
+using k8s.Models;
 
 namespace CertOperator.IngressShim;
 
@@ -49,8 +50,8 @@ internal static class IngressCertificateSync
         var updated = ObjectCopy.Clone(existing);
         updated.Spec = desired.Spec;
         updated.Metadata.Labels = desired.Metadata.Labels;
-        var annotations = (updated.Metadata.Annotations ?? []).Where(a => !DerivedAnnotations.Contains(a.Key)).ToDictionary(StringComparer.Ordinal);
-        foreach (var (key, value) in desired.Metadata.Annotations ?? [])
+        var annotations = updated.Metadata.Annotations.OrEmpty().Where(a => !DerivedAnnotations.Contains(a.Key)).ToDictionary(StringComparer.Ordinal);
+        foreach (var (key, value) in desired.Metadata.Annotations.OrEmpty())
         {
             annotations[key] = value;
         }
@@ -71,7 +72,7 @@ internal static class IngressCertificateSync
     }
 
     /// <summary>The Certificates <paramref name="controller"/> controls whose secretName is not among <paramref name="used"/>.</summary>
-    public static IReadOnlyList<Certificate> Stale(OwnerReference controller, IEnumerable<string> used, IEnumerable<Certificate> certificates)
+    public static IReadOnlyList<Certificate> Stale(V1OwnerReference controller, IEnumerable<string> used, IEnumerable<Certificate> certificates)
     {
         ArgumentNullException.ThrowIfNull(controller);
         var names = used.ToHashSet(StringComparer.Ordinal);
@@ -108,8 +109,8 @@ internal static class IngressCertificateSync
             return true;
         }
 
-        var haveAnnotations = existing.Metadata.Annotations ?? [];
-        var wantAnnotations = desired.Metadata.Annotations ?? [];
+        var haveAnnotations = existing.Metadata.Annotations.OrEmpty();
+        var wantAnnotations = desired.Metadata.Annotations.OrEmpty();
         return DerivedAnnotations.Any(k => haveAnnotations.GetValueOrDefault(k) != wantAnnotations.GetValueOrDefault(k))
             || wantAnnotations.Any(a => haveAnnotations.GetValueOrDefault(a.Key) != a.Value);
     }
@@ -119,6 +120,6 @@ internal static class IngressCertificateSync
     private static string? Canonical(string? duration) =>
         duration is not null && GoDuration.TryParse(duration, out var value) ? GoDuration.Format(value) : duration;
 
-    private static bool SameMap(Dictionary<string, string>? a, Dictionary<string, string>? b) =>
-        (a ?? []).Count == (b ?? []).Count && (a ?? []).All(p => (b ?? []).TryGetValue(p.Key, out var v) && v == p.Value);
+    private static bool SameMap(IDictionary<string, string>? a, IDictionary<string, string>? b) =>
+        a.OrEmpty().Count == b.OrEmpty().Count && a.OrEmpty().All(p => b.OrEmpty().TryGetValue(p.Key, out var v) && v == p.Value);
 }

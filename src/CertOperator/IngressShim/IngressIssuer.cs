@@ -1,5 +1,6 @@
 using CertOperator.Crds.Meta;
 using CertOperator.Kubernetes.Model;
+using k8s.Models;
 
 namespace CertOperator.IngressShim;
 
@@ -22,7 +23,7 @@ internal static class IngressIssuer
     }
 
     /// <summary>A deleted Ingress, or one deleted in the foreground (its dependents first), is left alone.</summary>
-    public static bool IsBeingDeleted(ObjectMeta metadata)
+    public static bool IsBeingDeleted(V1ObjectMeta metadata)
     {
         ArgumentNullException.ThrowIfNull(metadata);
         return metadata.DeletionTimestamp is not null || (metadata.Finalizers ?? []).Contains(ForegroundDeletion, StringComparer.Ordinal);

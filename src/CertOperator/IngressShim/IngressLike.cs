@@ -1,4 +1,5 @@
 using CertOperator.Kubernetes.Model;
+using k8s.Models;
 
 namespace CertOperator.IngressShim;
 
@@ -10,7 +11,7 @@ namespace CertOperator.IngressShim;
 /// <param name="Controller">The controller reference every Certificate made from it gets.</param>
 /// <param name="Entries">The usable TLS entries, in order: one Certificate each.</param>
 /// <param name="Skipped">One reason per unusable entry; the others go ahead.</param>
-internal sealed record IngressLike(ObjectMeta Metadata, OwnerReference Controller, IReadOnlyList<IngressTlsEntry> Entries, IReadOnlyList<string> Skipped)
+internal sealed record IngressLike(V1ObjectMeta Metadata, V1OwnerReference Controller, IReadOnlyList<IngressTlsEntry> Entries, IReadOnlyList<string> Skipped)
 {
     /// <summary>Errors that stop the whole object (an Ingress's secretName in two entries): no Certificate is changed.</summary>
     public IReadOnlyList<string> Blocking { get; init; } = [];
@@ -22,11 +23,11 @@ internal sealed record IngressLike(ObjectMeta Metadata, OwnerReference Controlle
     public string EntriesField { get; init; } = "spec.tls";
 
     /// <summary>The controller reference to this object, for kind <paramref name="resource"/>.</summary>
-    public static OwnerReference ControllerOf(ObjectMeta metadata, ResourceType resource)
+    public static V1OwnerReference ControllerOf(V1ObjectMeta metadata, ResourceType resource)
     {
         ArgumentNullException.ThrowIfNull(metadata);
         ArgumentNullException.ThrowIfNull(resource);
-        return new OwnerReference
+        return new V1OwnerReference
         {
             ApiVersion = resource.ApiVersion,
             Kind = resource.Kind,

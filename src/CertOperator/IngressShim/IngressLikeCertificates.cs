@@ -3,6 +3,7 @@ using CertOperator.Crds.Meta;
 using CertOperator.Crds.WellKnown;
 using CertOperator.Kubernetes.Model;
 using CertOperator.Validation;
+using k8s.Models;
 
 namespace CertOperator.IngressShim;
 
@@ -20,7 +21,7 @@ internal static class IngressLikeCertificates
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(defaults);
-        var annotations = source.Metadata.Annotations ?? [];
+        var annotations = source.Metadata.Annotations.OrEmpty();
         if (!IngressIssuer.IsManaged(annotations, defaults))
         {
             return IngressCertificatePlan.Unmanaged;
@@ -90,7 +91,7 @@ internal static class IngressLikeCertificates
     /// The HTTP-01 overrides cert-manager derives (empty class values set nothing), the kind's own annotations and
     /// the configured extra annotations, copied as they are.
     /// </summary>
-    private static Dictionary<string, string>? CertificateAnnotations(IngressLike source, Dictionary<string, string> annotations, IngressShimDefaults defaults)
+    private static Dictionary<string, string>? CertificateAnnotations(IngressLike source, IReadOnlyDictionary<string, string> annotations, IngressShimDefaults defaults)
     {
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var key in defaults.ExtraCertificateAnnotations.Where(annotations.ContainsKey))
@@ -122,18 +123,18 @@ internal static class IngressLikeCertificates
         return result.Count > 0 ? result : null;
     }
 
-    private static Dictionary<string, string>? Labels(ObjectMeta metadata)
+    private static Dictionary<string, string>? Labels(V1ObjectMeta metadata)
     {
-        var labels = (metadata.Labels ?? []).Where(l => l.Key != ApplysetLabel).ToDictionary(StringComparer.Ordinal);
+        var labels = metadata.Labels.OrEmpty().Where(l => l.Key != ApplysetLabel).ToDictionary(StringComparer.Ordinal);
         return labels.Count > 0 ? labels : null;
     }
 
     private static Certificate Build(IngressLike source, IngressTlsEntry entry, IssuerReference issuer, CertificateSpec template, Dictionary<string, string>? annotations) => new()
     {
-        Metadata = new ObjectMeta
+        Metadata = new V1ObjectMeta
         {
             Name = entry.SecretName,
-            Namespace = source.Metadata.Namespace,
+            NamespaceProperty = source.Metadata.NamespaceProperty,
             Labels = Labels(source.Metadata),
             Annotations = annotations,
             OwnerReferences = [source.Controller],

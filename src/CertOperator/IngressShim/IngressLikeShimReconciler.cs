@@ -69,7 +69,7 @@ internal abstract class IngressLikeShimReconciler<TSource> : ConflictTolerantRec
         var used = plan.Managed ? UsedSecretNames(source) : [];
         foreach (var stale in IngressCertificateSync.Stale(IngressLike.ControllerOf(source.Metadata, TSource.Resource), used, owned))
         {
-            await _client.DeleteAsync<Certificate>(stale.Metadata.Namespace, stale.Metadata.Name!, ct: ct);
+            await _client.DeleteAsync<Certificate>(stale.Metadata.NamespaceProperty, stale.Metadata.Name!, ct: ct);
             await _events.RecordAsync(source, EventType.Normal, "DeleteCertificate", $"Deleted Certificate \"{stale.Metadata.Name}\": the {kind} no longer asks for it", ct);
         }
 

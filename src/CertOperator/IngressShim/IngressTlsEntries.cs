@@ -1,5 +1,6 @@
 using CertOperator.Kubernetes.Model;
 using CertOperator.Validation;
+using k8s.Models;
 
 namespace CertOperator.IngressShim;
 
@@ -11,7 +12,7 @@ namespace CertOperator.IngressShim;
 /// </summary>
 internal static class IngressTlsEntries
 {
-    public static IReadOnlyList<string> DuplicateSecretNames(IReadOnlyList<IngressTls> tls)
+    public static IReadOnlyList<string> DuplicateSecretNames(IList<V1IngressTLS> tls)
     {
         ArgumentNullException.ThrowIfNull(tls);
         var errors = new List<string>();
@@ -29,7 +30,7 @@ internal static class IngressTlsEntries
     }
 
     /// <summary>The usable entries, in order, and one "Skipped a TLS block" reason per unusable entry.</summary>
-    public static (IReadOnlyList<IngressTlsEntry> Entries, IReadOnlyList<string> Skipped) Read(IReadOnlyList<IngressTls> tls)
+    public static (IReadOnlyList<IngressTlsEntry> Entries, IReadOnlyList<string> Skipped) Read(IList<V1IngressTLS> tls)
     {
         ArgumentNullException.ThrowIfNull(tls);
         var entries = new List<IngressTlsEntry>();
@@ -50,7 +51,7 @@ internal static class IngressTlsEntries
         return (entries, skipped);
     }
 
-    private static List<string> Problems(IngressTls entry, int index)
+    private static List<string> Problems(V1IngressTLS entry, int index)
     {
         var path = $"spec.tls[{index}]";
         var problems = new List<string>();

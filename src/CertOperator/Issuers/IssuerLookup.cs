@@ -21,7 +21,7 @@ internal sealed class IssuerLookup(SharedInformerFactory informers, OperatorOpti
         : informers.GetInformer<Issuer>().Store.Find(new ObjectKey(ns, reference.Name));
 
     /// <summary>An Issuer's Secrets are in its own namespace; a ClusterIssuer's in the cluster resource namespace.</summary>
-    public string SecretNamespace(IIssuerObject issuer) => issuer is ClusterIssuer ? options.ClusterResourceNamespace : issuer.Metadata.Namespace!;
+    public string SecretNamespace(IIssuerObject issuer) => issuer is ClusterIssuer ? options.ClusterResourceNamespace : issuer.Metadata.NamespaceProperty!;
 
     public static string Describe(IssuerReference reference) =>
         $"{(IsCluster(reference) ? "ClusterIssuer" : "Issuer")}.{Group}/{reference.Name}";

@@ -68,5 +68,5 @@ internal sealed class IssuerReconciler<TIssuer>(
         a?.Uri == b?.Uri && a?.LastRegisteredEmail == b?.LastRegisteredEmail && a?.LastPrivateKeyHash == b?.LastPrivateKeyHash;
 
     private async Task<CaKeyPairCheck> CheckCaAsync(string ns, string name, DateTimeOffset now, CancellationToken ct) =>
-        CaKeyPairCheck.Of((await client.TryGetAsync<Secret>(ns, name, ct))?.Data, $"{ns}/{name}", now);
+        CaKeyPairCheck.Of((await client.TryGetAsync<Secret>(ns, name, ct))?.Data.OrEmpty(), $"{ns}/{name}", now);
 }

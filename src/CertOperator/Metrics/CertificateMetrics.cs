@@ -59,13 +59,13 @@ internal sealed class CertificateMetrics : ICacheMetrics
         var status = ReadyStatus.Of(certificate.Status?.Conditions);
         var issuer = certificate.Spec.IssuerRef;
         return ReadyStatus.Statuses.Select(condition => (
-            new[] { certificate.Metadata.Name ?? "", certificate.Metadata.Namespace ?? "", condition, issuer.Name, issuer.Kind ?? "", issuer.Group ?? "" },
+            new[] { certificate.Metadata.Name ?? "", certificate.Metadata.NamespaceProperty ?? "", condition, issuer.Name, issuer.Kind ?? "", issuer.Group ?? "" },
             condition == status ? 1.0 : 0.0));
     }
 
     private static string[] Identity(Certificate certificate) =>
     [
-        certificate.Metadata.Name ?? "", certificate.Metadata.Namespace ?? "",
+        certificate.Metadata.Name ?? "", certificate.Metadata.NamespaceProperty ?? "",
         certificate.Spec.IssuerRef.Name, certificate.Spec.IssuerRef.Kind ?? "", certificate.Spec.IssuerRef.Group ?? "",
     ];
 

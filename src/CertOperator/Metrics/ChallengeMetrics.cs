@@ -28,7 +28,7 @@ internal sealed class ChallengeMetrics(OperatorMetrics metrics, SharedInformerFa
             new[]
             {
                 s, challenge.Spec.DnsName, challenge.Status?.Reason ?? "", processing,
-                challenge.Metadata.Name ?? "", challenge.Metadata.Namespace ?? "", challenge.Spec.Type,
+                challenge.Metadata.Name ?? "", challenge.Metadata.NamespaceProperty ?? "", challenge.Spec.Type,
             },
             string.Equals(s, state, StringComparison.Ordinal) ? 1.0 : 0.0));
     }));

@@ -24,7 +24,7 @@ internal sealed class IssuerMetrics : ICacheMetrics
         _issuers.Replace(_informers.GetInformer<Issuer>().Store.List().SelectMany(issuer =>
         {
             var status = ReadyStatus.Of(issuer.Status?.Conditions);
-            return ReadyStatus.Statuses.Select(c => (new[] { issuer.Metadata.Name ?? "", issuer.Metadata.Namespace ?? "", c }, c == status ? 1.0 : 0.0));
+            return ReadyStatus.Statuses.Select(c => (new[] { issuer.Metadata.Name ?? "", issuer.Metadata.NamespaceProperty ?? "", c }, c == status ? 1.0 : 0.0));
         }));
         _clusterIssuers.Replace(_informers.GetInformer<ClusterIssuer>().Store.List().SelectMany(issuer =>
         {

@@ -104,7 +104,7 @@ public sealed class TypedModelTests
     {
         var cert = new Certificate
         {
-            Metadata = { Name = "web", Namespace = "prod" },
+            Metadata = { Name = "web", NamespaceProperty = "prod" },
             Spec = { SecretName = "web-tls", IssuerRef = { Name = "ca" } },
             Status = new CertificateStatus { NotAfter = new DateTimeOffset(2026, 1, 2, 4, 4, 5, TimeSpan.FromHours(1)) },
         };

@@ -1,6 +1,7 @@
 using System.Net;
 using CertOperator.Kubernetes.Client;
 using CertOperator.Kubernetes.Model;
+using k8s.Models;
 
 namespace CertOperator.Kubernetes.Tests.Client;
 
@@ -13,7 +14,7 @@ public sealed class KubernetesApiExceptionTests
     [InlineData(HttpStatusCode.Gone, "Expired", false, false, false, true)]
     public void Status_codes_and_reasons_are_distinguishable(HttpStatusCode code, string reason, bool notFound, bool conflict, bool exists, bool expired)
     {
-        var error = KubernetesApiException.From(code, new Status { Reason = reason, Code = (int)code, Message = "m" }, "GET /x");
+        var error = KubernetesApiException.From(code, new V1Status { Reason = reason, Code = (int)code, Message = "m" }, "GET /x");
 
         (error.IsNotFound, error.IsConflict, error.IsAlreadyExists, error.IsExpired).Should().Be((notFound, conflict, exists, expired));
         (error is WatchExpiredException).Should().Be(expired);

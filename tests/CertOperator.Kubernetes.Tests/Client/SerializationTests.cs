@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CertOperator.Kubernetes.Model;
 using CertOperator.Kubernetes.Serialization;
+using k8s.Models;
 
 namespace CertOperator.Kubernetes.Tests.Client;
 
@@ -9,8 +10,8 @@ public sealed class SerializationTests
     [Fact]
     public void Lease_times_are_microsecond_precision_MicroTime()
     {
-        var time = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero).AddTicks(1234560);
-        var lease = new Lease { Metadata = new ObjectMeta { Name = "l" }, Spec = new LeaseSpec { HolderIdentity = "me", RenewTime = time, AcquireTime = time } };
+        var time = new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc).AddTicks(1234560);
+        var lease = new Lease { Metadata = new V1ObjectMeta { Name = "l" }, Spec = new V1LeaseSpec { HolderIdentity = "me", RenewTime = time, AcquireTime = time } };
 
         var json = JsonSerializer.Serialize(lease, Lease.JsonTypeInfo);
         var back = JsonSerializer.Deserialize(json, Lease.JsonTypeInfo)!;
@@ -22,19 +23,20 @@ public sealed class SerializationTests
     [Fact]
     public void Secret_data_is_base64_on_the_wire_and_nulls_are_omitted()
     {
-        var secret = new Secret { Metadata = new ObjectMeta { Name = "s", Namespace = "ns" }, Data = new() { ["tls.key"] = [1, 2, 3] } };
+        var secret = new Secret { Metadata = new V1ObjectMeta { Name = "s", NamespaceProperty = "ns" }, Data = new Dictionary<string, byte[]>() { ["tls.key"] = [1, 2, 3] } };
 
         var json = JsonSerializer.Serialize(secret, Secret.JsonTypeInfo);
 
-        json.Should().Be("""{"apiVersion":"v1","kind":"Secret","metadata":{"name":"s","namespace":"ns"},"data":{"tls.key":"AQID"}}""");
+        // KubernetesClient's models declare their properties alphabetically, and System.Text.Json writes them in that order.
+        json.Should().Be("""{"apiVersion":"v1","data":{"tls.key":"AQID"},"kind":"Secret","metadata":{"name":"s","namespace":"ns"}}""");
     }
 
     [Fact]
-    public void Event_timestamps_are_whole_second_rfc3339()
+    public void Event_timestamps_are_utc_rfc3339_with_six_fractional_digits()
     {
-        var kubeEvent = new KubeEvent { Count = 2, FirstTimestamp = new DateTimeOffset(2026, 1, 2, 3, 4, 5, 678, TimeSpan.FromHours(2)) };
+        var kubeEvent = new KubeEvent { Count = 2, FirstTimestamp = new DateTimeOffset(2026, 1, 2, 3, 4, 5, 678, TimeSpan.FromHours(2)).UtcDateTime };
 
-        JsonSerializer.Serialize(kubeEvent, KubeEvent.JsonTypeInfo).Should().Contain("\"firstTimestamp\":\"2026-01-02T01:04:05Z\"");
+        JsonSerializer.Serialize(kubeEvent, KubeEvent.JsonTypeInfo).Should().Contain("\"firstTimestamp\":\"2026-01-02T01:04:05.678000Z\"");
     }
 
     [Fact]

@@ -16,11 +16,11 @@ public sealed class InformerTests
     private readonly ConcurrentQueue<string> _seen = new();
     private readonly ConcurrentQueue<string?> _watchedFrom = new();
 
-    private static ConfigMap Cm(string name, string rv) => new() { Metadata = new ObjectMeta { Name = name, Namespace = "ns", ResourceVersion = rv } };
+    private static ConfigMap Cm(string name, string rv) => new() { Metadata = new k8s.Models.V1ObjectMeta { Name = name, NamespaceProperty = "ns", ResourceVersion = rv } };
 
     private static WatchEvent<ConfigMap> Event(WatchEventType type, string name, string rv) => new(type, Cm(name, rv));
 
-    private static KubernetesList<ConfigMap> List(string rv, params ConfigMap[] items) => new() { Metadata = new ListMeta { ResourceVersion = rv }, Items = [.. items] };
+    private static KubernetesList<ConfigMap> List(string rv, params ConfigMap[] items) => new() { Metadata = new k8s.Models.V1ListMeta { ResourceVersion = rv }, Items = [.. items] };
 
     private Informer<ConfigMap> NewInformer(Queue<KubernetesList<ConfigMap>> lists, Queue<(WatchEvent<ConfigMap>[] Events, Exception? End)> watches)
     {

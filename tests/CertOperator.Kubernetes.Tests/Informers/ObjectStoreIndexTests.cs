@@ -1,5 +1,6 @@
 using CertOperator.Kubernetes.Informers;
 using CertOperator.Kubernetes.Model;
+using k8s.Models;
 
 namespace CertOperator.Kubernetes.Tests.Informers;
 
@@ -8,7 +9,7 @@ public sealed class ObjectStoreIndexTests
 {
     private static ConfigMap Cm(string name, params string[] targets) => new()
     {
-        Metadata = new ObjectMeta { Name = name, Namespace = "ns" },
+        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = "ns" },
         Data = targets.ToDictionary(t => t, _ => ""),
     };
 

@@ -1,5 +1,6 @@
 using CertOperator.Kubernetes.Informers;
 using CertOperator.Kubernetes.Model;
+using k8s.Models;
 
 namespace CertOperator.Kubernetes.Tests.Informers;
 
@@ -43,13 +44,13 @@ public sealed class StringPoolTests
     public void Metadata_keeps_its_content_with_pooled_strings()
     {
         var pool = new StringPool();
-        ObjectMeta Meta() => new()
+        V1ObjectMeta Meta() => new()
         {
             Name = Copy("web"),
-            Namespace = Copy("team-a"),
-            Labels = new() { [Copy("app")] = Copy("web") },
-            Annotations = new() { [Copy("cert-manager.io/issuer-name")] = Copy("ca"), [Copy("note")] = new string('x', 100) },
-            OwnerReferences = [new OwnerReference { ApiVersion = Copy("cert-manager.io/v1"), Kind = Copy("Certificate"), Name = Copy("web"), Uid = Copy("u1") }],
+            NamespaceProperty = Copy("team-a"),
+            Labels = new Dictionary<string, string>() { [Copy("app")] = Copy("web") },
+            Annotations = new Dictionary<string, string>() { [Copy("cert-manager.io/issuer-name")] = Copy("ca"), [Copy("note")] = new string('x', 100) },
+            OwnerReferences = [new V1OwnerReference { ApiVersion = Copy("cert-manager.io/v1"), Kind = Copy("Certificate"), Name = Copy("web"), Uid = Copy("u1") }],
             Finalizers = [Copy("cert-manager.io/finalizer")],
         };
         var one = Meta();
@@ -59,7 +60,7 @@ public sealed class StringPoolTests
         pool.InternMetadata(two);
 
         two.Should().BeEquivalentTo(Meta(), "interning changes which instances hold the strings, not what they say");
-        two.Namespace.Should().BeSameAs(one.Namespace);
+        two.NamespaceProperty.Should().BeSameAs(one.NamespaceProperty);
         two.Annotations!.Keys.First().Should().BeSameAs(one.Annotations!.Keys.First());
         two.Annotations["cert-manager.io/issuer-name"].Should().BeSameAs(one.Annotations["cert-manager.io/issuer-name"]);
         two.Labels!["app"].Should().BeSameAs(one.Labels!["app"]);

@@ -1,5 +1,6 @@
 using CertOperator.Kubernetes.Model;
 using CertOperator.Kubernetes.Tests.Support;
+using k8s.Models;
 
 namespace CertOperator.Kubernetes.Tests.Integration;
 
@@ -11,46 +12,47 @@ public sealed class BuiltInKindsTests(TestClusterFixture fixture) : IClassFixtur
         var ns = await fixture.Cluster.NewNamespaceAsync();
         var service = new Service
         {
-            Metadata = new ObjectMeta { Name = "solver", Namespace = ns },
-            Spec = new ServiceSpec
+            Metadata = new V1ObjectMeta { Name = "solver", NamespaceProperty = ns },
+            Spec = new V1ServiceSpec
             {
                 Type = "ClusterIP",
-                Selector = new() { ["app"] = "solver" },
-                Ports = [new ServicePort { Name = "http", Port = 8089, TargetPort = new IntOrString(8089) }, new ServicePort { Name = "alt", Port = 80, TargetPort = new IntOrString("http") }],
+                Selector = new Dictionary<string, string>() { ["app"] = "solver" },
+                Ports = [new V1ServicePort { Name = "http", Port = 8089, TargetPort = 8089 }, new V1ServicePort { Name = "alt", Port = 80, TargetPort = "http" }],
             },
         };
 
         var stored = await fixture.Cluster.Client.CreateAsync(service);
 
         stored.Spec.ClusterIP.Should().NotBeNullOrEmpty("the server allocates one");
-        stored.Spec.Ports!.Select(p => p.TargetPort).Should().Equal(new IntOrString(8089), new IntOrString("http"));
+        stored.Spec.Ports!.Select(p => p.TargetPort.Value).Should().Equal("8089", "http");
+        System.Text.Json.JsonSerializer.Serialize(stored, Service.JsonTypeInfo).Should().Contain("\"targetPort\":8089").And.Contain("\"targetPort\":\"http\"", "a number stays a number on the wire");
     }
 
     [Fact]
     public async Task Ingress_and_IngressClass_round_trip()
     {
         var ns = await fixture.Cluster.NewNamespaceAsync();
-        await fixture.Cluster.Client.CreateAsync(new IngressClass { Metadata = new ObjectMeta { Name = $"nginx-{ns}" }, Spec = new IngressClassSpec { Controller = "k8s.io/ingress-nginx" } });
+        await fixture.Cluster.Client.CreateAsync(new IngressClass { Metadata = new V1ObjectMeta { Name = $"nginx-{ns}" }, Spec = new V1IngressClassSpec { Controller = "k8s.io/ingress-nginx" } });
         var ingress = new Ingress
         {
-            Metadata = new ObjectMeta { Name = "solver", Namespace = ns },
-            Spec = new IngressSpec
+            Metadata = new V1ObjectMeta { Name = "solver", NamespaceProperty = ns },
+            Spec = new V1IngressSpec
             {
                 IngressClassName = $"nginx-{ns}",
                 Rules =
                 [
-                    new IngressRule
+                    new V1IngressRule
                     {
                         Host = "example.com",
-                        Http = new HttpIngressRuleValue
+                        Http = new V1HTTPIngressRuleValue
                         {
                             Paths =
                             [
-                                new HttpIngressPath
+                                new V1HTTPIngressPath
                                 {
                                     Path = "/.well-known/acme-challenge/token",
                                     PathType = "Exact",
-                                    Backend = new IngressBackend { Service = new IngressServiceBackend { Name = "solver", Port = new ServiceBackendPort { Number = 8089 } } },
+                                    Backend = new V1IngressBackend { Service = new V1IngressServiceBackend { Name = "solver", Port = new V1ServiceBackendPort { Number = 8089 } } },
                                 },
                             ],
                         },

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using CertOperator.Kubernetes.Client;
 using CertOperator.Kubernetes.Model;
 using CertOperator.Kubernetes.Tests.Support;
+using k8s.Models;
 
 namespace CertOperator.Kubernetes.Tests.Integration;
 
@@ -57,7 +58,7 @@ public sealed class ClientTests(TestClusterFixture fixture) : IClassFixture<Test
         await Client.PatchAsync<ConfigMap>(ns, "a", Patch.Merge(new JsonObject { ["data"] = new JsonObject { ["merged"] = "yes", ["key"] = null } }));
         await Client.PatchAsync<ConfigMap>(ns, "a", Patch.Json(new JsonPatchOperation("add", "/data/json", JsonValue.Create("patched"))));
         var applied = await Client.ApplyAsync(
-            new ConfigMap { Metadata = new ObjectMeta { Name = "a", Namespace = ns }, Data = new() { ["applied"] = "1" } }, "test-manager", force: true);
+            new ConfigMap { Metadata = new V1ObjectMeta { Name = "a", NamespaceProperty = ns }, Data = new Dictionary<string, string>() { ["applied"] = "1" } }, "test-manager", force: true);
 
         applied.Data.Should().BeEquivalentTo(new Dictionary<string, string> { ["merged"] = "yes", ["json"] = "patched", ["applied"] = "1" });
         applied.Metadata.ManagedFields.Should().Contain(f => f.Manager == "test-manager" && f.Operation == "Apply");
@@ -69,8 +70,8 @@ public sealed class ClientTests(TestClusterFixture fixture) : IClassFixture<Test
         var ns = await fixture.Cluster.NewNamespaceAsync();
         var pod = await Client.CreateAsync(new Pod
         {
-            Metadata = new ObjectMeta { Name = "p", Namespace = ns },
-            Spec = JsonNode.Parse("""{"containers":[{"name":"c","image":"busybox"}]}""")!.AsObject(),
+            Metadata = new V1ObjectMeta { Name = "p", NamespaceProperty = ns },
+            Spec = new V1PodSpec { Containers = [new V1Container { Name = "c", Image = "busybox" }] },
         });
         pod.Status!.Phase = "Running";
 
@@ -102,7 +103,7 @@ public sealed class ClientTests(TestClusterFixture fixture) : IClassFixture<Test
         var all = await Client.ListAllAsync<ConfigMap>(ns, new ListOptions { Limit = 10 });
 
         first.Items.Should().HaveCount(10);
-        first.Metadata.Continue.Should().NotBeNullOrEmpty();
+        first.Metadata.ContinueProperty.Should().NotBeNullOrEmpty();
         pages.Should().Equal(10, 10, 5);
         all.Items.Select(c => c.Metadata.Name).Should().BeEquivalentTo(Enumerable.Range(0, 25).Select(i => $"cm-{i:D2}"));
         all.Metadata.ResourceVersion.Should().NotBeNullOrEmpty();
@@ -133,8 +134,8 @@ public sealed class ClientTests(TestClusterFixture fixture) : IClassFixture<Test
                 await ConflictRetry.RetryOnConflictAsync(async ct =>
                 {
                     var current = await Client.GetAsync<ConfigMap>(ns, "counter", ct);
-                    current.Metadata.Annotations ??= [];
-                    var count = int.Parse(current.Metadata.Annotations.GetValueOrDefault("count", "0"), System.Globalization.CultureInfo.InvariantCulture);
+                    current.Metadata.Annotations ??= new Dictionary<string, string>();
+                    var count = int.Parse(current.Metadata.Annotations.GetOrDefault("count") ?? "0", System.Globalization.CultureInfo.InvariantCulture);
                     current.Metadata.Annotations["count"] = (count + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
                     await Client.ReplaceAsync(current, ct);
                 }, maxAttempts: 100);

@@ -5,6 +5,7 @@ using CertOperator.Kubernetes.Informers;
 using CertOperator.Kubernetes.LeaderElection;
 using CertOperator.Kubernetes.Model;
 using CertOperator.Kubernetes.Tests.Support;
+using k8s.Models;
 
 namespace CertOperator.Kubernetes.Tests.Integration;
 
@@ -66,13 +67,13 @@ public sealed class ControllerManagerTests(TestClusterFixture fixture) : IClassF
             return ReconcileResult.Done;
         });
         var definition = ControllerBuilder.For<ConfigMap>()
-            .Watches<Secret>(s => s.Metadata.Labels?.TryGetValue("wakes", out var target) == true ? [new ObjectKey(s.Metadata.Namespace, target)] : [])
+            .Watches<Secret>(s => s.Metadata.Labels?.TryGetValue("wakes", out var target) == true ? [new ObjectKey(s.Metadata.NamespaceProperty, target)] : [])
             .Build(reconciler);
         await using var manager = new ManagerScope(new ControllerManager(Client, informers, [definition]));
         await manager.StartAsync(CancellationToken.None);
 
         var secret = Gen.Secret("trigger", ns);
-        secret.Metadata.Labels = new() { ["wakes"] = "some-configmap" };
+        secret.Metadata.Labels = new Dictionary<string, string>() { ["wakes"] = "some-configmap" };
         await Client.CreateAsync(secret);
         await Eventually.True(() => woken.Contains(new ObjectKey(ns, "some-configmap")), "the mapped key is reconciled even though no such ConfigMap exists");
     }
@@ -89,8 +90,8 @@ public sealed class ControllerManagerTests(TestClusterFixture fixture) : IClassF
             return ReconcileResult.Done;
         });
         var definition = ControllerBuilder.For<ConfigMap>()
-            .WithIndex("owner", c => c.Data?.TryGetValue("owner", out var owner) == true ? [$"{c.Metadata.Namespace}/{owner}"] : [])
-            .WatchesMetadataByIndex<Secret>("owner", s => s.Metadata.Annotations?.TryGetValue("owner", out var owner) == true ? [$"{s.Metadata.Namespace}/{owner}"] : [])
+            .WithIndex("owner", c => c.Data?.TryGetValue("owner", out var owner) == true ? [$"{c.Metadata.NamespaceProperty}/{owner}"] : [])
+            .WatchesMetadataByIndex<Secret>("owner", s => s.Metadata.Annotations?.TryGetValue("owner", out var owner) == true ? [$"{s.Metadata.NamespaceProperty}/{owner}"] : [])
             .Build(reconciler);
         await using var manager = new ManagerScope(new ControllerManager(Client, informers, [definition]));
         await manager.StartAsync(CancellationToken.None);
@@ -100,7 +101,7 @@ public sealed class ControllerManagerTests(TestClusterFixture fixture) : IClassF
         woken.Clear();
 
         var secret = Gen.Secret("any-name", ns);
-        secret.Metadata.Annotations = new() { ["owner"] = "team-a" };
+        secret.Metadata.Annotations = new Dictionary<string, string>() { ["owner"] = "team-a" };
         await Client.CreateAsync(secret);
 
         await Eventually.True(() => woken.Contains(new ObjectKey(ns, "consumer")), "the Secret's annotation names the consumer's index value");
@@ -118,7 +119,7 @@ public sealed class ControllerManagerTests(TestClusterFixture fixture) : IClassF
         reconciler = new SecretReconciler(Client, informers);
         var definition = ControllerBuilder.For<ConfigMap>()
             .Owns<Secret>(metadataOnly: true)
-            .WithIndex("secretName", c => c.Data?.TryGetValue("secretName", out var s) == true ? [$"{c.Metadata.Namespace}/{s}"] : [])
+            .WithIndex("secretName", c => c.Data?.TryGetValue("secretName", out var s) == true ? [$"{c.Metadata.NamespaceProperty}/{s}"] : [])
             .WatchesByIndex<Secret>("secretName")
             .WithConcurrency(2)
             .Build(reconciler);
@@ -161,7 +162,7 @@ public sealed class ControllerManagerTests(TestClusterFixture fixture) : IClassF
 
             var secret = Gen.Secret(name, key.Namespace!);
             secret.Metadata.OwnerReferences =
-                [new OwnerReference { ApiVersion = "v1", Kind = "ConfigMap", Name = key.Name, Uid = owner.Metadata.Uid!, Controller = true }];
+                [new V1OwnerReference { ApiVersion = "v1", Kind = "ConfigMap", Name = key.Name, Uid = owner.Metadata.Uid!, Controller = true }];
             await client.CreateAsync(secret, ct);
             Secrets.Enqueue(name);
             return ReconcileResult.Done;

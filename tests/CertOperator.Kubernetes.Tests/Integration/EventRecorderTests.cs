@@ -32,9 +32,9 @@ public sealed class EventRecorderTests(TestClusterFixture fixture) : IClassFixtu
             Message = "issuer 'le' is not ready",
             Count = 3,
             Source = new { Component = "cert-operator" },
-            FirstTimestamp = new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero),
-            LastTimestamp = new DateTimeOffset(2026, 3, 1, 12, 2, 0, TimeSpan.Zero),
-            InvolvedObject = new { Kind = "ConfigMap", ApiVersion = "v1", Name = "subject", Namespace = ns, Uid = subject.Metadata.Uid },
+            FirstTimestamp = new DateTime(2026, 3, 1, 12, 0, 0, DateTimeKind.Utc),
+            LastTimestamp = new DateTime(2026, 3, 1, 12, 2, 0, DateTimeKind.Utc),
+            InvolvedObject = new { Kind = "ConfigMap", ApiVersion = "v1", Name = "subject", NamespaceProperty = ns, Uid = subject.Metadata.Uid },
         });
         events.Single(e => e.Reason == "Issued").Count.Should().Be(1);
     }

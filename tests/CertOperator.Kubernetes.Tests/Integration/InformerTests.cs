@@ -98,7 +98,7 @@ public sealed class InformerTests
         var ns = await cluster.NewNamespaceAsync();
         await using var factory = new SharedInformerFactory(cluster.Client, ns);
         var informer = factory.GetInformer<ConfigMap>();
-        informer.AddIndex("bySecret", c => c.Data?.TryGetValue("secretName", out var s) == true ? [$"{c.Metadata.Namespace}/{s}"] : []);
+        informer.AddIndex("bySecret", c => c.Data?.TryGetValue("secretName", out var s) == true ? [$"{c.Metadata.NamespaceProperty}/{s}"] : []);
         factory.Start();
         await cluster.Client.CreateAsync(Gen.ConfigMap("one", ns, new() { ["secretName"] = "tls" }));
         var two = await cluster.Client.CreateAsync(Gen.ConfigMap("two", ns, new() { ["secretName"] = "tls" }));

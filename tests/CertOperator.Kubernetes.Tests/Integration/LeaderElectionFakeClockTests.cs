@@ -88,7 +88,7 @@ public sealed class LeaderElectionFakeClockTests(TestClusterFixture fixture) : I
         RequestCounter.Delta(before, idle, "GET leases").Should().Be(0, "the leader renews from the lease its last write returned");
 
         var lease = await fixture.Cluster.Client.GetAsync<Lease>(ns, "fake-clock");
-        lease.Metadata.Labels = new() { ["touched"] = "by-someone-else" };
+        lease.Metadata.Labels = new Dictionary<string, string>() { ["touched"] = "by-someone-else" };
         await fixture.Cluster.Client.ReplaceAsync(lease);
         await TickAsync(a);
         var after = fixture.Cluster.Server.Requests.Snapshot();

@@ -94,7 +94,7 @@ public sealed class LeaderElectionTests(TestClusterFixture fixture) : IClassFixt
 
         var lease = await fixture.Cluster.Client.GetAsync<Lease>(ns, "operator");
         lease.Spec.HolderIdentity = "intruder";
-        lease.Spec.RenewTime = DateTimeOffset.UtcNow;
+        lease.Spec.RenewTime = DateTime.UtcNow;
         await fixture.Cluster.Client.ReplaceAsync(lease);
         var stolen = Stopwatch.StartNew();
         await Eventually.True(() => !a.IsLeader && _log.Stops == 1, "a notices and stops its work");

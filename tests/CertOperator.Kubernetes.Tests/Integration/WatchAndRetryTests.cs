@@ -25,7 +25,7 @@ public sealed class WatchAndRetryTests
             {
                 if (change.Type != WatchEventType.Bookmark)
                 {
-                    events.Add((change.Type, change.Item.Data?.GetValueOrDefault("key")));
+                    events.Add((change.Type, change.Item.Data?.GetOrDefault("key")));
                 }
 
                 if (change.Type == WatchEventType.Deleted)

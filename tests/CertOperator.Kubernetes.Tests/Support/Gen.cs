@@ -1,4 +1,5 @@
 using CertOperator.Kubernetes.Model;
+using k8s.Models;
 
 namespace CertOperator.Kubernetes.Tests.Support;
 
@@ -6,8 +7,8 @@ namespace CertOperator.Kubernetes.Tests.Support;
 internal static class Gen
 {
     public static ConfigMap ConfigMap(string name, string ns, Dictionary<string, string>? data = null) =>
-        new() { Metadata = new ObjectMeta { Name = name, Namespace = ns }, Data = data ?? new() { ["key"] = "value" } };
+        new() { Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns }, Data = data ?? new() { ["key"] = "value" } };
 
     public static Secret Secret(string name, string ns, int bytes = 16) =>
-        new() { Metadata = new ObjectMeta { Name = name, Namespace = ns }, Type = "Opaque", Data = new() { ["payload"] = Enumerable.Repeat((byte)'x', bytes).ToArray() } };
+        new() { Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns }, Type = "Opaque", Data = new Dictionary<string, byte[]>() { ["payload"] = Enumerable.Repeat((byte)'x', bytes).ToArray() } };
 }

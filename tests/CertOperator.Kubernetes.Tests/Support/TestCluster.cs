@@ -2,6 +2,7 @@ using CertOperator.Kubernetes.Client;
 using CertOperator.Kubernetes.Configuration;
 using CertOperator.Kubernetes.Model;
 using CertOperator.TestApiServer;
+using k8s.Models;
 
 namespace CertOperator.Kubernetes.Tests.Support;
 
@@ -34,7 +35,7 @@ public sealed class TestCluster : IAsyncDisposable
     public async Task<string> NewNamespaceAsync(string prefix = "t")
     {
         var name = $"{prefix}-{Guid.NewGuid():N}"[..20];
-        await Client.CreateAsync(new KubeNamespace { Metadata = new ObjectMeta { Name = name } });
+        await Client.CreateAsync(new KubeNamespace { Metadata = new V1ObjectMeta { Name = name } });
         return name;
     }
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Text.Json.Nodes;
 using CertOperator.Kubernetes.Client;
 using CertOperator.Kubernetes.Configuration;
 using CertOperator.Kubernetes.Model;
@@ -183,7 +182,7 @@ public sealed class SolverKubelet : IAsyncDisposable
         var port = FreePort.Next();
         var (fileName, arguments) = OperatorCommand.For(_certOperatorDll, WithListenPort(args, port));
         var process = ManagedProcess.Start(fileName, arguments);
-        var solver = new SolverProcess(TokenOf(args), port, process, pod.Metadata.Namespace ?? "", pod.Metadata.Labels ?? []);
+        var solver = new SolverProcess(TokenOf(args), port, process, pod.Metadata.NamespaceProperty ?? "", pod.Metadata.Labels.OrEmpty());
         try
         {
             await FreePort.WaitForListenerAsync(port, TimeSpan.FromSeconds(30), () => process.HasExited, ct).ConfigureAwait(false);
@@ -204,17 +203,17 @@ public sealed class SolverKubelet : IAsyncDisposable
         }
     }
 
-    private static string Key(Pod pod) => $"{pod.Metadata.Namespace}/{pod.Metadata.Name}";
+    private static string Key(Pod pod) => $"{pod.Metadata.NamespaceProperty}/{pod.Metadata.Name}";
 
     /// <summary>The first container's args, with the `acmesolver` verb first.</summary>
     private static List<string>? SolverArgs(Pod pod)
     {
-        if (pod.Spec?["containers"] is not JsonArray { Count: > 0 } containers || containers[0]?["args"] is not JsonArray args)
+        if (pod.Spec?.Containers is not { Count: > 0 } containers || containers[0].Args is not { } args)
         {
             return null;
         }
 
-        var values = args.Select(a => a?.GetValue<string>() ?? "").ToList();
+        var values = args.ToList();
         return values.FirstOrDefault() == "acmesolver" ? values : ["acmesolver", .. values];
     }
 
@@ -245,5 +244,5 @@ public sealed class SolverKubelet : IAsyncDisposable
         return index < 0 ? "" : args[index] == "--token" ? args.ElementAtOrDefault(index + 1) ?? "" : args[index]["--token=".Length..];
     }
 
-    private sealed record SolverProcess(string Token, int Port, ManagedProcess Process, string Namespace, Dictionary<string, string> Labels);
+    private sealed record SolverProcess(string Token, int Port, ManagedProcess Process, string Namespace, IReadOnlyDictionary<string, string> Labels);
 }

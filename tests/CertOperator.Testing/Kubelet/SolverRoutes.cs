@@ -21,7 +21,7 @@ public static class SolverRoutes
         return (route.Spec.Hostnames is null or [] || route.Spec.Hostnames.Contains(host, StringComparer.Ordinal))
             && (route.Spec.Rules ?? []).Any(rule => (rule.Matches ?? []).Any(m => PathMatches(m.Path?.Type ?? "PathPrefix", m.Path?.Value ?? "/", path))
                 && (rule.BackendRefs ?? []).Any(b => (b.Kind ?? "Service") == "Service" && string.IsNullOrEmpty(b.Group) && b.Name == service
-                    && (b.Namespace ?? route.Metadata.Namespace) == route.Metadata.Namespace));
+                    && (b.Namespace ?? route.Metadata.NamespaceProperty) == route.Metadata.NamespaceProperty));
     }
 
     public static bool Selects(Service service, IReadOnlyDictionary<string, string> podLabels)

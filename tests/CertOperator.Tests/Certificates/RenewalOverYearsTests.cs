@@ -11,6 +11,7 @@ using CertOperator.Testing;
 using CertOperator.Tests.Hosting;
 using Microsoft.Extensions.Logging;
 using Xunit.Abstractions;
+using k8s.Models;
 
 namespace CertOperator.Tests.Certificates;
 
@@ -62,9 +63,9 @@ public sealed class RenewalOverYearsTests(ITestOutputHelper output) : IAsyncLife
         var wall = Stopwatch.StartNew();
         var start = _clock.GetUtcNow();
         var horizon = start.AddYears(30);
-        await _cluster.Client.CreateAsync(new KubeNamespace { Metadata = new ObjectMeta { Name = ClusterResourceNamespace } });
-        await _cluster.Client.CreateAsync(new ClusterIssuer { Metadata = new ObjectMeta { Name = "selfsigned" }, Spec = new IssuerSpec { SelfSigned = new SelfSignedIssuer() } });
-        await _cluster.Client.CreateAsync(new ClusterIssuer { Metadata = new ObjectMeta { Name = "ca" }, Spec = new IssuerSpec { Ca = new CaIssuer { SecretName = Root.SecretName } } });
+        await _cluster.Client.CreateAsync(new KubeNamespace { Metadata = new V1ObjectMeta { Name = ClusterResourceNamespace } });
+        await _cluster.Client.CreateAsync(new ClusterIssuer { Metadata = new V1ObjectMeta { Name = "selfsigned" }, Spec = new IssuerSpec { SelfSigned = new SelfSignedIssuer() } });
+        await _cluster.Client.CreateAsync(new ClusterIssuer { Metadata = new V1ObjectMeta { Name = "ca" }, Spec = new IssuerSpec { Ca = new CaIssuer { SecretName = Root.SecretName } } });
         foreach (var subject in Subjects)
         {
             await _cluster.Client.CreateAsync(subject.Certificate());
@@ -226,7 +227,7 @@ public sealed class RenewalOverYearsTests(ITestOutputHelper output) : IAsyncLife
 
         public Certificate Certificate() => new()
         {
-            Metadata = new ObjectMeta { Name = Name, Namespace = Namespace },
+            Metadata = new V1ObjectMeta { Name = Name, NamespaceProperty = Namespace },
             Spec = new CertificateSpec
             {
                 SecretName = SecretName,

@@ -8,6 +8,7 @@ using CertOperator.Kubernetes;
 using CertOperator.Kubernetes.Model;
 using CertOperator.Testing;
 using CertOperator.Tests.Hosting;
+using k8s.Models;
 
 namespace CertOperator.Tests.Certificates;
 
@@ -33,7 +34,7 @@ public sealed class RenewalWindowsOverYearsTests : IAsyncLifetime
     [Fact]
     public async Task A_certificate_with_a_weekend_window_renews_when_the_window_opens_for_three_years()
     {
-        await _cluster.Client.CreateAsync(new ClusterIssuer { Metadata = new ObjectMeta { Name = "selfsigned" }, Spec = new IssuerSpec { SelfSigned = new SelfSignedIssuer() } });
+        await _cluster.Client.CreateAsync(new ClusterIssuer { Metadata = new V1ObjectMeta { Name = "selfsigned" }, Spec = new IssuerSpec { SelfSigned = new SelfSignedIssuer() } });
         await _cluster.Client.CreateAsync(Weekend());
         var revision = 1;
         await IssuedAsync(revision);
@@ -61,7 +62,7 @@ public sealed class RenewalWindowsOverYearsTests : IAsyncLifetime
 
     private static Certificate Weekend() => new()
     {
-        Metadata = new ObjectMeta { Name = Key.Name, Namespace = Key.Namespace },
+        Metadata = new V1ObjectMeta { Name = Key.Name, NamespaceProperty = Key.Namespace },
         Spec = new CertificateSpec
         {
             SecretName = "weekend-tls",

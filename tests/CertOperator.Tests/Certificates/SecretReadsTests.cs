@@ -7,6 +7,7 @@ using CertOperator.Kubernetes.Informers;
 using CertOperator.Kubernetes.Model;
 using CertOperator.TestApiServer;
 using CertOperator.Testing;
+using k8s.Models;
 
 namespace CertOperator.Tests.Certificates;
 
@@ -110,8 +111,8 @@ public sealed class SecretReadsTests : IAsyncLifetime, IDisposable
 
     private static Secret Secret(string value, string? resourceVersion = null) => new()
     {
-        Metadata = new ObjectMeta { Name = "s", Namespace = "default", ResourceVersion = resourceVersion },
-        Data = new() { ["v"] = Encoding.ASCII.GetBytes(value) },
+        Metadata = new V1ObjectMeta { Name = "s", NamespaceProperty = "default", ResourceVersion = resourceVersion },
+        Data = new Dictionary<string, byte[]>() { ["v"] = Encoding.ASCII.GetBytes(value) },
     };
 
     private async Task<int> GetsDuring(Func<Task> action)
@@ -134,7 +135,7 @@ public sealed class SecretReadsTests : IAsyncLifetime, IDisposable
 
         public void Show(Secret secret) => _items[ObjectKey.Of(secret)] = new PartialObjectMetadata
         {
-            Metadata = new ObjectMeta { Name = secret.Metadata.Name, Namespace = secret.Metadata.Namespace, ResourceVersion = secret.Metadata.ResourceVersion },
+            Metadata = new V1ObjectMeta { Name = secret.Metadata.Name, NamespaceProperty = secret.Metadata.NamespaceProperty, ResourceVersion = secret.Metadata.ResourceVersion },
         };
 
         public void Hide(string ns, string name) => _items.Remove(new ObjectKey(ns, name));

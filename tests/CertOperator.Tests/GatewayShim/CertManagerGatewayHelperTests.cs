@@ -135,7 +135,7 @@ public sealed class CertManagerGatewayHelperTests
     public void Test_isDeletedInForeground_gateway(bool deleting, string[]? finalizers, bool skip)
     {
         var gateway = Gateway(null, name: "test-gw");
-        gateway.Metadata.DeletionTimestamp = deleting ? DateTimeOffset.UnixEpoch : null;
+        gateway.Metadata.DeletionTimestamp = deleting ? DateTime.UnixEpoch : null;
         gateway.Metadata.Finalizers = finalizers?.ToList();
 
         IngressIssuer.IsBeingDeleted(gateway.Metadata).Should().Be(skip);

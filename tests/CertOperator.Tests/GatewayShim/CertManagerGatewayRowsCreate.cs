@@ -118,8 +118,8 @@ internal static class CertManagerGatewayRowsCreate
     private static Gateway InForegroundDeletion()
     {
         var gateway = Gateway(new() { ["cert-manager.io/issuer"] = "" }, name: "");
-        gateway.Metadata.Namespace = "";
-        gateway.Metadata.DeletionTimestamp = DateTimeOffset.UnixEpoch;
+        gateway.Metadata.NamespaceProperty = "";
+        gateway.Metadata.DeletionTimestamp = DateTime.UnixEpoch;
         gateway.Metadata.Finalizers = ["foregroundDeletion"];
         return gateway;
     }

@@ -2,6 +2,7 @@ using CertOperator.Crds.Certificates;
 using CertOperator.IngressShim;
 using CertOperator.Kubernetes.Model;
 using CertOperator.Tests.IngressShim;
+using k8s.Models;
 
 namespace CertOperator.Tests.GatewayShim;
 
@@ -44,7 +45,7 @@ internal static class GatewayGen
 
     public static Gateway Gateway(Dictionary<string, string>? annotations, GatewayListener[]? listeners = null, Dictionary<string, string>? labels = null, string name = "gateway-name") => new()
     {
-        Metadata = new ObjectMeta { Name = name, Namespace = Ns, Uid = name, Annotations = annotations, Labels = labels },
+        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = Ns, Uid = name, Annotations = annotations, Labels = labels },
         Spec = new GatewaySpec { GatewayClassName = "test-gateway", Listeners = listeners?.ToList() },
     };
 
@@ -65,7 +66,7 @@ internal static class GatewayGen
         return certificate;
     }
 
-    public static OwnerReference Owner(string gateway) => new()
+    public static V1OwnerReference Owner(string gateway) => new()
     {
         ApiVersion = "gateway.networking.k8s.io/v1", Kind = "Gateway", Name = gateway, Uid = gateway, Controller = true, BlockOwnerDeletion = true,
     };

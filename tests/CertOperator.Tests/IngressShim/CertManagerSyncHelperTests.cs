@@ -1,6 +1,7 @@
 using CertOperator.IngressShim;
 using CertOperator.Kubernetes.Model;
 using static CertOperator.Tests.IngressShim.ShimGen;
+using k8s.Models;
 
 namespace CertOperator.Tests.IngressShim;
 
@@ -78,7 +79,7 @@ public sealed class CertManagerSyncHelperTests
     }
 
     /// <summary>cert-manager's rows give these Certificates a Gateway owner with the Ingress's UID (it compares UIDs only); ours are owned as Ingress Certificates are.</summary>
-    public static TheoryData<string, string, IngressTls[]?, string[]> FindCertificatesToBeRemoved => new()
+    public static TheoryData<string, string, V1IngressTLS[]?, string[]> FindCertificatesToBeRemoved => new()
     {
         { "should not remove Certificate when not owned by the Ingress", "ingress-2", [Tls("secret-name")], [] },
         { "should not remove Certificate when Ingress references the secretName of the Certificate", "ingress-1", [Tls("secret-name")], [] },
@@ -87,7 +88,7 @@ public sealed class CertManagerSyncHelperTests
 
     [Theory]
     [MemberData(nameof(FindCertificatesToBeRemoved))]
-    public void Test_findCertificatesToBeRemoved(string row, string ingressName, IngressTls[]? tls, string[] removed)
+    public void Test_findCertificatesToBeRemoved(string row, string ingressName, V1IngressTLS[]? tls, string[] removed)
     {
         var certificate = Cert("cert-1", owner: "ingress-1");
         certificate.Spec.SecretName = "secret-name";
@@ -113,7 +114,7 @@ public sealed class CertManagerSyncHelperTests
     [MemberData(nameof(IsDeletedInForeground))]
     public void Test_isDeletedInForeground(bool deletionTimestamp, string[]? finalizers, bool skip)
     {
-        var metadata = new ObjectMeta { DeletionTimestamp = deletionTimestamp ? DateTimeOffset.UnixEpoch : null, Finalizers = finalizers?.ToList() };
+        var metadata = new V1ObjectMeta { DeletionTimestamp = deletionTimestamp ? DateTime.UnixEpoch : null, Finalizers = finalizers?.ToList() };
 
         IngressIssuer.IsBeingDeleted(metadata).Should().Be(skip);
     }

@@ -190,7 +190,7 @@ internal static class CertManagerSyncRowsCreate
 
     private static Kubernetes.Model.Ingress Deleting(Kubernetes.Model.Ingress ingress)
     {
-        ingress.Metadata.DeletionTimestamp = DateTimeOffset.UnixEpoch;
+        ingress.Metadata.DeletionTimestamp = DateTime.UnixEpoch;
         ingress.Metadata.Finalizers = ["foregroundDeletion"];
         return ingress;
     }

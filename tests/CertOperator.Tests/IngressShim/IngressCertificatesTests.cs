@@ -1,3 +1,4 @@
+using k8s.Models;
 using CertOperator.IngressShim;
 using static CertOperator.Tests.IngressShim.ShimGen;
 
@@ -64,7 +65,7 @@ public sealed class IngressCertificatesTests
         plan.Warnings.Should().ContainSingle(name).Which.Should().Contain(expected, name);
     }
 
-    public static TheoryData<string, Kubernetes.Model.IngressTls, string> BadEntries => new()
+    public static TheoryData<string, V1IngressTLS, string> BadEntries => new()
     {
         { "wildcard in the middle", Tls("bad-tls", "ok.example.test", "www.*.example.test"), "spec.tls[1].hosts[1]: \"www.*.example.test\": '*' is allowed only as the whole leftmost label" },
         { "Unicode host", Tls("bad-tls", "bücher.example"), "spec.tls[1].hosts[0]: \"bücher.example\" contains non-ASCII characters" },
@@ -75,7 +76,7 @@ public sealed class IngressCertificatesTests
 
     [Theory]
     [MemberData(nameof(BadEntries))]
-    public void Skips_only_the_bad_tls_entry(string name, Kubernetes.Model.IngressTls bad, string expected)
+    public void Skips_only_the_bad_tls_entry(string name, V1IngressTLS bad, string expected)
     {
         var ingress = Ingress(ClusterIssuer(), [Tls("good-tls", "good.example.test"), bad, Tls("other-tls", "other.example.test")]);
 

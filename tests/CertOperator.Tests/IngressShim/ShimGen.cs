@@ -3,6 +3,7 @@ using CertOperator.Crds.Certificates;
 using CertOperator.Crds.Meta;
 using CertOperator.IngressShim;
 using CertOperator.Kubernetes.Model;
+using k8s.Models;
 
 namespace CertOperator.Tests.IngressShim;
 
@@ -21,13 +22,13 @@ internal static class ShimGen
     public static Dictionary<string, string> With(this Dictionary<string, string> annotations, string key, string value) =>
         new(annotations) { [key] = value };
 
-    public static IngressTls Tls(string? secretName, params string[] hosts) =>
+    public static V1IngressTLS Tls(string? secretName, params string[] hosts) =>
         new() { SecretName = secretName, Hosts = hosts.Length > 0 ? [.. hosts] : null };
 
-    public static Ingress Ingress(Dictionary<string, string>? annotations, IngressTls[]? tls = null, Dictionary<string, string>? labels = null, string name = "ingress-name") => new()
+    public static Ingress Ingress(Dictionary<string, string>? annotations, V1IngressTLS[]? tls = null, Dictionary<string, string>? labels = null, string name = "ingress-name") => new()
     {
-        Metadata = new ObjectMeta { Name = name, Namespace = Ns, Uid = name, Annotations = annotations, Labels = labels },
-        Spec = new IngressSpec { Tls = tls?.ToList() },
+        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = Ns, Uid = name, Annotations = annotations, Labels = labels },
+        Spec = new V1IngressSpec { Tls = tls?.ToList() },
     };
 
     /// <summary>The Ingress cert-manager's rows use most: one TLS entry for example.com and www.example.com.</summary>
@@ -48,15 +49,15 @@ internal static class ShimGen
     {
         var certificate = new Certificate
         {
-            Metadata = new ObjectMeta
+            Metadata = new V1ObjectMeta
             {
                 Name = name,
-                Namespace = Ns,
+                NamespaceProperty = Ns,
                 Labels = labels,
                 Annotations = annotations,
                 OwnerReferences = owner is null ? null :
                 [
-                    new OwnerReference { ApiVersion = "networking.k8s.io/v1", Kind = "Ingress", Name = owner, Uid = owner, Controller = true, BlockOwnerDeletion = true },
+                    new V1OwnerReference { ApiVersion = "networking.k8s.io/v1", Kind = "Ingress", Name = owner, Uid = owner, Controller = true, BlockOwnerDeletion = true },
                 ],
             },
             Spec = new CertificateSpec

@@ -10,6 +10,7 @@ using CertOperator.Kubernetes;
 using CertOperator.Kubernetes.Model;
 using CertOperator.Testing;
 using CertOperator.Tests.Hosting;
+using k8s.Models;
 
 namespace CertOperator.Tests.Validation;
 
@@ -27,7 +28,7 @@ public sealed class InvalidSpecWiringTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _cluster = await FakeClockCluster.StartAsync(_clock, "cert-manager");
-        await _cluster.Client.CreateAsync(new KubeNamespace { Metadata = new ObjectMeta { Name = Ns } });
+        await _cluster.Client.CreateAsync(new KubeNamespace { Metadata = new V1ObjectMeta { Name = Ns } });
     }
 
     public async Task DisposeAsync() => await _cluster.DisposeAsync();
@@ -37,10 +38,10 @@ public sealed class InvalidSpecWiringTests : IAsyncLifetime
     {
         await _cluster.Client.CreateAsync(new Issuer
         {
-            Metadata = new ObjectMeta { Name = "plain-http", Namespace = Ns },
+            Metadata = new V1ObjectMeta { Name = "plain-http", NamespaceProperty = Ns },
             Spec = new IssuerSpec { Acme = new AcmeIssuer { Server = "http://acme.example.com/directory", PrivateKeySecretRef = new SecretKeySelector { Name = "account" } } },
         });
-        await _cluster.Client.CreateAsync(new Issuer { Metadata = new ObjectMeta { Name = "selfsigned", Namespace = Ns }, Spec = new IssuerSpec { SelfSigned = new SelfSignedIssuer() } });
+        await _cluster.Client.CreateAsync(new Issuer { Metadata = new V1ObjectMeta { Name = "selfsigned", NamespaceProperty = Ns }, Spec = new IssuerSpec { SelfSigned = new SelfSignedIssuer() } });
 
         var bad = await ReadyOfAsync<Issuer>("plain-http", i => i.Status?.Conditions);
         var good = await ReadyOfAsync<Issuer>("selfsigned", i => i.Status?.Conditions);
@@ -57,11 +58,11 @@ public sealed class InvalidSpecWiringTests : IAsyncLifetime
     [Fact]
     public async Task A_CertificateRequest_with_an_unreadable_CSR_fails_for_good_naming_spec_request()
     {
-        await _cluster.Client.CreateAsync(new Issuer { Metadata = new ObjectMeta { Name = "selfsigned", Namespace = Ns }, Spec = new IssuerSpec { SelfSigned = new SelfSignedIssuer() } });
+        await _cluster.Client.CreateAsync(new Issuer { Metadata = new V1ObjectMeta { Name = "selfsigned", NamespaceProperty = Ns }, Spec = new IssuerSpec { SelfSigned = new SelfSignedIssuer() } });
         await ReadyOfAsync<Issuer>("selfsigned", i => i.Status?.Conditions);
         await _cluster.Client.CreateAsync(new CertificateRequest
         {
-            Metadata = new ObjectMeta { Name = "garbage", Namespace = Ns },
+            Metadata = new V1ObjectMeta { Name = "garbage", NamespaceProperty = Ns },
             Spec = new CertificateRequestSpec
             {
                 IssuerRef = new IssuerReference { Name = "selfsigned", Kind = "Issuer" },
@@ -82,7 +83,7 @@ public sealed class InvalidSpecWiringTests : IAsyncLifetime
     [Fact]
     public async Task An_invalid_Certificate_is_not_Ready_with_InvalidSpec_one_event_per_distinct_problem_and_nothing_requested()
     {
-        await _cluster.Client.CreateAsync(new Issuer { Metadata = new ObjectMeta { Name = "selfsigned", Namespace = Ns }, Spec = new IssuerSpec { SelfSigned = new SelfSignedIssuer() } });
+        await _cluster.Client.CreateAsync(new Issuer { Metadata = new V1ObjectMeta { Name = "selfsigned", NamespaceProperty = Ns }, Spec = new IssuerSpec { SelfSigned = new SelfSignedIssuer() } });
         await _cluster.Client.CreateAsync(Gen.Certificate("web", Ns, s => (s.IssuerRef.Name, s.DnsNames) = ("selfsigned", ["www.*.example.com"])));
 
         var first = await ReadyOfAsync<Certificate>("web", c => c.Status?.Conditions, c => c.Reason == "InvalidSpec");

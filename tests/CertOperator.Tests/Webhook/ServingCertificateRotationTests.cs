@@ -7,6 +7,7 @@ using CertOperator.TestApiServer;
 using CertOperator.Testing;
 using CertOperator.Webhook.Serving;
 using Microsoft.Extensions.Logging.Abstractions;
+using k8s.Models;
 
 namespace CertOperator.Tests.Webhook;
 
@@ -99,8 +100,8 @@ public sealed class ServingCertificateRotationTests : IAsyncLifetime, IDisposabl
     {
         await _client.CreateAsync(new Secret
         {
-            Metadata = new ObjectMeta { Name = Name, Namespace = Ns },
-            Data = new() { ["note"] = "someone else's"u8.ToArray() },
+            Metadata = new V1ObjectMeta { Name = Name, NamespaceProperty = Ns },
+            Data = new Dictionary<string, byte[]>() { ["note"] = "someone else's"u8.ToArray() },
         });
 
         await _keeper.SyncAsync(CancellationToken.None);

@@ -76,7 +76,7 @@ internal sealed class AcmeAccountRegistrar(AcmeClientCache clients, KubernetesCl
         var ns = lookup.SecretNamespace(issuer);
         var secret = await kube.TryGetAsync<Secret>(ns, eab.KeySecretRef.Name, ct);
         var keyName = eab.KeySecretRef.Key ?? "secret";
-        if (secret?.Data?.GetValueOrDefault(keyName) is not { } encoded)
+        if (secret?.Data?.GetOrDefault(keyName) is not { } encoded)
         {
             return (null, $"spec.acme.externalAccountBinding.keySecretRef: Secret \"{ns}/{eab.KeySecretRef.Name}\" has no key \"{keyName}\"");
         }

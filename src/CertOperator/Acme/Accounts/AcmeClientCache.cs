@@ -6,6 +6,7 @@ using CertOperator.Issuers;
 using CertOperator.Kubernetes.Client;
 using CertOperator.Kubernetes.Model;
 using Microsoft.Extensions.Logging;
+using k8s.Models;
 
 namespace CertOperator.Acme.Accounts;
 
@@ -56,7 +57,7 @@ internal sealed class AcmeClientCache(
 
         var accountUrl = issuer.Status?.Acme is { Uri: { Length: > 0 } uri, LastPrivateKeyHash: var hash } && hash == key.Thumbprint ? new Uri(uri) : null;
         var fingerprint = Transport(acme) + key.Thumbprint;
-        var cacheKey = issuer.Metadata.Uid ?? $"{issuer.Metadata.Namespace}/{issuer.Metadata.Name}";
+        var cacheKey = issuer.Metadata.Uid ?? $"{issuer.Metadata.NamespaceProperty}/{issuer.Metadata.Name}";
         if (_clients.TryGetValue(cacheKey, out var cached) && cached.Fingerprint == fingerprint)
         {
             key.Dispose();
@@ -89,7 +90,7 @@ internal sealed class AcmeClientCache(
     /// </summary>
     public Task<AcmeAccountContext> GetForReadsAsync(IIssuerObject issuer, CancellationToken ct)
     {
-        var cacheKey = issuer.Metadata.Uid ?? $"{issuer.Metadata.Namespace}/{issuer.Metadata.Name}";
+        var cacheKey = issuer.Metadata.Uid ?? $"{issuer.Metadata.NamespaceProperty}/{issuer.Metadata.Name}";
         return _clients.TryGetValue(cacheKey, out var cached) && cached.Fingerprint.StartsWith(Transport(issuer.Spec.Acme!), StringComparison.Ordinal)
             ? Task.FromResult(new AcmeAccountContext(cached.Client, cached.Key.Thumbprint, null, null))
             : GetAsync(issuer, mayGenerateKey: false, ct);
@@ -100,7 +101,7 @@ internal sealed class AcmeClientCache(
     private async Task<string?> ReadOrGenerateKeyAsync(string ns, string name, string dataKey, bool mayGenerate, CancellationToken ct)
     {
         var secret = await kube.TryGetAsync<Secret>(ns, name, ct);
-        if (secret?.Data?.GetValueOrDefault(dataKey) is { } pem)
+        if (secret?.Data?.GetOrDefault(dataKey) is { } pem)
         {
             return Encoding.ASCII.GetString(pem);
         }
@@ -116,14 +117,14 @@ internal sealed class AcmeClientCache(
         {
             await kube.CreateAsync(new Secret
             {
-                Metadata = new ObjectMeta { Name = name, Namespace = ns },
+                Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns },
                 Type = "Opaque",
-                Data = new() { [dataKey] = Encoding.ASCII.GetBytes(keyPem) },
+                Data = new Dictionary<string, byte[]>() { [dataKey] = Encoding.ASCII.GetBytes(keyPem) },
             }, ct);
         }
         else
         {
-            secret.Data ??= [];
+            secret.Data ??= new Dictionary<string, byte[]>();
             secret.Data[dataKey] = Encoding.ASCII.GetBytes(keyPem);
             await kube.ReplaceAsync(secret, ct);
         }

@@ -45,7 +45,7 @@ internal sealed class ChallengeFinalizer(KubernetesClient kube, ChallengeSolvers
         };
         try
         {
-            await kube.PatchAsync<Challenge>(challenge.Metadata.Namespace, challenge.Metadata.Name!, Patch.Merge(patch), ct);
+            await kube.PatchAsync<Challenge>(challenge.Metadata.NamespaceProperty, challenge.Metadata.Name!, Patch.Merge(patch), ct);
         }
         catch (KubernetesApiException e) when (e.IsNotFound)
         {

@@ -41,7 +41,7 @@ internal sealed class ChallengeReconciler(
             return ReconcileResult.Done;
         }
 
-        var issuer = lookup.Find(challenge.Spec.IssuerRef, challenge.Metadata.Namespace);
+        var issuer = lookup.Find(challenge.Spec.IssuerRef, challenge.Metadata.NamespaceProperty);
         if (challenge.Metadata.DeletionTimestamp is not null)
         {
             await finalizer.ReleaseAsync(challenge, issuer, ct);

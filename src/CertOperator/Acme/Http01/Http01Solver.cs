@@ -36,7 +36,7 @@ internal sealed partial class Http01Solver(
 
         if (logger.IsEnabled(LogLevel.Information))
         {
-            LogPresented(challenge.Metadata.Namespace, challenge.Metadata.Name, SolverResources.Name(challenge));
+            LogPresented(challenge.Metadata.NamespaceProperty, challenge.Metadata.Name, SolverResources.Name(challenge));
         }
     }
 
@@ -63,14 +63,14 @@ internal sealed partial class Http01Solver(
             await EditIngressAsync(challenge, edited, ingress => SolverResources.RemoveChallengePath(ingress, challenge), required: false, ct).ConfigureAwait(false);
         }
 
-        LogCleanedUp(challenge.Metadata.Namespace, challenge.Metadata.Name);
+        LogCleanedUp(challenge.Metadata.NamespaceProperty, challenge.Metadata.Name);
     }
 
     /// <summary>Creates the object unless one with this challenge's labels and owner exists; a create race is fine.</summary>
     private async Task EnsureAsync<T>(Challenge challenge, T desired, CancellationToken ct)
         where T : class, IKubernetesObject<T>
     {
-        var existing = await client.ListAsync<T>(challenge.Metadata.Namespace, new ListOptions { LabelSelector = SolverResources.LabelSelector(challenge) }, ct).ConfigureAwait(false);
+        var existing = await client.ListAsync<T>(challenge.Metadata.NamespaceProperty, new ListOptions { LabelSelector = SolverResources.LabelSelector(challenge) }, ct).ConfigureAwait(false);
         if (existing.Items.Any(o => SolverResources.IsOwnedBy(o, challenge)))
         {
             return;
@@ -92,11 +92,11 @@ internal sealed partial class Http01Solver(
     /// </summary>
     private async Task EnsureHttpRouteAsync(Challenge challenge, HttpRoute desired, CancellationToken ct)
     {
-        var existing = await client.ListAsync<HttpRoute>(challenge.Metadata.Namespace, new ListOptions { LabelSelector = SolverResources.LabelSelector(challenge) }, ct).ConfigureAwait(false);
+        var existing = await client.ListAsync<HttpRoute>(challenge.Metadata.NamespaceProperty, new ListOptions { LabelSelector = SolverResources.LabelSelector(challenge) }, ct).ConfigureAwait(false);
         var owned = existing.Items.Where(o => SolverResources.IsOwnedBy(o, challenge)).OrderBy(o => o.Metadata.Name != desired.Metadata.Name).ToList();
         foreach (var extra in owned.Skip(1))
         {
-            await client.TryDeleteAsync<HttpRoute>(challenge.Metadata.Namespace, extra.Metadata.Name!, ct: ct).ConfigureAwait(false);
+            await client.TryDeleteAsync<HttpRoute>(challenge.Metadata.NamespaceProperty, extra.Metadata.Name!, ct: ct).ConfigureAwait(false);
         }
 
         if (owned.Count == 0)
@@ -108,18 +108,18 @@ internal sealed partial class Http01Solver(
         var current = owned[0];
         if (!SolverResources.HttpRouteInSync(current, challenge, options))
         {
-            await client.PatchAsync<HttpRoute>(current.Metadata.Namespace, current.Metadata.Name!, Patch.Merge(SolverResources.HttpRoutePatch(current, desired)), ct).ConfigureAwait(false);
-            LogRouteUpdated(current.Metadata.Namespace, current.Metadata.Name);
+            await client.PatchAsync<HttpRoute>(current.Metadata.NamespaceProperty, current.Metadata.Name!, Patch.Merge(SolverResources.HttpRoutePatch(current, desired)), ct).ConfigureAwait(false);
+            LogRouteUpdated(current.Metadata.NamespaceProperty, current.Metadata.Name);
         }
     }
 
     private async Task DeleteOwnedAsync<T>(Challenge challenge, CancellationToken ct)
         where T : class, IKubernetesObject<T>
     {
-        var existing = await client.ListAsync<T>(challenge.Metadata.Namespace, new ListOptions { LabelSelector = SolverResources.LabelSelector(challenge) }, ct).ConfigureAwait(false);
+        var existing = await client.ListAsync<T>(challenge.Metadata.NamespaceProperty, new ListOptions { LabelSelector = SolverResources.LabelSelector(challenge) }, ct).ConfigureAwait(false);
         foreach (var owned in existing.Items.Where(o => SolverResources.IsOwnedBy(o, challenge)))
         {
-            if (!await client.TryDeleteAsync<T>(challenge.Metadata.Namespace, owned.Metadata.Name!, ct: ct).ConfigureAwait(false))
+            if (!await client.TryDeleteAsync<T>(challenge.Metadata.NamespaceProperty, owned.Metadata.Name!, ct: ct).ConfigureAwait(false))
             {
                 LogAlreadyGone(T.Resource.Kind, owned.Metadata.Name);
             }
@@ -131,13 +131,13 @@ internal sealed partial class Http01Solver(
         ConflictRetry.RetryOnConflictAsync(
             async attemptCt =>
             {
-                var ingress = await client.TryGetAsync<Ingress>(challenge.Metadata.Namespace, name, attemptCt).ConfigureAwait(false);
+                var ingress = await client.TryGetAsync<Ingress>(challenge.Metadata.NamespaceProperty, name, attemptCt).ConfigureAwait(false);
                 if (ingress is null)
                 {
                     if (required)
                     {
                         throw new InvalidOperationException(
-                            $"Ingress '{name}' named in spec.solver.http01.ingress.name does not exist in namespace '{challenge.Metadata.Namespace}'; create it or unset name");
+                            $"Ingress '{name}' named in spec.solver.http01.ingress.name does not exist in namespace '{challenge.Metadata.NamespaceProperty}'; create it or unset name");
                     }
 
                     return;

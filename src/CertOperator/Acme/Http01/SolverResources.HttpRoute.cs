@@ -62,7 +62,7 @@ internal static partial class SolverResources
                             Group = "",
                             Kind = "Service",
                             Name = Name(challenge),
-                            Namespace = challenge.Metadata.Namespace,
+                            Namespace = challenge.Metadata.NamespaceProperty,
                             Port = options.SolverServicePort,
                             Weight = 1,
                         },
@@ -88,7 +88,7 @@ internal static partial class SolverResources
             && want.Spec.Rules![0] is { Matches: [{ Path: { } wantPath }], BackendRefs: [{ } wantBackend] }
             && path.Type == wantPath.Type && path.Value == wantPath.Value
             && (backend.Group ?? "") == wantBackend.Group && (backend.Kind ?? "Service") == wantBackend.Kind && backend.Name == wantBackend.Name
-            && (backend.Namespace ?? route.Metadata.Namespace) == wantBackend.Namespace && backend.Port == wantBackend.Port && (backend.Weight ?? 1) == wantBackend.Weight;
+            && (backend.Namespace ?? route.Metadata.NamespaceProperty) == wantBackend.Namespace && backend.Port == wantBackend.Port && (backend.Weight ?? 1) == wantBackend.Weight;
     }
 
     /// <summary>A JSON merge patch turning <paramref name="current"/>'s labels and spec into <paramref name="desired"/>'s; labels it should not have are removed.</summary>
@@ -97,12 +97,12 @@ internal static partial class SolverResources
         ArgumentNullException.ThrowIfNull(current);
         ArgumentNullException.ThrowIfNull(desired);
         var labels = new JsonObject();
-        foreach (var key in (current.Metadata.Labels ?? []).Keys.Where(k => desired.Metadata.Labels?.ContainsKey(k) != true))
+        foreach (var key in current.Metadata.Labels.OrEmpty().Keys.Where(k => desired.Metadata.Labels?.ContainsKey(k) != true))
         {
             labels[key] = null;
         }
 
-        foreach (var (key, value) in desired.Metadata.Labels ?? [])
+        foreach (var (key, value) in desired.Metadata.Labels.OrEmpty())
         {
             labels[key] = value;
         }
@@ -132,6 +132,6 @@ internal static partial class SolverResources
     private static ParentReference Defaulted(ParentReference parent) =>
         parent with { Group = parent.Group ?? GatewayGroup, Kind = parent.Kind ?? GatewayKind };
 
-    private static bool SameLabels(Dictionary<string, string>? have, Dictionary<string, string>? want) =>
-        (have ?? []).Count == (want ?? []).Count && (have ?? []).All(l => (want ?? []).TryGetValue(l.Key, out var v) && v == l.Value);
+    private static bool SameLabels(IDictionary<string, string>? have, IDictionary<string, string>? want) =>
+        have.OrEmpty().Count == want.OrEmpty().Count && have.OrEmpty().All(l => want.OrEmpty().TryGetValue(l.Key, out var v) && v == l.Value);
 }

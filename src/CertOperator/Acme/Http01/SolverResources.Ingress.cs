@@ -1,5 +1,6 @@
 using CertOperator.Crds.Challenges;
 using CertOperator.Kubernetes.Model;
+using k8s.Models;
 
 namespace CertOperator.Acme.Http01;
 
@@ -29,10 +30,10 @@ internal static partial class SolverResources
         return new Ingress
         {
             Metadata = Metadata(challenge, Merge(Labels(challenge), template?.Labels), Merge(annotations, template?.Annotations)),
-            Spec = new IngressSpec
+            Spec = new V1IngressSpec
             {
                 IngressClassName = string.IsNullOrEmpty(config.IngressClassName) ? null : config.IngressClassName,
-                Rules = [new IngressRule { Host = challenge.Spec.DnsName, Http = new HttpIngressRuleValue { Paths = [ChallengeRoute(challenge, options)] } }],
+                Rules = [new V1IngressRule { Host = challenge.Spec.DnsName, Http = new V1HTTPIngressRuleValue { Paths = [ChallengeRoute(challenge, options)] } }],
             },
         };
     }
@@ -46,23 +47,23 @@ internal static partial class SolverResources
         ArgumentNullException.ThrowIfNull(ingress);
         var route = ChallengeRoute(challenge, options);
         var rules = ingress.Spec.Rules ??= [];
-        var rule = rules.Find(r => r.Host == challenge.Spec.DnsName);
+        var rule = rules.FirstOrDefault(r => r.Host == challenge.Spec.DnsName);
         if (rule is null)
         {
-            rules.Add(new IngressRule { Host = challenge.Spec.DnsName, Http = new HttpIngressRuleValue { Paths = [route] } });
+            rules.Add(new V1IngressRule { Host = challenge.Spec.DnsName, Http = new V1HTTPIngressRuleValue { Paths = [route] } });
             return true;
         }
 
-        var paths = (rule.Http ??= new HttpIngressRuleValue()).Paths;
-        var existing = paths.FindIndex(p => p.Path == route.Path);
-        if (existing >= 0 && RoutesTo(paths[existing], route.Backend.Service!))
+        var paths = (rule.Http ??= new V1HTTPIngressRuleValue()).Paths ??= [];
+        var existing = paths.FirstOrDefault(p => p.Path == route.Path);
+        if (existing is not null && RoutesTo(existing, route.Backend.Service!))
         {
             return false;
         }
 
-        if (existing >= 0)
+        if (existing is not null)
         {
-            paths[existing] = route;
+            paths[paths.IndexOf(existing)] = route;
         }
         else
         {
@@ -87,20 +88,20 @@ internal static partial class SolverResources
         return changed;
     }
 
-    private static HttpIngressPath ChallengeRoute(Challenge challenge, Http01Options options)
+    private static V1HTTPIngressPath ChallengeRoute(Challenge challenge, Http01Options options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new HttpIngressPath
+        return new V1HTTPIngressPath
         {
             Path = ChallengePath(challenge),
             PathType = PathType,
-            Backend = new IngressBackend
+            Backend = new V1IngressBackend
             {
-                Service = new IngressServiceBackend { Name = Name(challenge), Port = new ServiceBackendPort { Number = options.SolverServicePort } },
+                Service = new V1IngressServiceBackend { Name = Name(challenge), Port = new V1ServiceBackendPort { Number = options.SolverServicePort } },
             },
         };
     }
 
-    private static bool RoutesTo(HttpIngressPath path, IngressServiceBackend service) =>
+    private static bool RoutesTo(V1HTTPIngressPath path, V1IngressServiceBackend service) =>
         path.PathType == PathType && path.Backend.Service is { } current && current.Name == service.Name && current.Port.Number == service.Port.Number;
 }

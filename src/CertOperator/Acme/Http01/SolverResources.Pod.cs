@@ -5,6 +5,7 @@ using CertOperator.Crds.Acme;
 using CertOperator.Crds.Challenges;
 using CertOperator.Crds.Serialization;
 using CertOperator.Kubernetes.Model;
+using k8s.Models;
 
 namespace CertOperator.Acme.Http01;
 
@@ -39,9 +40,16 @@ internal static partial class SolverResources
                 challenge,
                 Merge(Labels(challenge), template?.Metadata?.Labels),
                 Merge(new() { ["sidecar.istio.io/inject"] = "false" }, template?.Metadata?.Annotations)),
-            Spec = spec,
+            Spec = ToPodSpec(spec),
         };
     }
+
+    /// <summary>
+    /// The spec is built as JSON so the podTemplate's overrides (our CRD types, which carry the schema's descriptions)
+    /// merge into it field by field; it is then read into KubernetesClient's V1PodSpec with the Pod's source-generated metadata.
+    /// </summary>
+    private static V1PodSpec ToPodSpec(JsonObject spec) =>
+        spec.Deserialize(Kubernetes.Model.Pod.JsonTypeInfo.Options.GetTypeInfo<V1PodSpec>())!;
 
     /// <summary>The acmesolver arguments, cert-manager's flag names; the key authorization is not a secret.</summary>
     public static IReadOnlyList<string> SolverArgs(Challenge challenge, Http01Options options)

@@ -4,6 +4,7 @@ using System.Text;
 using CertOperator.Crds.Acme;
 using CertOperator.Crds.Challenges;
 using CertOperator.Kubernetes.Model;
+using k8s.Models;
 
 namespace CertOperator.Acme.Http01;
 
@@ -59,10 +60,10 @@ internal static partial class SolverResources
     }
 
     /// <summary>The controller reference that lets garbage collection remove solver objects with their Challenge.</summary>
-    public static OwnerReference Owner(Challenge challenge)
+    public static V1OwnerReference Owner(Challenge challenge)
     {
         ArgumentNullException.ThrowIfNull(challenge);
-        return new OwnerReference
+        return new V1OwnerReference
         {
             ApiVersion = Challenge.Resource.ApiVersion,
             Kind = Challenge.Resource.Kind,
@@ -102,19 +103,19 @@ internal static partial class SolverResources
         return new Service
         {
             Metadata = Metadata(challenge, Labels(challenge), new() { ["auth.istio.io/" + options.SolverServicePort] = "NONE" }),
-            Spec = new ServiceSpec
+            Spec = new V1ServiceSpec
             {
                 Type = string.IsNullOrEmpty(serviceType) ? "NodePort" : serviceType,
                 Selector = Labels(challenge),
-                Ports = [new ServicePort { Name = "http", Protocol = "TCP", Port = options.SolverServicePort, TargetPort = new IntOrString(options.SolverServicePort) }],
+                Ports = [new V1ServicePort { Name = "http", Protocol = "TCP", Port = options.SolverServicePort, TargetPort = options.SolverServicePort }],
             },
         };
     }
 
-    private static ObjectMeta Metadata(Challenge challenge, Dictionary<string, string> labels, Dictionary<string, string>? annotations) => new()
+    private static V1ObjectMeta Metadata(Challenge challenge, Dictionary<string, string> labels, Dictionary<string, string>? annotations) => new()
     {
         Name = Name(challenge),
-        Namespace = challenge.Metadata.Namespace,
+        NamespaceProperty = challenge.Metadata.NamespaceProperty,
         Labels = labels,
         Annotations = annotations,
         OwnerReferences = [Owner(challenge)],

@@ -14,6 +14,7 @@ using CertOperator.Kubernetes.Client;
 using CertOperator.Kubernetes.Events;
 using CertOperator.Kubernetes.Informers;
 using CertOperator.Kubernetes.Model;
+using k8s.Models;
 
 namespace CertOperator.Acme.Orders;
 
@@ -40,20 +41,20 @@ internal sealed class AcmeRequestHandler(SharedInformerFactory informers, Kubern
             try
             {
                 await kube.CreateAsync(created.Value!, ct);
-                await events.RecordAsync(request, EventType.Normal, "OrderCreated", $"Created Order resource {request.Metadata.Namespace}/{request.Metadata.Name}", ct);
+                await events.RecordAsync(request, EventType.Normal, "OrderCreated", $"Created Order resource {request.Metadata.NamespaceProperty}/{request.Metadata.Name}", ct);
             }
             catch (KubernetesApiException e) when (e.IsAlreadyExists)
             {
                 // Created before a restart; the cache will catch up.
             }
 
-            return new(null, $"Created Order resource {request.Metadata.Namespace}/{request.Metadata.Name}", null);
+            return new(null, $"Created Order resource {request.Metadata.NamespaceProperty}/{request.Metadata.Name}", null);
         }
 
         if (order.IsPayloadTrimmed() && order.Status?.State == AcmeStates.Valid)
         {
             // The cache dropped the chain of this finished order; read it once from the server.
-            order = await kube.TryGetAsync<Order>(order.Metadata.Namespace, order.Metadata.Name!, ct) ?? order;
+            order = await kube.TryGetAsync<Order>(order.Metadata.NamespaceProperty, order.Metadata.Name!, ct) ?? order;
         }
 
         return order.Status?.State switch
@@ -61,14 +62,14 @@ internal sealed class AcmeRequestHandler(SharedInformerFactory informers, Kubern
             AcmeStates.Valid when order.Status.Certificate is { Length: > 0 } encoded => new(Encoding.ASCII.GetString(Convert.FromBase64String(encoded)), null, null),
             AcmeStates.Invalid or AcmeStates.Errored or AcmeStates.Expired => new(null, null,
                 $"Failed to wait for order resource \"{order.Metadata.Name}\" to become ready: order is in \"{order.Status!.State}\" state: {order.Status.Reason}"),
-            var state => new(null, $"Waiting on certificate issuance from order {order.Metadata.Namespace}/{order.Metadata.Name}: \"{state ?? "pending"}\""
+            var state => new(null, $"Waiting on certificate issuance from order {order.Metadata.NamespaceProperty}/{order.Metadata.Name}: \"{state ?? "pending"}\""
                 + (order.Status?.Reason is { Length: > 0 } reason ? $": {reason}" : "") + Blockers(order), null),
         };
     }
 
     /// <summary>What each unfinished Challenge of the order is waiting for, so the request (and its Certificate) says why it is stuck.</summary>
     private string Blockers(Order order) => string.Concat(informers.GetInformer<Challenge>().Store.List()
-        .Where(c => c.Metadata.Namespace == order.Metadata.Namespace && OrderChallenges.IsOwnedBy(c, order)
+        .Where(c => c.Metadata.NamespaceProperty == order.Metadata.NamespaceProperty && OrderChallenges.IsOwnedBy(c, order)
             && c.Status?.State != AcmeStates.Valid && c.Status?.Reason is { Length: > 0 })
         .OrderBy(c => c.Spec.DnsName, StringComparer.Ordinal)
         .Select(c => $"; challenge for {c.Spec.DnsName}: {c.Status!.Reason}"));
@@ -78,8 +79,8 @@ internal sealed class AcmeRequestHandler(SharedInformerFactory informers, Kubern
     /// issuance renews; null for a first issuance or a Secret without a valid certificate.
     /// </summary>
     private async Task<string?> ReplacesAsync(CertificateRequest request, CancellationToken ct) =>
-        request.Metadata.Annotations?.GetValueOrDefault(CertManagerAnnotations.CertificateName) is { Length: > 0 } name
-        && certificates.Find(new ObjectKey(request.Metadata.Namespace, name)) is { } certificate
+        request.Metadata.Annotations?.GetOrDefault(CertManagerAnnotations.CertificateName) is { Length: > 0 } name
+        && certificates.Find(new ObjectKey(request.Metadata.NamespaceProperty, name)) is { } certificate
             ? await certificates.CurrentAriIdAsync(certificate, ct)
             : null;
 
@@ -95,12 +96,12 @@ internal sealed class AcmeRequestHandler(SharedInformerFactory informers, Kubern
         var csr = decoded.Value!;
         return new Order
         {
-            Metadata = new ObjectMeta
+            Metadata = new V1ObjectMeta
             {
                 Name = request.Metadata.Name,
-                Namespace = request.Metadata.Namespace,
-                Labels = request.Metadata.Labels is { } labels ? new(labels) : null,
-                Annotations = SolverOverrides.Carry(request.Metadata.Annotations),
+                NamespaceProperty = request.Metadata.NamespaceProperty,
+                Labels = request.Metadata.Labels is { } labels ? new Dictionary<string, string>(labels) : null,
+                Annotations = SolverOverrides.Carry(request.Metadata.Annotations.OrEmpty()),
                 OwnerReferences = [Owners.ControllerReference(request)],
             },
             Spec = new OrderSpec

@@ -11,6 +11,7 @@ using CertOperator.Kubernetes.Client;
 using CertOperator.Kubernetes.Events;
 using CertOperator.Kubernetes.Informers;
 using CertOperator.Kubernetes.Model;
+using k8s.Models;
 
 namespace CertOperator.Acme.Orders;
 
@@ -37,7 +38,7 @@ internal sealed class OrderChallenges(SharedInformerFactory informers, Kubernete
             }
 
             var name = NameFor(order, authz.Url);
-            if (store.Find(new ObjectKey(order.Metadata.Namespace, name)) is { } existing)
+            if (store.Find(new ObjectKey(order.Metadata.NamespaceProperty, name)) is { } existing)
             {
                 if (existing.Status?.State == AcmeStates.Invalid)
                 {
@@ -62,18 +63,18 @@ internal sealed class OrderChallenges(SharedInformerFactory informers, Kubernete
     public string FailureReason(Order order)
     {
         var failed = informers.GetInformer<Challenge>().Store.List()
-            .Where(c => c.Metadata.Namespace == order.Metadata.Namespace && IsOwnedBy(c, order) && c.Status?.State == AcmeStates.Invalid)
+            .Where(c => c.Metadata.NamespaceProperty == order.Metadata.NamespaceProperty && IsOwnedBy(c, order) && c.Status?.State == AcmeStates.Invalid)
             .Select(c => $"{c.Spec.DnsName}: {c.Status!.Reason}");
         return string.Join("; ", failed);
     }
 
     public async Task DeleteAllAsync(Order order, CancellationToken ct)
     {
-        foreach (var challenge in informers.GetInformer<Challenge>().Store.List().Where(c => c.Metadata.Namespace == order.Metadata.Namespace && IsOwnedBy(c, order)))
+        foreach (var challenge in informers.GetInformer<Challenge>().Store.List().Where(c => c.Metadata.NamespaceProperty == order.Metadata.NamespaceProperty && IsOwnedBy(c, order)))
         {
             if (challenge.Metadata.DeletionTimestamp is null)
             {
-                await kube.TryDeleteAsync<Challenge>(challenge.Metadata.Namespace, challenge.Metadata.Name!, ct: ct);
+                await kube.TryDeleteAsync<Challenge>(challenge.Metadata.NamespaceProperty, challenge.Metadata.Name!, ct: ct);
             }
         }
     }
@@ -84,9 +85,9 @@ internal sealed class OrderChallenges(SharedInformerFactory informers, Kubernete
     /// <returns>False when no configured solver can answer the authorization (the order then fails).</returns>
     private async Task<bool> CreateAsync(Order order, AcmeAuthorization authz, string name, IAcmeClient client, CancellationToken ct)
     {
-        var issuer = lookup.Find(order.Spec.IssuerRef, order.Metadata.Namespace)!;
+        var issuer = lookup.Find(order.Spec.IssuerRef, order.Metadata.NamespaceProperty)!;
         var offered = (authz.Challenges ?? []).Select(c => c.Type).ToList();
-        var choice = SolverSelection.Select(issuer.Spec.Acme!.Solvers ?? [], authz.Identifier ?? "", authz.Wildcard == true, order.Metadata.Labels ?? [], offered);
+        var choice = SolverSelection.Select(issuer.Spec.Acme!.Solvers ?? [], authz.Identifier ?? "", authz.Wildcard == true, order.Metadata.Labels.OrEmpty(), offered);
         if (choice is null)
         {
             await StatusWriter.UpdateStatusAsync(kube, order, o =>
@@ -101,11 +102,11 @@ internal sealed class OrderChallenges(SharedInformerFactory informers, Kubernete
         var acmeChallenge = authz.Challenges!.First(c => c.Type == choice.ChallengeType);
         var challenge = new Challenge
         {
-            Metadata = new ObjectMeta
+            Metadata = new V1ObjectMeta
             {
                 Name = name,
-                Namespace = order.Metadata.Namespace,
-                Labels = order.Metadata.Labels is { } labels ? new(labels) : null,
+                NamespaceProperty = order.Metadata.NamespaceProperty,
+                Labels = order.Metadata.Labels is { } labels ? new Dictionary<string, string>(labels) : null,
                 OwnerReferences = [Owners.ControllerReference(order)],
             },
             Spec = new ChallengeSpec
@@ -117,7 +118,7 @@ internal sealed class OrderChallenges(SharedInformerFactory informers, Kubernete
                 Type = choice.ChallengeType == SolverSelection.Http01 ? "HTTP-01" : "DNS-01",
                 Token = acmeChallenge.Token,
                 Key = choice.ChallengeType == SolverSelection.Http01 ? client.KeyAuthorization(acmeChallenge.Token) : client.Dns01TxtValue(acmeChallenge.Token),
-                Solver = SolverOverrides.Apply(choice.Solver, order.Metadata.Annotations, order.Metadata.Namespace),
+                Solver = SolverOverrides.Apply(choice.Solver, order.Metadata.Annotations.OrEmpty(), order.Metadata.NamespaceProperty),
                 IssuerRef = new IssuerReference { Name = order.Spec.IssuerRef.Name, Kind = order.Spec.IssuerRef.Kind, Group = order.Spec.IssuerRef.Group },
             },
         };

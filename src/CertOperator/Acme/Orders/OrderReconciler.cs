@@ -40,7 +40,7 @@ internal sealed class OrderReconciler(
             return ReconcileResult.Done;
         }
 
-        if (lookup.Find(order.Spec.IssuerRef, order.Metadata.Namespace) is not { Spec.Acme: not null } issuer)
+        if (lookup.Find(order.Spec.IssuerRef, order.Metadata.NamespaceProperty) is not { Spec.Acme: not null } issuer)
         {
             return ReconcileResult.Error($"ACME issuer {IssuerLookup.Describe(order.Spec.IssuerRef)} not found");
         }
@@ -89,7 +89,7 @@ internal sealed class OrderReconciler(
         identifiers.AddRange((order.Spec.IpAddresses ?? []).Select(ip => AcmeIdentifier.Ip(IPAddress.Parse(ip))));
         var replaces = await ReplacingOrders.ReplacesAsync(order, options.FeatureGates.AcmeUseAri, client, ct);
         var request = new AcmeOrderRequest { Identifiers = identifiers, Profile = order.Spec.Profile, Replaces = replaces };
-        var created = await ReplacingOrders.CreateAsync(client, request, logger, $"{order.Metadata.Namespace}/{order.Metadata.Name}", ct);
+        var created = await ReplacingOrders.CreateAsync(client, request, logger, $"{order.Metadata.NamespaceProperty}/{order.Metadata.Name}", ct);
 
         var authorizations = new List<Crds.Orders.AcmeAuthorization>();
         foreach (var url in created.Authorizations)

@@ -26,7 +26,7 @@ internal sealed class AcmeRenewalInfoReconciler(
     protected override async Task<ReconcileResult> ReconcileCoreAsync(ObjectKey key, CancellationToken ct)
     {
         if (store.Find(key) is not { } certificate
-            || lookup.Find(certificate.Spec.IssuerRef, certificate.Metadata.Namespace) is not { Spec.Acme: not null } issuer)
+            || lookup.Find(certificate.Spec.IssuerRef, certificate.Metadata.NamespaceProperty) is not { Spec.Acme: not null } issuer)
         {
             return ReconcileResult.Done;
         }
@@ -53,7 +53,7 @@ internal sealed class AcmeRenewalInfoReconciler(
             if (certificate.Status?.Acme is not null)
             {
                 var removal = new JsonObject { ["status"] = new JsonObject { ["acme"] = null } };
-                await store.Client.PatchStatusAsync<Certificate>(certificate.Metadata.Namespace, certificate.Metadata.Name!, Patch.Merge(removal), ct);
+                await store.Client.PatchStatusAsync<Certificate>(certificate.Metadata.NamespaceProperty, certificate.Metadata.Name!, Patch.Merge(removal), ct);
             }
 
             return ReconcileResult.Done;

@@ -44,7 +44,7 @@ internal sealed class IssuingReconciler(CertificateStore store, EventRecorder ev
         }
 
         // The cache keeps no chain of a finished request; read it once, here, where it is written out.
-        var signedRequest = request.IsPayloadTrimmed() ? await store.Client.TryGetAsync<CertificateRequest>(request.Metadata.Namespace, request.Metadata.Name!, ct) : request;
+        var signedRequest = request.IsPayloadTrimmed() ? await store.Client.TryGetAsync<CertificateRequest>(request.Metadata.NamespaceProperty, request.Metadata.Name!, ct) : request;
         if (signedRequest?.Status?.Certificate is not { } signed)
         {
             return ReconcileResult.Done;
@@ -67,10 +67,10 @@ internal sealed class IssuingReconciler(CertificateStore store, EventRecorder ev
 
     private async Task<ReconcileResult> CompleteAsync(Certificate certificate, CertificateRequest request, string signed, CancellationToken ct)
     {
-        var ns = certificate.Metadata.Namespace!;
+        var ns = certificate.Metadata.NamespaceProperty!;
         if (certificate.Status?.NextPrivateKeySecretName is not { } keySecretName
             || await store.GetNextKeyAsync(ns, keySecretName, ct) is not { } keySecret
-            || keySecret.Data?.GetValueOrDefault(SecretOutputs.TlsKey) is not { } keyPem)
+            || keySecret.Data?.GetOrDefault(SecretOutputs.TlsKey) is not { } keyPem)
         {
             return ReconcileResult.Done;
         }
@@ -143,8 +143,8 @@ internal sealed class IssuingReconciler(CertificateStore store, EventRecorder ev
             return null;
         }
 
-        var secret = await store.GetSecretAsync(certificate.Metadata.Namespace!, reference.Name, ct);
-        return secret?.Data?.GetValueOrDefault(reference.Key ?? "password");
+        var secret = await store.GetSecretAsync(certificate.Metadata.NamespaceProperty!, reference.Name, ct);
+        return secret?.Data?.GetOrDefault(reference.Key ?? "password");
     }
 
     private Task RecordFailureAsync(Certificate certificate, string message, CancellationToken ct) =>

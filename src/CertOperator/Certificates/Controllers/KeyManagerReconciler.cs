@@ -9,6 +9,7 @@ using CertOperator.Kubernetes.Client;
 using CertOperator.Kubernetes.Controllers;
 using CertOperator.Kubernetes.Events;
 using CertOperator.Kubernetes.Model;
+using k8s.Models;
 
 namespace CertOperator.Certificates.Controllers;
 
@@ -33,7 +34,7 @@ internal sealed class KeyManagerReconciler(CertificateStore store, EventRecorder
             return ReconcileResult.Done;
         }
 
-        var ns = certificate.Metadata.Namespace!;
+        var ns = certificate.Metadata.NamespaceProperty!;
         var name = NextKeySecretName(certificate);
         if (!Conditions.IsTrue(certificate.Status?.Conditions, ConditionTypes.Issuing))
         {
@@ -73,7 +74,7 @@ internal sealed class KeyManagerReconciler(CertificateStore store, EventRecorder
 
     private static bool Satisfies(Secret secret, PrivateKeySpec spec)
     {
-        if (secret.Data?.GetValueOrDefault(SecretOutputs.TlsKey) is not { } pem)
+        if (secret.Data?.GetOrDefault(SecretOutputs.TlsKey) is not { } pem)
         {
             return false;
         }
@@ -87,7 +88,7 @@ internal sealed class KeyManagerReconciler(CertificateStore store, EventRecorder
     private async Task<string?> CurrentKeyToKeepAsync(Certificate certificate, PrivateKeySpec spec, CancellationToken ct)
     {
         if (spec.RotateAlways
-            || await store.GetSecretAsync(certificate.Metadata.Namespace!, certificate.Spec.SecretName, ct) is not { } target
+            || await store.GetSecretAsync(certificate.Metadata.NamespaceProperty!, certificate.Spec.SecretName, ct) is not { } target
             || store.Ownership(certificate, ExistingSecret.Of(target)) is { Blocks: true })
         {
             return null;
@@ -107,16 +108,16 @@ internal sealed class KeyManagerReconciler(CertificateStore store, EventRecorder
     {
         var secret = new Secret
         {
-            Metadata = new ObjectMeta
+            Metadata = new V1ObjectMeta
             {
                 Name = name,
-                Namespace = certificate.Metadata.Namespace,
-                Labels = new() { [NextKeyLabel] = "true", [CertManagerLabels.PartOfCertManagerController] = "true" },
+                NamespaceProperty = certificate.Metadata.NamespaceProperty,
+                Labels = new Dictionary<string, string>() { [NextKeyLabel] = "true", [CertManagerLabels.PartOfCertManagerController] = "true" },
                 OwnerReferences = [Owners.ControllerReference(certificate)],
                 ResourceVersion = existing?.Metadata.ResourceVersion,
             },
             Type = "Opaque",
-            Data = new() { [SecretOutputs.TlsKey] = Encoding.ASCII.GetBytes(keyPem) },
+            Data = new Dictionary<string, byte[]>() { [SecretOutputs.TlsKey] = Encoding.ASCII.GetBytes(keyPem) },
         };
         if (existing is not null)
         {

@@ -12,6 +12,7 @@ using CertOperator.Kubernetes.Client;
 using CertOperator.Kubernetes.Controllers;
 using CertOperator.Kubernetes.Events;
 using CertOperator.Kubernetes.Model;
+using k8s.Models;
 
 namespace CertOperator.Certificates.Controllers;
 
@@ -35,8 +36,8 @@ internal sealed class RequestManagerReconciler(CertificateStore store, EventReco
         await TrimHistoryAsync(certificate, ct);
         if (!Conditions.IsTrue(certificate.Status?.Conditions, ConditionTypes.Issuing)
             || certificate.Status?.NextPrivateKeySecretName is not { } keySecretName
-            || await store.GetNextKeyAsync(certificate.Metadata.Namespace!, keySecretName, ct) is not { } keySecret
-            || keySecret.Data?.GetValueOrDefault(SecretOutputs.TlsKey) is not { } keyPem)
+            || await store.GetNextKeyAsync(certificate.Metadata.NamespaceProperty!, keySecretName, ct) is not { } keySecret
+            || keySecret.Data?.GetOrDefault(SecretOutputs.TlsKey) is not { } keyPem)
         {
             return ReconcileResult.Done;
         }
@@ -52,11 +53,11 @@ internal sealed class RequestManagerReconciler(CertificateStore store, EventReco
         {
             if (IssuingReconciler.RequestFailure(existing) is not null && IssuanceAttempts.FailedBeforeThisAttempt(existing, certificate))
             {
-                await store.Client.DeleteAsync<CertificateRequest>(existing.Metadata.Namespace, existing.Metadata.Name!, null, ct);
+                await store.Client.DeleteAsync<CertificateRequest>(existing.Metadata.NamespaceProperty, existing.Metadata.Name!, null, ct);
             }
             else if (!existing.IsPayloadTrimmed() && Mismatches(existing, certificate, parsedKey) is { Count: > 0 } problems)
             {
-                await store.Client.DeleteAsync<CertificateRequest>(existing.Metadata.Namespace, existing.Metadata.Name!, null, ct);
+                await store.Client.DeleteAsync<CertificateRequest>(existing.Metadata.NamespaceProperty, existing.Metadata.Name!, null, ct);
                 await events.RecordAsync(certificate, EventType.Normal, "Deleted",
                     $"Deleted CertificateRequest \"{existing.Metadata.Name}\" as it no longer matches the spec: {string.Join("; ", problems)}", ct);
             }
@@ -98,12 +99,12 @@ internal sealed class RequestManagerReconciler(CertificateStore store, EventReco
         var spec = certificate.Spec;
         var request = new CertificateRequest
         {
-            Metadata = new ObjectMeta
+            Metadata = new V1ObjectMeta
             {
                 Name = name,
-                Namespace = certificate.Metadata.Namespace,
-                Labels = spec.SecretTemplate?.Labels is { } labels ? new(labels) : null,
-                Annotations = new(SolverOverrides.Carry(certificate.Metadata.Annotations) ?? [])
+                NamespaceProperty = certificate.Metadata.NamespaceProperty,
+                Labels = spec.SecretTemplate?.Labels is { } labels ? new Dictionary<string, string>(labels) : null,
+                Annotations = new Dictionary<string, string>(SolverOverrides.Carry(certificate.Metadata.Annotations.OrEmpty()) ?? [])
                 {
                     [CertManagerAnnotations.CertificateName] = certificate.Metadata.Name!,
                     [CertManagerAnnotations.CertificateRevision] = revision.ToString(CultureInfo.InvariantCulture),
@@ -152,7 +153,7 @@ internal sealed class RequestManagerReconciler(CertificateStore store, EventReco
             .Skip(limit);
         foreach (var (request, _) in old)
         {
-            await store.Client.TryDeleteAsync<CertificateRequest>(request.Metadata.Namespace, request.Metadata.Name!, ct: ct);
+            await store.Client.TryDeleteAsync<CertificateRequest>(request.Metadata.NamespaceProperty, request.Metadata.Name!, ct: ct);
         }
     }
 }

@@ -1,6 +1,7 @@
 using CertOperator.Crds.Certificates;
 using CertOperator.Issuers;
 using CertOperator.Kubernetes.Model;
+using k8s.Models;
 
 namespace CertOperator.Certificates.Policies;
 
@@ -20,14 +21,14 @@ internal sealed record ExistingSecret(
     string? Type,
     IReadOnlyCollection<string> DataKeys,
     IReadOnlyDictionary<string, string> Annotations,
-    IReadOnlyList<OwnerReference> OwnerReferences,
+    IReadOnlyList<V1OwnerReference> OwnerReferences,
     bool Immutable)
 {
     public static ExistingSecret Of(Secret secret) => new(
         secret.Type,
         [.. secret.Data?.Keys ?? Enumerable.Empty<string>()],
-        secret.Metadata.Annotations ?? [],
-        secret.Metadata.OwnerReferences ?? [],
+        secret.Metadata.Annotations.OrEmpty(),
+        [.. secret.Metadata.OwnerReferences ?? []],
         secret.Immutable == true);
 }
 

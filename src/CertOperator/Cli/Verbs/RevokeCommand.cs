@@ -52,7 +52,7 @@ internal static class RevokeCommand
         }
 
         var secret = await kube.TryGetAsync<Secret>(ns, certificate.Spec.SecretName, ct);
-        if (secret?.Data?.GetValueOrDefault("tls.crt") is not { Length: > 0 } certPem)
+        if (secret?.Data?.GetOrDefault("tls.crt") is not { Length: > 0 } certPem)
         {
             throw new VerbException($"Secret {ns}/{certificate.Spec.SecretName} holds no certificate (tls.crt) to revoke");
         }
@@ -79,7 +79,7 @@ internal static class RevokeCommand
         KubernetesClient kube, SecretKeySelector keyRef, string secretNamespace, string issuerName, CancellationToken ct)
     {
         var keySecret = await kube.TryGetAsync<Secret>(secretNamespace, keyRef.Name, ct);
-        if (keySecret?.Data?.GetValueOrDefault(keyRef.Key ?? AcmeClientCache.DefaultKeyName) is not { } keyPem)
+        if (keySecret?.Data?.GetOrDefault(keyRef.Key ?? AcmeClientCache.DefaultKeyName) is not { } keyPem)
         {
             throw new VerbException($"the account key Secret {secretNamespace}/{keyRef.Name} of {issuerName} does not exist or has no key");
         }

@@ -11,17 +11,17 @@ internal static class SecretReport
 {
     public static IReadOnlyList<string> Describe(Secret secret, DateTimeOffset now)
     {
-        var certPem = secret.Data?.GetValueOrDefault("tls.crt");
-        var keyPem = secret.Data?.GetValueOrDefault("tls.key");
+        var certPem = secret.Data?.GetOrDefault("tls.crt");
+        var keyPem = secret.Data?.GetOrDefault("tls.key");
         var parsed = CertificateFacts.Parse(certPem, keyPem);
         if (parsed.Certificate is not { } leaf)
         {
-            return [$"Secret {secret.Metadata.Namespace}/{secret.Metadata.Name} {parsed.Message}"];
+            return [$"Secret {secret.Metadata.NamespaceProperty}/{secret.Metadata.Name} {parsed.Message}"];
         }
 
         var lines = new List<string>
         {
-            $"Secret:     {secret.Metadata.Namespace}/{secret.Metadata.Name}",
+            $"Secret:     {secret.Metadata.NamespaceProperty}/{secret.Metadata.Name}",
             $"Subject:    {Subject(certPem!)}",
             $"DNS names:  {Join(leaf.DnsNames)}",
             $"IPs:        {Join(leaf.IpAddresses)}",
@@ -48,7 +48,7 @@ internal static class SecretReport
             return "does not exist";
         }
 
-        var parsed = CertificateFacts.Parse(secret.Data?.GetValueOrDefault("tls.crt"), secret.Data?.GetValueOrDefault("tls.key"));
+        var parsed = CertificateFacts.Parse(secret.Data?.GetOrDefault("tls.crt"), secret.Data?.GetOrDefault("tls.key"));
         return parsed.Certificate is { } leaf
             ? $"expires {Time(leaf.NotAfter)} ({Validity(leaf.NotAfter, now)}); DNS names: {Join(leaf.DnsNames)}; IPs: {Join(leaf.IpAddresses)}"
             : $"{parsed.Message}";

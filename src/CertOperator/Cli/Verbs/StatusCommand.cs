@@ -65,7 +65,7 @@ internal static class StatusCommand
     /// <summary>The request of the next revision while issuing, else the one of the current revision.</summary>
     private static async Task<CertificateRequest?> FindRequestAsync(KubernetesClient kube, Certificate certificate, CancellationToken ct)
     {
-        var requests = (await kube.ListAsync<CertificateRequest>(certificate.Metadata.Namespace, ct: ct)).Items
+        var requests = (await kube.ListAsync<CertificateRequest>(certificate.Metadata.NamespaceProperty, ct: ct)).Items
             .Where(r => r.Metadata.OwnerReferences?.Any(o => o.Uid == certificate.Metadata.Uid) == true)
             .ToList();
         var revision = certificate.Status?.Revision ?? 0;
@@ -74,7 +74,7 @@ internal static class StatusCommand
     }
 
     private static string Revision(CertificateRequest request) =>
-        request.Metadata.Annotations?.GetValueOrDefault(CertManagerAnnotations.CertificateRevision) ?? "-";
+        request.Metadata.Annotations?.GetOrDefault(CertManagerAnnotations.CertificateRevision) ?? "-";
 
     private static async Task AddOrderAsync(KubernetesClient kube, string ns, string name, List<string> lines, CancellationToken ct)
     {

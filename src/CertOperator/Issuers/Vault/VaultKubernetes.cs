@@ -2,6 +2,7 @@ using System.Text.Json;
 using CertOperator.Issuers.Vault.Wire;
 using CertOperator.Kubernetes.Client;
 using CertOperator.Kubernetes.Model;
+using k8s.Models;
 
 namespace CertOperator.Issuers.Vault;
 
@@ -12,14 +13,19 @@ namespace CertOperator.Issuers.Vault;
 internal sealed class VaultKubernetes(KubernetesClient client) : IVaultKubernetes
 {
     public async Task<IReadOnlyDictionary<string, byte[]>?> ReadSecretAsync(string ns, string name, CancellationToken ct) =>
-        (await client.TryGetAsync<Secret>(ns, name, ct)) is { } secret ? secret.Data ?? new Dictionary<string, byte[]>() : null;
+        (await client.TryGetAsync<Secret>(ns, name, ct)) is { } secret ? secret.Data.OrEmpty() : null;
 
     public async Task<string> RequestTokenAsync(string ns, string serviceAccount, IReadOnlyList<string> audiences, TimeSpan lifetime, CancellationToken ct)
     {
-        var request = new TokenRequest { Spec = new TokenRequestSpec { Audiences = audiences, ExpirationSeconds = (long)lifetime.TotalSeconds } };
+        var request = new Authenticationv1TokenRequest
+        {
+            ApiVersion = "authentication.k8s.io/v1",
+            Kind = "TokenRequest",
+            Spec = new V1TokenRequestSpec { Audiences = [.. audiences], ExpirationSeconds = (long)lifetime.TotalSeconds },
+        };
         var path = $"/api/v1/namespaces/{Uri.EscapeDataString(ns)}/serviceaccounts/{Uri.EscapeDataString(serviceAccount)}/token";
-        var answer = await client.PostJsonAsync(path, JsonSerializer.SerializeToUtf8Bytes(request, VaultJsonContext.Default.TokenRequest), ct);
-        return JsonSerializer.Deserialize(answer, VaultJsonContext.Default.TokenRequest)?.Status?.Token is { Length: > 0 } token
+        var answer = await client.PostJsonAsync(path, JsonSerializer.SerializeToUtf8Bytes(request, VaultJsonContext.Default.Authenticationv1TokenRequest), ct);
+        return JsonSerializer.Deserialize(answer, VaultJsonContext.Default.Authenticationv1TokenRequest)?.Status?.Token is { Length: > 0 } token
             ? token
             : throw new VaultException(VaultFailure.Init, "the TokenRequest answer holds no status.token");
     }

@@ -57,7 +57,7 @@ internal sealed class VaultLogin(IVaultKubernetes kube, IVaultTransportFactory t
     /// </summary>
     public static IReadOnlyList<string> Audiences(IIssuerObject issuer, IEnumerable<string>? extra)
     {
-        var ns = issuer.Metadata.Namespace;
+        var ns = issuer.Metadata.NamespaceProperty;
         var own = $"vault://{(string.IsNullOrEmpty(ns) ? "" : ns + "/")}{issuer.Metadata.Name}";
         return [.. extra ?? [], own, issuer.Spec.Vault!.Server];
     }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using CertOperator.Kubernetes.Client;
 using CertOperator.Webhook.Wire;
+using k8s.Models;
 
 namespace CertOperator.Webhook.Admission;
 
@@ -53,13 +54,13 @@ internal sealed class ClusterSignerAuthorizer(KubernetesClient client, TimeProvi
         {
             var review = await client.CreateAsync(new SubjectAccessReview
             {
-                Spec = new SubjectAccessReviewSpec
+                Spec = new V1SubjectAccessReviewSpec
                 {
                     User = user.Username,
                     Uid = user.Uid,
                     Groups = user.Groups,
-                    Extra = user.Extra,
-                    ResourceAttributes = new ResourceAttributes
+                    Extra = user.Extra?.ToDictionary(e => e.Key, IList<string> (e) => e.Value, StringComparer.Ordinal),
+                    ResourceAttributes = new V1ResourceAttributes
                     {
                         Verb = "approve",
                         Group = "cert-manager.io",

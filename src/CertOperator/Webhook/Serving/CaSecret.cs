@@ -73,7 +73,7 @@ internal static class CaSecret
 
     public static IReadOnlyList<X509Certificate2> Bundle(Secret? secret)
     {
-        if (secret?.Data?.GetValueOrDefault(BundleKey) is not { } pem)
+        if (secret?.Data?.GetOrDefault(BundleKey) is not { } pem)
         {
             return [];
         }

@@ -5,6 +5,7 @@ using CertOperator.Kubernetes.Client;
 using CertOperator.Kubernetes.Model;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using k8s.Models;
 
 namespace CertOperator.Webhook.Serving;
 
@@ -50,7 +51,7 @@ internal sealed partial class ServingCertificateKeeper(
     {
         var now = time.GetUtcNow();
         var secret = await client.TryGetAsync<Secret>(identity.SecretNamespace, identity.SecretName, ct);
-        if (secret is not null && secret.Metadata.Labels?.GetValueOrDefault(ServingIdentity.ManagedByLabel) != ServingIdentity.ManagedByValue)
+        if (secret is not null && secret.Metadata.Labels?.GetOrDefault(ServingIdentity.ManagedByLabel) != ServingIdentity.ManagedByValue)
         {
             LogNotOurs(identity.SecretNamespace, identity.SecretName, ServingIdentity.ManagedByLabel, ServingIdentity.ManagedByValue);
             return;
@@ -95,11 +96,11 @@ internal sealed partial class ServingCertificateKeeper(
             {
                 return await client.CreateAsync(new Secret
                 {
-                    Metadata = new ObjectMeta
+                    Metadata = new V1ObjectMeta
                     {
                         Name = identity.SecretName,
-                        Namespace = identity.SecretNamespace,
-                        Labels = new() { [ServingIdentity.ManagedByLabel] = ServingIdentity.ManagedByValue },
+                        NamespaceProperty = identity.SecretNamespace,
+                        Labels = new Dictionary<string, string>() { [ServingIdentity.ManagedByLabel] = ServingIdentity.ManagedByValue },
                     },
                     Type = "kubernetes.io/tls",
                     Data = data,

@@ -19,7 +19,7 @@ internal sealed class CustomResourceDefinition : IKubernetesObject<CustomResourc
 
     public string? Kind { get; set; } = Resource.Kind;
 
-    public ObjectMeta Metadata { get; set; } = new();
+    public k8s.Models.V1ObjectMeta Metadata { get; set; } = new();
 
     public CustomResourceDefinitionSpec Spec { get; set; } = new();
 }

@@ -1,28 +1,26 @@
 using System.Text.Json.Serialization.Metadata;
 using CertOperator.Kubernetes.Model;
+using k8s.Models;
 
 namespace CertOperator.Webhook.Wire;
 
 /// <summary>
 /// authorization.k8s.io/v1 SubjectAccessReview: "may this user do that?", created (POST) and answered in its status.
-/// Our own type because the client sends only kinds implementing <see cref="IKubernetesObject{TSelf}"/>, which
-/// k8s.Models.V1SubjectAccessReview does not.
+/// KubernetesClient's model plus what our generic client needs.
 /// </summary>
-internal sealed class SubjectAccessReview : IKubernetesObject<SubjectAccessReview>
+internal sealed record SubjectAccessReview : V1SubjectAccessReview, IKubernetesObject<SubjectAccessReview>
 {
-    public static ResourceType Resource { get; } = new("authorization.k8s.io", "v1", "SubjectAccessReview", "subjectaccessreviews", Namespaced: false);
+    public SubjectAccessReview()
+    {
+        ApiVersion = Resource.ApiVersion;
+        Kind = KubeKind;
+        Metadata = new();
+    }
+
+    /// <summary>The plural is spelled out: KubernetesClient leaves KubePluralName empty for kinds that can only be created.</summary>
+    public static ResourceType Resource { get; } = new(KubeGroup, KubeApiVersion, KubeKind, "subjectaccessreviews", Namespaced: false);
 
     public static JsonTypeInfo<SubjectAccessReview> JsonTypeInfo => WebhookJsonContext.Default.SubjectAccessReview;
 
-    public static JsonTypeInfo<KubernetesList<SubjectAccessReview>> ListJsonTypeInfo => WebhookJsonContext.Default.KubernetesListSubjectAccessReview;
-
-    public string? ApiVersion { get; set; } = Resource.ApiVersion;
-
-    public string? Kind { get; set; } = Resource.Kind;
-
-    public ObjectMeta Metadata { get; set; } = new();
-
-    public SubjectAccessReviewSpec Spec { get; set; } = new();
-
-    public SubjectAccessReviewStatus? Status { get; set; }
+    public static JsonTypeInfo<Kubernetes.Model.KubernetesList<SubjectAccessReview>> ListJsonTypeInfo => WebhookJsonContext.Default.KubernetesListSubjectAccessReview;
 }

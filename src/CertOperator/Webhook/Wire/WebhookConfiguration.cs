@@ -21,7 +21,7 @@ internal sealed class ValidatingWebhookConfiguration : IKubernetesObject<Validat
 
     public string? Kind { get; set; } = Resource.Kind;
 
-    public ObjectMeta Metadata { get; set; } = new();
+    public k8s.Models.V1ObjectMeta Metadata { get; set; } = new();
 
     public List<WebhookEntry>? Webhooks { get; set; }
 }
@@ -41,7 +41,7 @@ internal sealed class MutatingWebhookConfiguration : IKubernetesObject<MutatingW
 
     public string? Kind { get; set; } = Resource.Kind;
 
-    public ObjectMeta Metadata { get; set; } = new();
+    public k8s.Models.V1ObjectMeta Metadata { get; set; } = new();
 
     public List<WebhookEntry>? Webhooks { get; set; }
 }

@@ -8,9 +8,11 @@ namespace CertOperator.Webhook.Wire;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    Converters = [typeof(Rfc3339DateTimeConverter)])]
+    Converters = [typeof(Rfc3339DateTimeConverter), typeof(KubernetesTimeConverter)])]
 [JsonSerializable(typeof(AdmissionReview))]
 [JsonSerializable(typeof(System.Text.Json.Nodes.JsonNode))]
+// V1ManagedFieldsEntry.FieldsV1 is an object holding a JsonElement once read.
+[JsonSerializable(typeof(System.Text.Json.JsonElement))]
 [JsonSerializable(typeof(CustomResourceDefinition))]
 [JsonSerializable(typeof(KubernetesList<CustomResourceDefinition>))]
 [JsonSerializable(typeof(SubjectAccessReview))]

@@ -13,6 +13,7 @@ using CertOperator.Kubernetes.Client;
 using CertOperator.Kubernetes.Configuration;
 using CertOperator.Kubernetes.Informers;
 using CertOperator.Kubernetes.Model;
+using k8s.Models;
 
 namespace CertOperator.Tests.Acme.Dns01;
 
@@ -45,7 +46,7 @@ public sealed class Dns01SolverCheckTests : IDisposable
 
     private static Challenge Challenge() => new()
     {
-        Metadata = new ObjectMeta { Name = "web-1", Namespace = "default" },
+        Metadata = new V1ObjectMeta { Name = "web-1", NamespaceProperty = "default" },
         Spec = new ChallengeSpec
         {
             Url = "https://acme.test/chall/1",

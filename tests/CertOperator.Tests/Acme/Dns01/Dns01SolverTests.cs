@@ -11,6 +11,7 @@ using CertOperator.Kubernetes.Client;
 using CertOperator.Kubernetes.Configuration;
 using CertOperator.Kubernetes.Informers;
 using CertOperator.Kubernetes.Model;
+using k8s.Models;
 
 namespace CertOperator.Tests.Acme.Dns01;
 
@@ -31,7 +32,7 @@ public sealed class Dns01SolverTests : IAsyncDisposable
     {
         var challenge = Challenge(new AcmeChallengeSolverDns01 { Cloudflare = new CloudflareProvider() });
 
-        await Solver().PresentAsync(challenge, new Issuer { Metadata = new ObjectMeta { Name = "acme", Namespace = "team-a" } }, CancellationToken.None);
+        await Solver().PresentAsync(challenge, new Issuer { Metadata = new V1ObjectMeta { Name = "acme", NamespaceProperty = "team-a" } }, CancellationToken.None);
 
         _rfc2136.Calls.Should().BeEmpty();
         var call = _cloudflare.Calls.Should().ContainSingle().Subject;
@@ -43,7 +44,7 @@ public sealed class Dns01SolverTests : IAsyncDisposable
     {
         var challenge = Challenge(new AcmeChallengeSolverDns01 { Cloudflare = new CloudflareProvider() });
 
-        await Solver().CleanUpAsync(challenge, new ClusterIssuer { Metadata = new ObjectMeta { Name = "acme" } }, CancellationToken.None);
+        await Solver().CleanUpAsync(challenge, new ClusterIssuer { Metadata = new V1ObjectMeta { Name = "acme" } }, CancellationToken.None);
 
         _cloudflare.Calls.Should().Equal(("cleanup", "_acme-challenge.example.com.", "cert-manager", true, "txt-value"));
     }
@@ -54,8 +55,8 @@ public sealed class Dns01SolverTests : IAsyncDisposable
         _checker.Targets["_acme-challenge.example.com."] = "example.com.acme.delegated.test.";
         var challenge = Challenge(new AcmeChallengeSolverDns01 { CnameStrategy = "Follow", Cloudflare = new CloudflareProvider() });
 
-        await Solver().PresentAsync(challenge, new ClusterIssuer { Metadata = new ObjectMeta { Name = "acme" } }, CancellationToken.None);
-        var reason = await Solver().CheckAsync(challenge, new ClusterIssuer { Metadata = new ObjectMeta { Name = "acme" } }, CancellationToken.None);
+        await Solver().PresentAsync(challenge, new ClusterIssuer { Metadata = new V1ObjectMeta { Name = "acme" } }, CancellationToken.None);
+        var reason = await Solver().CheckAsync(challenge, new ClusterIssuer { Metadata = new V1ObjectMeta { Name = "acme" } }, CancellationToken.None);
 
         _cloudflare.Calls.Single().Fqdn.Should().Be("example.com.acme.delegated.test.");
         _checker.Checked.Should().Equal("example.com.acme.delegated.test.");
@@ -71,7 +72,7 @@ public sealed class Dns01SolverTests : IAsyncDisposable
             ? new AcmeChallengeSolverDns01 { Cloudflare = new CloudflareProvider(), Rfc2136 = new Rfc2136Provider { Nameserver = "127.0.0.1" } }
             : new AcmeChallengeSolverDns01 { DigitalOcean = new DigitalOceanProvider() };
 
-        var present = () => Solver().PresentAsync(Challenge(config), new Issuer { Metadata = new ObjectMeta { Name = "acme", Namespace = "team-a" } }, CancellationToken.None);
+        var present = () => Solver().PresentAsync(Challenge(config), new Issuer { Metadata = new V1ObjectMeta { Name = "acme", NamespaceProperty = "team-a" } }, CancellationToken.None);
 
         (await present.Should().ThrowAsync<SolverConfigurationException>()).Which.Message.Should().Be(message);
     }
@@ -86,7 +87,7 @@ public sealed class Dns01SolverTests : IAsyncDisposable
 
     private static Challenge Challenge(AcmeChallengeSolverDns01 dns01) => new()
     {
-        Metadata = new ObjectMeta { Name = "web-1", Namespace = "team-a" },
+        Metadata = new V1ObjectMeta { Name = "web-1", NamespaceProperty = "team-a" },
         Spec = new ChallengeSpec
         {
             Url = "https://acme.test/chall/1",

@@ -23,7 +23,7 @@ public sealed class Http01GatewaySolverTests(SolverCluster cluster) : IClassFixt
         await solver.PresentAsync(challenge, Issuer, CancellationToken.None);
         await solver.PresentAsync(challenge, Issuer, CancellationToken.None);
 
-        var ns = challenge.Metadata.Namespace;
+        var ns = challenge.Metadata.NamespaceProperty;
         var pod = (await Client.ListAsync<Pod>(ns)).Items.Should().ContainSingle().Subject;
         var service = (await Client.ListAsync<Service>(ns)).Items.Should().ContainSingle().Subject;
         var route = (await Client.ListAsync<HttpRoute>(ns)).Items.Should().ContainSingle().Subject;
@@ -46,7 +46,7 @@ public sealed class Http01GatewaySolverTests(SolverCluster cluster) : IClassFixt
         using var http = new HttpClient();
         var solver = NewSolver(http);
         await solver.PresentAsync(challenge, Issuer, CancellationToken.None);
-        var ns = challenge.Metadata.Namespace;
+        var ns = challenge.Metadata.NamespaceProperty;
         var name = SolverResources.Name(challenge);
         await Client.PatchAsync<HttpRoute>(ns, name, Patch.Merge(new JsonObject
         {
@@ -72,7 +72,7 @@ public sealed class Http01GatewaySolverTests(SolverCluster cluster) : IClassFixt
         await solver.CleanUpAsync(challenge, Issuer, CancellationToken.None);
         await solver.CleanUpAsync(challenge, Issuer, CancellationToken.None);
 
-        var ns = challenge.Metadata.Namespace;
+        var ns = challenge.Metadata.NamespaceProperty;
         (await Client.ListAsync<HttpRoute>(ns)).Items.Should().BeEmpty();
         (await Client.ListAsync<Pod>(ns)).Items.Should().BeEmpty();
         (await Client.ListAsync<Service>(ns)).Items.Should().BeEmpty();

@@ -2,6 +2,7 @@ using CertOperator.Crds.Acme;
 using CertOperator.Crds.Challenges;
 using CertOperator.Crds.Meta;
 using CertOperator.Kubernetes.Model;
+using k8s.Models;
 
 namespace CertOperator.Tests.Acme.Http01;
 
@@ -29,7 +30,7 @@ internal static class Http01Gen
     {
         return new Challenge
         {
-            Metadata = new ObjectMeta { Name = name, Namespace = ns, Uid = "uid-" + name },
+            Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns, Uid = "uid-" + name },
             Spec = new ChallengeSpec
             {
                 Url = "https://acme.test/chall/1",

@@ -5,6 +5,7 @@ using CertOperator.Crds.Challenges;
 using CertOperator.Crds.Issuers;
 using CertOperator.Kubernetes.Client;
 using CertOperator.Kubernetes.Model;
+using k8s.Models;
 
 namespace CertOperator.Tests.Acme.Http01;
 
@@ -24,7 +25,7 @@ public sealed class Http01SolverTests(SolverCluster cluster) : IClassFixture<Sol
         await solver.PresentAsync(challenge, Issuer, CancellationToken.None);
         await solver.PresentAsync(challenge, Issuer, CancellationToken.None);
 
-        var ns = challenge.Metadata.Namespace;
+        var ns = challenge.Metadata.NamespaceProperty;
         var pod = (await Client.ListAsync<Pod>(ns)).Items.Should().ContainSingle().Subject;
         var service = (await Client.ListAsync<Service>(ns)).Items.Should().ContainSingle().Subject;
         var ingress = (await Client.ListAsync<Ingress>(ns)).Items.Should().ContainSingle().Subject;
@@ -49,7 +50,7 @@ public sealed class Http01SolverTests(SolverCluster cluster) : IClassFixture<Sol
         await solver.CleanUpAsync(challenge, Issuer, CancellationToken.None);
         await solver.CleanUpAsync(challenge, Issuer, CancellationToken.None);
 
-        var ns = challenge.Metadata.Namespace;
+        var ns = challenge.Metadata.NamespaceProperty;
         (await Client.ListAsync<Pod>(ns)).Items.Should().BeEmpty();
         (await Client.ListAsync<Service>(ns)).Items.Should().BeEmpty();
         (await Client.ListAsync<Ingress>(ns)).Items.Should().BeEmpty();
@@ -59,14 +60,14 @@ public sealed class Http01SolverTests(SolverCluster cluster) : IClassFixture<Sol
     public async Task Named_ingress_is_edited_in_place_and_restored()
     {
         var challenge = await cluster.CreateChallengeAsync(i => i.Name = "shared");
-        var ns = challenge.Metadata.Namespace;
+        var ns = challenge.Metadata.NamespaceProperty;
         await Client.CreateAsync(new Ingress
         {
-            Metadata = new ObjectMeta { Name = "shared", Namespace = ns },
-            Spec = new IngressSpec
+            Metadata = new V1ObjectMeta { Name = "shared", NamespaceProperty = ns },
+            Spec = new V1IngressSpec
             {
-                Tls = [new IngressTls { Hosts = ["example.com"], SecretName = "web-tls" }],
-                Rules = [new IngressRule { Host = "example.com", Http = new HttpIngressRuleValue { Paths = [AppPath()] } }],
+                Tls = [new V1IngressTLS { Hosts = ["example.com"], SecretName = "web-tls" }],
+                Rules = [new V1IngressRule { Host = "example.com", Http = new V1HTTPIngressRuleValue { Paths = [AppPath()] } }],
             },
         });
         using var http = new HttpClient();
@@ -100,7 +101,7 @@ public sealed class Http01SolverTests(SolverCluster cluster) : IClassFixture<Sol
     {
         // Posted as the user's JSON, so the Issuer and Challenge CRD schemas (validation, pruning) see every field.
         var probe = await cluster.CreateChallengeAsync();
-        var ns = probe.Metadata.Namespace;
+        var ns = probe.Metadata.NamespaceProperty;
         await Client.PostJsonAsync($"/apis/cert-manager.io/v1/namespaces/{ns}/issuers", Encoding.UTF8.GetBytes(FullAffinityIssuer.Manifest().ToJsonString()));
         var stored = await Client.GetAsync<Issuer>(ns, "acme-affinity");
         var challenge = await cluster.CreateChallengeAsync(i => i.PodTemplate = stored.Spec.Acme!.Solvers![0].Http01!.Ingress!.PodTemplate);
@@ -108,17 +109,17 @@ public sealed class Http01SolverTests(SolverCluster cluster) : IClassFixture<Sol
 
         await NewSolver(http).PresentAsync(challenge, stored, CancellationToken.None);
 
-        var pod = await Client.GetAsync<Pod>(challenge.Metadata.Namespace, SolverResources.Name(challenge));
-        var affinity = pod.Spec!["affinity"];
+        var pod = await Client.GetAsync<Pod>(challenge.Metadata.NamespaceProperty, SolverResources.Name(challenge));
+        var affinity = System.Text.Json.JsonSerializer.SerializeToNode(pod, Pod.JsonTypeInfo)!["spec"]!["affinity"];
         JsonNode.DeepEquals(affinity, FullAffinityIssuer.Affinity()).Should().BeTrue(affinity?.ToJsonString());
     }
 
     private Http01Solver NewSolver(HttpClient http) => cluster.NewSolver(http);
 
-    private static HttpIngressPath AppPath() => new()
+    private static V1HTTPIngressPath AppPath() => new()
     {
         Path = "/",
         PathType = "Prefix",
-        Backend = new IngressBackend { Service = new IngressServiceBackend { Name = "app", Port = new ServiceBackendPort { Number = 80 } } },
+        Backend = new V1IngressBackend { Service = new V1IngressServiceBackend { Name = "app", Port = new V1ServiceBackendPort { Number = 80 } } },
     };
 }

@@ -67,7 +67,7 @@ public sealed class HttpRouteResourcesTests
     {
         var challenge = Http01Gen.GatewayChallenge();
         var route = SolverResources.HttpRoute(challenge, Options);
-        route.Spec.ParentRefs = [new ParentReference { Name = "gw", Namespace = challenge.Metadata.Namespace }];
+        route.Spec.ParentRefs = [new ParentReference { Name = "gw", Namespace = challenge.Metadata.NamespaceProperty }];
         route.Spec.Rules![0].BackendRefs![0].Weight = null;
 
         SolverResources.HttpRouteInSync(route, challenge, Options).Should().BeTrue();

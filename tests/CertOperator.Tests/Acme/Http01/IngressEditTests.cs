@@ -1,5 +1,6 @@
 using CertOperator.Acme.Http01;
 using CertOperator.Kubernetes.Model;
+using k8s.Models;
 
 namespace CertOperator.Tests.Acme.Http01;
 
@@ -49,7 +50,7 @@ public sealed class IngressEditTests
     public void Editing_keeps_fields_the_model_does_not_name()
     {
         var ingress = Existing(("example.com", "/", "app"));
-        ingress.Spec.Tls = [new IngressTls { Hosts = ["example.com"], SecretName = "web-tls" }];
+        ingress.Spec.Tls = [new V1IngressTLS { Hosts = ["example.com"], SecretName = "web-tls" }];
 
         SolverResources.AddChallengePath(ingress, Http01Gen.Challenge(), Options);
         SolverResources.RemoveChallengePath(ingress, Http01Gen.Challenge());
@@ -61,19 +62,19 @@ public sealed class IngressEditTests
     /// <summary>An Ingress with one rule per distinct host, paths in order.</summary>
     private static Ingress Existing(params (string Host, string Path, string Service)[] routes) => new()
     {
-        Metadata = new ObjectMeta { Name = "shared", Namespace = "default" },
-        Spec = new IngressSpec
+        Metadata = new V1ObjectMeta { Name = "shared", NamespaceProperty = "default" },
+        Spec = new V1IngressSpec
         {
-            Rules = [.. routes.GroupBy(r => r.Host).Select(g => new IngressRule
+            Rules = [.. routes.GroupBy(r => r.Host).Select(g => new V1IngressRule
             {
                 Host = g.Key,
-                Http = new HttpIngressRuleValue
+                Http = new V1HTTPIngressRuleValue
                 {
-                    Paths = [.. g.Select(r => new HttpIngressPath
+                    Paths = [.. g.Select(r => new V1HTTPIngressPath
                     {
                         Path = r.Path,
                         PathType = "ImplementationSpecific",
-                        Backend = new IngressBackend { Service = new IngressServiceBackend { Name = r.Service, Port = new ServiceBackendPort { Number = 8089 } } },
+                        Backend = new V1IngressBackend { Service = new V1IngressServiceBackend { Name = r.Service, Port = new V1ServiceBackendPort { Number = 8089 } } },
                     })],
                 },
             })],

@@ -9,6 +9,7 @@ using CertOperator.TestApiServer;
 using CertOperator.Testing;
 using CertOperator.Testing.GatewayApi;
 using Microsoft.Extensions.Logging.Abstractions;
+using k8s.Models;
 
 namespace CertOperator.Tests.Acme.Http01;
 
@@ -16,7 +17,7 @@ namespace CertOperator.Tests.Acme.Http01;
 public sealed class SolverCluster : IAsyncLifetime
 {
     /// <summary>The Issuer the solver tests present challenges for.</summary>
-    public static Issuer Issuer { get; } = new() { Metadata = new ObjectMeta { Name = "acme" } };
+    public static Issuer Issuer { get; } = new() { Metadata = new V1ObjectMeta { Name = "acme" } };
 
     public KubeApiServer Server { get; private set; } = null!;
 
@@ -52,7 +53,7 @@ public sealed class SolverCluster : IAsyncLifetime
     private async Task<Challenge> StoreAsync(Func<string, Challenge> build)
     {
         var ns = $"h-{Guid.NewGuid():N}"[..20];
-        await Client.CreateAsync(new KubeNamespace { Metadata = new ObjectMeta { Name = ns } });
+        await Client.CreateAsync(new KubeNamespace { Metadata = new V1ObjectMeta { Name = ns } });
         var challenge = build(ns);
         challenge.Metadata.Uid = null;
         return await Client.CreateAsync(challenge);

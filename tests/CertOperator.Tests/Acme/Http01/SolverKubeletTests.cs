@@ -39,7 +39,7 @@ public sealed class SolverKubeletTests(SolverCluster cluster) : IClassFixture<So
         var served = await GetAsync(http, challenge.Spec.DnsName, SolverResources.ChallengePath(challenge));
         var unknown = await GetAsync(http, challenge.Spec.DnsName, "/.well-known/acme-challenge/unknown");
 
-        await cluster.Client.DeleteAsync<Pod>(pod.Metadata.Namespace, pod.Metadata.Name!);
+        await cluster.Client.DeleteAsync<Pod>(pod.Metadata.NamespaceProperty, pod.Metadata.Name!);
         await EventuallyAsync(() => kubelet.RunningSolvers == 0 && kubelet.Tokens.Count == 0, kubelet, "the solver process stopped");
         var afterDelete = await GetAsync(http, challenge.Spec.DnsName, SolverResources.ChallengePath(challenge));
 

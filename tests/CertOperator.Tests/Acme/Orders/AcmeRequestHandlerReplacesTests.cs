@@ -19,6 +19,7 @@ using CertOperator.Testing;
 using CertOperator.Tests.Certificates.Ari;
 using Csr = System.Security.Cryptography.X509Certificates.CertificateRequest;
 using SanBuilder = System.Security.Cryptography.X509Certificates.SubjectAlternativeNameBuilder;
+using k8s.Models;
 
 namespace CertOperator.Tests.Acme.Orders;
 
@@ -34,7 +35,7 @@ public sealed class AcmeRequestHandlerReplacesTests : IAsyncLifetime
     {
         Server = await KubeApiServer.StartAsync(new KubeApiServerOptions { CrdDirectory = RepoPaths.Combine("config", "crds") });
         Client = new KubernetesClient(KubernetesClientConfiguration.FromKubeconfig(new KubeconfigOptions { Paths = [Server.KubeconfigPath] }));
-        await Client.CreateAsync(new KubeNamespace { Metadata = new ObjectMeta { Name = Ns } });
+        await Client.CreateAsync(new KubeNamespace { Metadata = new V1ObjectMeta { Name = Ns } });
         await Client.CreateAsync(Gen.Certificate("web", Ns, s => s.IssuerRef = new IssuerReference { Name = "acme", Kind = "Issuer" }));
         await Client.CreateAsync(_current.Secret("web-tls", Ns, "web"));
     }
@@ -61,7 +62,7 @@ public sealed class AcmeRequestHandlerReplacesTests : IAsyncLifetime
         var handler = new AcmeRequestHandler(informers, Client, events, store, options);
         var issuer = new Issuer
         {
-            Metadata = new ObjectMeta { Name = "acme", Namespace = Ns },
+            Metadata = new V1ObjectMeta { Name = "acme", NamespaceProperty = Ns },
             Spec = new IssuerSpec { Acme = new AcmeIssuer { Server = "https://acme.example/directory", PrivateKeySecretRef = new SecretKeySelector { Name = "acme-account" } } },
         };
 
@@ -80,11 +81,11 @@ public sealed class AcmeRequestHandlerReplacesTests : IAsyncLifetime
         csr.CertificateExtensions.Add(names.Build());
         return new CertificateRequest
         {
-            Metadata = new ObjectMeta
+            Metadata = new V1ObjectMeta
             {
                 Name = "web-2",
-                Namespace = Ns,
-                Annotations = new() { ["cert-manager.io/certificate-name"] = "web", ["cert-manager.io/certificate-revision"] = "2" },
+                NamespaceProperty = Ns,
+                Annotations = new Dictionary<string, string>() { ["cert-manager.io/certificate-name"] = "web", ["cert-manager.io/certificate-revision"] = "2" },
             },
             Spec = new CertificateRequestSpec
             {

@@ -29,7 +29,7 @@ public sealed class ReplacingOrdersTests
     public async Task Replaces_is_sent_only_with_ARI_on_and_a_server_that_offers_it(string name, bool acmeUseAri, string? specReplaces, bool offersRenewalInfo, string? expected)
     {
         using var client = new OrderingClient { OffersRenewalInfo = offersRenewalInfo };
-        var order = new Order { Metadata = new() { Name = "web-1", Namespace = "default" }, Spec = new OrderSpec { Replaces = specReplaces } };
+        var order = new Order { Metadata = new() { Name = "web-1", NamespaceProperty = "default" }, Spec = new OrderSpec { Replaces = specReplaces } };
 
         (await ReplacingOrders.ReplacesAsync(order, acmeUseAri, client, CancellationToken.None)).Should().Be(expected, name);
     }

@@ -20,6 +20,7 @@ using CertOperator.Kubernetes.Model;
 using CertOperator.TestApiServer;
 using CertOperator.Testing;
 using AcmeWindow = CertOperator.Acme.Model.AcmeRenewalWindow;
+using k8s.Models;
 
 namespace CertOperator.Tests.Certificates.Ari;
 
@@ -47,10 +48,10 @@ public sealed class AcmeRenewalInfoReconcilerTests : IAsyncLifetime
     {
         Server = await KubeApiServer.StartAsync(new KubeApiServerOptions { CrdDirectory = RepoPaths.Combine("config", "crds") });
         Client = new KubernetesClient(KubernetesClientConfiguration.FromKubeconfig(new KubeconfigOptions { Paths = [Server.KubeconfigPath] }));
-        await Client.CreateAsync(new KubeNamespace { Metadata = new ObjectMeta { Name = Ns } });
+        await Client.CreateAsync(new KubeNamespace { Metadata = new V1ObjectMeta { Name = Ns } });
         await Client.CreateAsync(new Issuer
         {
-            Metadata = new ObjectMeta { Name = "acme", Namespace = Ns },
+            Metadata = new V1ObjectMeta { Name = "acme", NamespaceProperty = Ns },
             Spec = new IssuerSpec { Acme = new AcmeIssuer { Server = "https://acme.example/directory", PrivateKeySecretRef = new SecretKeySelector { Name = "acme-account" } } },
         });
         await Client.CreateAsync(Gen.Certificate("web", Ns, s => s.IssuerRef = new IssuerReference { Name = "acme", Kind = "Issuer" }));
@@ -190,7 +191,7 @@ public sealed class AcmeRenewalInfoReconcilerTests : IAsyncLifetime
     [Fact]
     public async Task A_Certificate_of_a_non_ACME_issuer_is_never_polled()
     {
-        await Client.CreateAsync(new Issuer { Metadata = new ObjectMeta { Name = "ca", Namespace = Ns }, Spec = new IssuerSpec { Ca = new CaIssuer { SecretName = "ca-key" } } });
+        await Client.CreateAsync(new Issuer { Metadata = new V1ObjectMeta { Name = "ca", NamespaceProperty = Ns }, Spec = new IssuerSpec { Ca = new CaIssuer { SecretName = "ca-key" } } });
         await Client.CreateAsync(Gen.Certificate("other", Ns, s => s.IssuerRef = new IssuerReference { Name = "ca", Kind = "Issuer" }));
         await Client.CreateAsync(_leaf.Secret("other-tls", Ns, "other"));
         await CachedAsync(_ => Store.Find(new ObjectKey(Ns, "other")) is not null && Store.SecretCached(Ns, "other-tls"));

@@ -3,6 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using CertOperator.Acme.Ari;
 using CertOperator.Kubernetes.Model;
+using k8s.Models;
 
 namespace CertOperator.Tests.Certificates.Ari;
 
@@ -30,8 +31,8 @@ internal sealed record AriTestCertificate(string CertificatePem, string KeyPem, 
 
     public Secret Secret(string name, string ns, string certificateName) => new()
     {
-        Metadata = new ObjectMeta { Name = name, Namespace = ns, Annotations = new() { ["cert-manager.io/certificate-name"] = certificateName } },
+        Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = ns, Annotations = new Dictionary<string, string>() { ["cert-manager.io/certificate-name"] = certificateName } },
         Type = "kubernetes.io/tls",
-        Data = new() { ["tls.crt"] = Encoding.ASCII.GetBytes(CertificatePem), ["tls.key"] = Encoding.ASCII.GetBytes(KeyPem) },
+        Data = new Dictionary<string, byte[]>() { ["tls.crt"] = Encoding.ASCII.GetBytes(CertificatePem), ["tls.key"] = Encoding.ASCII.GetBytes(KeyPem) },
     };
 }

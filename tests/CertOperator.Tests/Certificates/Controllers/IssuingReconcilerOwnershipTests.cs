@@ -15,6 +15,7 @@ using CertOperator.Kubernetes.Informers;
 using CertOperator.Kubernetes.Model;
 using CertOperator.TestApiServer;
 using CertOperator.Testing;
+using k8s.Models;
 
 namespace CertOperator.Tests.Certificates.Controllers;
 
@@ -32,7 +33,7 @@ public sealed class IssuingReconcilerOwnershipTests : IAsyncLifetime
     {
         Server = await KubeApiServer.StartAsync(new KubeApiServerOptions { CrdDirectory = RepoPaths.Combine("config", "crds") });
         Client = new KubernetesClient(KubernetesClientConfiguration.FromKubeconfig(new KubeconfigOptions { Paths = [Server.KubeconfigPath] }));
-        await Client.CreateAsync(new KubeNamespace { Metadata = new ObjectMeta { Name = Ns } });
+        await Client.CreateAsync(new KubeNamespace { Metadata = new V1ObjectMeta { Name = Ns } });
     }
 
     public async Task DisposeAsync()
@@ -48,9 +49,9 @@ public sealed class IssuingReconcilerOwnershipTests : IAsyncLifetime
         var late = await CreateCertificateAsync("late");
         var shared = await Client.CreateAsync(new Secret
         {
-            Metadata = new ObjectMeta { Name = "shared", Namespace = Ns, Annotations = new() { ["cert-manager.io/certificate-name"] = "owner" } },
+            Metadata = new V1ObjectMeta { Name = "shared", NamespaceProperty = Ns, Annotations = new Dictionary<string, string>() { ["cert-manager.io/certificate-name"] = "owner" } },
             Type = "kubernetes.io/tls",
-            Data = new() { ["tls.crt"] = Encoding.ASCII.GetBytes("owner's certificate"), ["tls.key"] = Encoding.ASCII.GetBytes("owner's key") },
+            Data = new Dictionary<string, byte[]>() { ["tls.crt"] = Encoding.ASCII.GetBytes("owner's certificate"), ["tls.key"] = Encoding.ASCII.GetBytes("owner's key") },
         });
         await SignedIssuanceUnderWayAsync(late);
 
@@ -87,9 +88,9 @@ public sealed class IssuingReconcilerOwnershipTests : IAsyncLifetime
         using var signed = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-1), DateTimeOffset.UtcNow.AddDays(1));
         await Client.CreateAsync(new Secret
         {
-            Metadata = new ObjectMeta { Name = "late-next", Namespace = Ns, OwnerReferences = [Owners.ControllerReference(certificate)] },
+            Metadata = new V1ObjectMeta { Name = "late-next", NamespaceProperty = Ns, OwnerReferences = [Owners.ControllerReference(certificate)] },
             Type = "Opaque",
-            Data = new() { ["tls.key"] = Encoding.ASCII.GetBytes(key.ExportPkcs8PrivateKeyPem()) },
+            Data = new Dictionary<string, byte[]>() { ["tls.key"] = Encoding.ASCII.GetBytes(key.ExportPkcs8PrivateKeyPem()) },
         });
 
         certificate.Status = new CertificateStatus
@@ -101,11 +102,11 @@ public sealed class IssuingReconcilerOwnershipTests : IAsyncLifetime
 
         var created = await Client.CreateAsync(new Crds.CertificateRequests.CertificateRequest
         {
-            Metadata = new ObjectMeta
+            Metadata = new V1ObjectMeta
             {
                 Name = "late-1",
-                Namespace = Ns,
-                Annotations = new() { ["cert-manager.io/certificate-name"] = "late", ["cert-manager.io/certificate-revision"] = "1" },
+                NamespaceProperty = Ns,
+                Annotations = new Dictionary<string, string>() { ["cert-manager.io/certificate-name"] = "late", ["cert-manager.io/certificate-revision"] = "1" },
                 OwnerReferences = [Owners.ControllerReference(certificate)],
             },
             Spec = new CertificateRequestSpec { Request = Convert.ToBase64String(Encoding.ASCII.GetBytes("csr")), IssuerRef = certificate.Spec.IssuerRef },

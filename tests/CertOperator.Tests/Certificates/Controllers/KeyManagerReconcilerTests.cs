@@ -14,6 +14,7 @@ using CertOperator.Kubernetes.Informers;
 using CertOperator.Kubernetes.Model;
 using CertOperator.TestApiServer;
 using CertOperator.Testing;
+using k8s.Models;
 
 namespace CertOperator.Tests.Certificates.Controllers;
 
@@ -47,8 +48,8 @@ public sealed class KeyManagerReconcilerTests
         var keyPem = key.ToPem(KeyEncoding.Pkcs8);
         await client.CreateAsync(new Secret
         {
-            Metadata = new ObjectMeta { Name = name, Namespace = "default", OwnerReferences = [Owners.ControllerReference(certificate)] },
-            Data = new() { ["tls.key"] = Encoding.ASCII.GetBytes(keyPem) },
+            Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = "default", OwnerReferences = [Owners.ControllerReference(certificate)] },
+            Data = new Dictionary<string, byte[]>() { ["tls.key"] = Encoding.ASCII.GetBytes(keyPem) },
         });
         using var events = new EventRecorder(client, "test");
 

@@ -3,6 +3,7 @@ using CertOperator.Certificates.Policies;
 using CertOperator.Crds.Certificates;
 using CertOperator.Issuers;
 using CertOperator.Kubernetes.Model;
+using k8s.Models;
 
 namespace CertOperator.Tests.Certificates.Policies;
 
@@ -49,13 +50,13 @@ public sealed class SecretOwnershipTests
     private static Certificate Other(string name, int createdMinutesAgo = 0)
     {
         var other = Gen.Certificate(name, spec: s => s.SecretName = "web-tls");
-        other.Metadata.CreationTimestamp = Gen.Now.AddMinutes(-createdMinutesAgo);
+        other.Metadata.CreationTimestamp = Gen.Now.AddMinutes(-createdMinutesAgo).UtcDateTime;
         return other;
     }
 
-    private static Secret Secret(string? type, string[] keys, Dictionary<string, string>? annotations = null, OwnerReference? owner = null, bool immutable = false) => new()
+    private static Secret Secret(string? type, string[] keys, Dictionary<string, string>? annotations = null, V1OwnerReference? owner = null, bool immutable = false) => new()
     {
-        Metadata = new ObjectMeta { Name = "web-tls", Namespace = "default", Annotations = annotations, OwnerReferences = owner is null ? null : [owner] },
+        Metadata = new V1ObjectMeta { Name = "web-tls", NamespaceProperty = "default", Annotations = annotations, OwnerReferences = owner is null ? null : [owner] },
         Type = type,
         Data = keys.ToDictionary(k => k, _ => Encoding.ASCII.GetBytes(Value)),
         Immutable = immutable,
@@ -66,7 +67,7 @@ public sealed class SecretOwnershipTests
     private static Secret Annotated(string certificate, params string[] keys) =>
         Secret("kubernetes.io/tls", keys, new() { [CertificateName] = certificate });
 
-    private static OwnerReference ControlledBy(string kind, string name, string uid) =>
+    private static V1OwnerReference ControlledBy(string kind, string name, string uid) =>
         new() { ApiVersion = "v1", Kind = kind, Name = name, Uid = uid, Controller = true };
 
     private static IssuerSecretUse Use(string kind, string issuer, string field, IssuerSecretRole role) =>
@@ -129,7 +130,7 @@ public sealed class SecretOwnershipTests
 
     private static Certificate WithCreation(Certificate certificate, int minutesAgo)
     {
-        certificate.Metadata.CreationTimestamp = Gen.Now.AddMinutes(-minutesAgo);
+        certificate.Metadata.CreationTimestamp = Gen.Now.AddMinutes(-minutesAgo).UtcDateTime;
         return certificate;
     }
 

@@ -179,7 +179,7 @@ public sealed class VaultClientTests : IAsyncLifetime
             CaBundleSecretRef = new SecretKeySelector { Name = caSecret },
         };
         auth(spec.Auth);
-        return new Issuer { Metadata = new() { Name = "vault", Namespace = Ns }, Spec = new IssuerSpec { Vault = spec } };
+        return new Issuer { Metadata = new() { Name = "vault", NamespaceProperty = Ns }, Spec = new IssuerSpec { Vault = spec } };
     }
 
     private async Task<CertOperator.Certificates.Pki.SignedCertificate> SignAsync(Issuer issuer, FakeVault? vault = null)

@@ -22,7 +22,7 @@ internal static class ProviderSecret
 
         var secret = await kube.TryGetAsync<Secret>(ns, selector.Name, ct)
             ?? throw new DnsProviderException($"solver {field}: Secret \"{ns}/{selector.Name}\" not found; create it or fix the reference");
-        return secret.Data?.GetValueOrDefault(key)
+        return secret.Data?.GetOrDefault(key)
             ?? throw new DnsProviderException($"solver {field}: Secret \"{ns}/{selector.Name}\" has no key \"{key}\"");
     }
 

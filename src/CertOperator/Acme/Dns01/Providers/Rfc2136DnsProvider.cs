@@ -68,7 +68,7 @@ internal sealed class Rfc2136DnsProvider(KubernetesClient kube, TimeProvider tim
             ?? throw new SolverConfigurationException("solver dns01.rfc2136.tsigSecretSecretRef is required when tsigKeyName is set");
         var secret = await kube.TryGetAsync<Secret>(ns, reference.Name, ct);
         var dataKey = reference.Key ?? "tsig-secret-key";
-        if (secret?.Data?.GetValueOrDefault(dataKey) is not { } bytes)
+        if (secret?.Data?.GetOrDefault(dataKey) is not { } bytes)
         {
             throw new SolverConfigurationException($"solver dns01.rfc2136.tsigSecretSecretRef: Secret \"{ns}/{reference.Name}\" has no key \"{dataKey}\"");
         }

@@ -9,5 +9,7 @@ namespace CertOperator.Issuers.Vault.Wire;
 [JsonSerializable(typeof(AppRoleLoginRequest))]
 [JsonSerializable(typeof(KubernetesLoginRequest))]
 [JsonSerializable(typeof(CertificateLoginRequest))]
-[JsonSerializable(typeof(TokenRequest))]
+[JsonSerializable(typeof(k8s.Models.Authenticationv1TokenRequest))]
+// V1ManagedFieldsEntry.FieldsV1 is an object holding a JsonElement once read.
+[JsonSerializable(typeof(System.Text.Json.JsonElement))]
 internal sealed partial class VaultJsonContext : JsonSerializerContext;

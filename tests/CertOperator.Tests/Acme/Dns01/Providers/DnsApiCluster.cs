@@ -10,6 +10,7 @@ using CertOperator.Kubernetes.Configuration;
 using CertOperator.Kubernetes.Model;
 using CertOperator.TestApiServer;
 using Microsoft.Extensions.Logging;
+using k8s.Models;
 
 namespace CertOperator.Tests.Acme.Dns01.Providers;
 
@@ -28,7 +29,7 @@ public sealed class DnsApiCluster : IAsyncLifetime
     {
         Server = await KubeApiServer.StartAsync();
         Client = new KubernetesClient(KubernetesClientConfiguration.FromKubeconfig(new KubeconfigOptions { Paths = [Server.KubeconfigPath] }));
-        await Client.CreateAsync(new KubeNamespace { Metadata = new ObjectMeta { Name = Ns } });
+        await Client.CreateAsync(new KubeNamespace { Metadata = new V1ObjectMeta { Name = Ns } });
     }
 
     public async Task DisposeAsync()
@@ -40,7 +41,7 @@ public sealed class DnsApiCluster : IAsyncLifetime
     public async Task SecretAsync(string name, string key, string value)
     {
         await Client.TryDeleteAsync<Secret>(Ns, name);
-        await Client.CreateAsync(new Secret { Metadata = new ObjectMeta { Name = name, Namespace = Ns }, Data = new() { [key] = Encoding.UTF8.GetBytes(value) } });
+        await Client.CreateAsync(new Secret { Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = Ns }, Data = new Dictionary<string, byte[]>() { [key] = Encoding.UTF8.GetBytes(value) } });
     }
 
     internal static OperatorOptions Options(string field, Uri endpoint) =>
@@ -49,7 +50,7 @@ public sealed class DnsApiCluster : IAsyncLifetime
     internal static DnsChallengeRecord Record(AcmeChallengeSolverDns01 dns01, string dnsName = "example.com", string key = "txt-value-0123456789abcdefghijklmnopqrstuvw", string? fqdn = null) =>
         new(new Challenge
         {
-            Metadata = new ObjectMeta { Name = "web-1", Namespace = Ns },
+            Metadata = new V1ObjectMeta { Name = "web-1", NamespaceProperty = Ns },
             Spec = new ChallengeSpec
             {
                 Url = "https://acme.test/chall/1",

@@ -9,6 +9,7 @@ using CertOperator.Kubernetes.Configuration;
 using CertOperator.Kubernetes.Model;
 using CertOperator.TestApiServer;
 using CertOperator.Testing;
+using k8s.Models;
 
 namespace CertOperator.Tests.Acme.Dns01.Providers;
 
@@ -25,7 +26,7 @@ public sealed class ProviderCluster : IAsyncLifetime
     {
         _server = await KubeApiServer.StartAsync(new KubeApiServerOptions { CrdDirectory = RepoPaths.Combine("config", "crds") });
         Client = new KubernetesClient(KubernetesClientConfiguration.FromKubeconfig(new KubeconfigOptions { Paths = [_server.KubeconfigPath] }));
-        await Client.CreateAsync(new KubeNamespace { Metadata = new ObjectMeta { Name = Namespace } });
+        await Client.CreateAsync(new KubeNamespace { Metadata = new V1ObjectMeta { Name = Namespace } });
     }
 
     public async Task DisposeAsync()
@@ -39,7 +40,7 @@ public sealed class ProviderCluster : IAsyncLifetime
     {
         var secret = new Secret
         {
-            Metadata = new ObjectMeta { Name = name, Namespace = Namespace },
+            Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = Namespace },
             Data = entries.ToDictionary(e => e.Key, e => Encoding.UTF8.GetBytes(e.Value)),
         };
         if (await Client.TryGetAsync<Secret>(Namespace, name) is { } existing)
@@ -56,7 +57,7 @@ public sealed class ProviderCluster : IAsyncLifetime
     internal static DnsChallengeRecord Record(AcmeChallengeSolverDns01 config, string fqdn, string value, bool ambient = false) => new(
         new Challenge
         {
-            Metadata = new ObjectMeta { Name = "c", Namespace = Namespace },
+            Metadata = new V1ObjectMeta { Name = "c", NamespaceProperty = Namespace },
             Spec = new ChallengeSpec
             {
                 Url = "https://acme.test/chall/1",

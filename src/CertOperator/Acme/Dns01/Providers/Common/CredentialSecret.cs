@@ -22,7 +22,7 @@ internal static class CredentialSecret
 
         var secret = await kube.TryGetAsync<Secret>(ns, selector.Name, ct)
             ?? throw new DnsProviderException($"solver {field}: Secret \"{ns}/{selector.Name}\" not found");
-        if (secret.Data?.GetValueOrDefault(key) is not { } bytes)
+        if (secret.Data?.GetOrDefault(key) is not { } bytes)
         {
             throw new DnsProviderException($"solver {field}: Secret \"{ns}/{selector.Name}\" has no key \"{key}\"");
         }
