@@ -119,6 +119,12 @@ public sealed class InformerTests
         var payload = new string('q', 64);
         var secret = Gen.Secret("tls", ns);
         secret.Data!["tls.key"] = System.Text.Encoding.UTF8.GetBytes(payload);
+        secret.Metadata.Annotations = new Dictionary<string, string>
+        {
+            // What `kubectl apply` leaves behind: the applied object, data and all.
+            [PartialObjectMetadata.LastAppliedConfigurationAnnotation] = $"{{\"data\":{{\"tls.key\":\"{Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(payload))}\"}}}}",
+            ["cert-manager.io/certificate-name"] = "tls",
+        };
         await cluster.Client.CreateAsync(secret);
         await using var factory = new SharedInformerFactory(cluster.Client, ns);
         var informer = factory.GetMetadataInformer<Secret>();
@@ -134,5 +140,9 @@ public sealed class InformerTests
         cached.Select(c => c.Kind).Should().AllBe("PartialObjectMetadata");
         json.Should().NotContain(Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(payload))).And.NotContain("managedFields");
         informer.Store.Find(new ObjectKey(ns, "tls"))!.Metadata.Uid.Should().NotBeNullOrEmpty();
+        informer.Store.Find(new ObjectKey(ns, "tls"))!.Metadata.Annotations.Should()
+            .Equal(new Dictionary<string, string> { ["cert-manager.io/certificate-name"] = "tls" }, "only the last-applied configuration is dropped");
+        (await cluster.Client.GetAsync<Secret>(ns, "tls")).Metadata.Annotations.Should()
+            .ContainKey(PartialObjectMetadata.LastAppliedConfigurationAnnotation, "the cache's copy is trimmed, not the Secret");
     }
 }
