@@ -208,10 +208,11 @@ internal sealed partial class Informer<T> : IInformer<T>, ISyncable
         }
 
         // managedFields can outweigh the rest of the metadata; caches strip them as controller-runtime recommends.
+        // Trimmed before pooling, so the pool never copies what the cache drops.
         item.Metadata.ManagedFields = null;
+        (item as ICacheTrimmable)?.TrimForCache();
         StringPool.Shared.InternMetadata(item.Metadata);
         (item as IStringPooled)?.PoolStrings(StringPool.Shared);
-        (item as ICacheTrimmable)?.TrimForCache();
         var old = _store.Upsert(item);
         if (old is null)
         {
