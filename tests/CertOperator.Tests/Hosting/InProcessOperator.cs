@@ -27,7 +27,8 @@ internal sealed class InProcessOperator : IAsyncDisposable
 
     public ControllerManager Manager => _host.Services.GetRequiredService<ControllerManager>();
 
-    public static async Task<InProcessOperator> StartAsync(KubeApiServer server, TimeProvider time, string clusterResourceNamespace)
+    public static async Task<InProcessOperator> StartAsync(
+        KubeApiServer server, TimeProvider time, string clusterResourceNamespace, IReadOnlyDictionary<string, Uri>? dns01ProviderEndpoints = null)
     {
         var configuration = KubernetesClientConfiguration.FromKubeconfig(new KubeconfigOptions { Paths = [server.KubeconfigPath] });
         var settings = new RunSettings
@@ -41,6 +42,7 @@ internal sealed class InProcessOperator : IAsyncDisposable
             // a limit that is never reached keeps requests from waiting for the test to move time.
             KubeApiQps = 1_000_000,
             KubeApiBurst = 1_000_000,
+            Dns01ProviderEndpoints = dns01ProviderEndpoints ?? new Dictionary<string, Uri>(),
         };
         var log = new LogSink();
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());

@@ -62,10 +62,14 @@ internal sealed class ChallengeReconciler(
         var solver = solvers.For(challenge);
         if (challenge.Status?.State is AcmeStates.Valid or AcmeStates.Invalid)
         {
-            if (challenge.Status.Presented == true)
+            if (ChallengeFinalizer.MayHaveSolverResources(challenge))
             {
                 await solver.CleanUpAsync(challenge, issuer, ct);
-                await UpdateAsync(challenge, s => s.Presented = false, ct);
+                await UpdateAsync(challenge, s =>
+                {
+                    s.Presented = false;
+                    s.Processing = false;
+                }, ct);
             }
 
             return ReconcileResult.Done;
@@ -117,14 +121,25 @@ internal sealed class ChallengeReconciler(
                 return ReconcileResult.RequeueAfter(TimeSpan.FromSeconds(2));
             }
 
+            if (challenge.Status?.Processing != true)
+            {
+                // Stored before presenting, so a deletion at any later moment (even one that makes the "presented" write
+                // below fail, or a restart between the two) finds the intent and cleans up what presenting may have made.
+                challenge = await UpdateAsync(challenge, s =>
+                {
+                    s.Processing = true;
+                    s.Reason = $"Presenting the {challenge.Spec.Type} challenge response";
+                }, ct);
+            }
+
             try
             {
                 await solver.PresentAsync(challenge, issuer, ct);
             }
-            catch (Exception e) when (e is InvalidOperationException or HttpRequestException or Dns.DnsException or DnsProviderException)
+            catch (Exception e) when (SolverFailure.Covers(e) && e is not SolverConfigurationException)
             {
-                // Often fixable outside the operator (a missing named Ingress, a DNS server down, a provider refusing the
-                // credentials): say so and retry with backoff, or when the provider asked (a rate limit's Retry-After).
+                // Often fixable outside the operator: say so and retry with backoff, or when the provider asked (a rate
+                // limit's Retry-After).
                 await events.RecordAsync(challenge, EventType.Warning, "PresentError", $"Error presenting challenge: {e.Message}", ct);
                 await UpdateAsync(challenge, s => s.Reason = $"Error presenting challenge: {e.Message}", ct);
                 if (e is DnsProviderException { RetryAfter: { } retryAfter })
@@ -215,7 +230,7 @@ internal sealed class ChallengeReconciler(
         }
     }
 
-    private async Task UpdateAsync(Challenge challenge, Action<ChallengeStatus> change, CancellationToken ct) =>
+    private async Task<Challenge> UpdateAsync(Challenge challenge, Action<ChallengeStatus> change, CancellationToken ct) =>
         await StatusWriter.UpdateStatusAsync(kube, challenge, c =>
         {
             change(c.Status ??= new ChallengeStatus());
