@@ -68,20 +68,21 @@ public sealed class ClientTests(TestClusterFixture fixture) : IClassFixture<Test
     public async Task Status_subresource_can_be_replaced_and_patched()
     {
         var ns = await fixture.Cluster.NewNamespaceAsync();
-        var pod = await Client.CreateAsync(new Pod
+        var service = await Client.CreateAsync(new Service
         {
-            Metadata = new V1ObjectMeta { Name = "p", NamespaceProperty = ns },
-            Spec = new V1PodSpec { Containers = [new V1Container { Name = "c", Image = "busybox" }] },
+            Metadata = new V1ObjectMeta { Name = "s", NamespaceProperty = ns },
+            Spec = new V1ServiceSpec { Ports = [new V1ServicePort { Port = 80 }] },
         });
-        pod.Status!.Phase = "Running";
+        service.Status = new V1ServiceStatus { LoadBalancer = new V1LoadBalancerStatus { Ingress = [new V1LoadBalancerIngress { Ip = "10.1.2.3" }] } };
 
-        var replaced = await Client.ReplaceStatusAsync(pod);
-        var patched = await Client.PatchStatusAsync<Pod>(ns, "p", Patch.Merge(JsonNode.Parse("""{"status":{"podIP":"10.1.2.3"}}""")!));
-        var viaMainResource = await Client.PatchAsync<Pod>(ns, "p", Patch.Merge(JsonNode.Parse("""{"status":{"phase":"Failed"}}""")!));
+        var replaced = await Client.ReplaceStatusAsync(service);
+        var patched = await Client.PatchStatusAsync<Service>(ns, "s", Patch.Merge(JsonNode.Parse("""{"status":{"conditions":[{"type":"Seen","status":"True","reason":"Test","message":"","lastTransitionTime":"2026-01-02T03:04:05Z"}]}}""")!));
+        var viaMainResource = await Client.PatchAsync<Service>(ns, "s", Patch.Merge(JsonNode.Parse("""{"status":{"loadBalancer":{"ingress":[{"ip":"10.9.9.9"}]}}}""")!));
 
-        replaced.Status!.Phase.Should().Be("Running");
-        patched.Status!.Should().BeEquivalentTo(new { Phase = "Running", PodIP = "10.1.2.3" });
-        viaMainResource.Status!.Phase.Should().Be("Running", "status changes through the main resource are ignored");
+        replaced.Status!.LoadBalancer.Ingress.Should().ContainSingle().Which.Ip.Should().Be("10.1.2.3");
+        patched.Status!.LoadBalancer.Ingress.Should().ContainSingle().Which.Ip.Should().Be("10.1.2.3");
+        patched.Status.Conditions.Should().ContainSingle().Which.Type.Should().Be("Seen");
+        viaMainResource.Status!.LoadBalancer.Ingress.Should().ContainSingle().Which.Ip.Should().Be("10.1.2.3", "status changes through the main resource are ignored");
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using System.Collections.Concurrent;
 using System.Globalization;
 using CertOperator.Kubernetes.Client;
@@ -208,12 +209,12 @@ public sealed class SolverKubelet : IAsyncDisposable
     /// <summary>The first container's args, with the `acmesolver` verb first.</summary>
     private static List<string>? SolverArgs(Pod pod)
     {
-        if (pod.Spec?.Containers is not { Count: > 0 } containers || containers[0].Args is not { } args)
+        if (pod.Spec?["containers"] is not JsonArray { Count: > 0 } containers || containers[0]?["args"] is not JsonArray args)
         {
             return null;
         }
 
-        var values = args.ToList();
+        var values = args.Select(a => a!.GetValue<string>()).ToList();
         return values.FirstOrDefault() == "acmesolver" ? values : ["acmesolver", .. values];
     }
 

@@ -5,7 +5,6 @@ using CertOperator.Crds.Acme;
 using CertOperator.Crds.Challenges;
 using CertOperator.Crds.Serialization;
 using CertOperator.Kubernetes.Model;
-using k8s.Models;
 
 namespace CertOperator.Acme.Http01;
 
@@ -40,16 +39,9 @@ internal static partial class SolverResources
                 challenge,
                 Merge(Labels(challenge), template?.Metadata?.Labels),
                 Merge(new() { ["sidecar.istio.io/inject"] = "false" }, template?.Metadata?.Annotations)),
-            Spec = ToPodSpec(spec),
+            Spec = spec,
         };
     }
-
-    /// <summary>
-    /// The spec is built as JSON so the podTemplate's overrides (our CRD types, which carry the schema's descriptions)
-    /// merge into it field by field; it is then read into KubernetesClient's V1PodSpec with the Pod's source-generated metadata.
-    /// </summary>
-    private static V1PodSpec ToPodSpec(JsonObject spec) =>
-        spec.Deserialize(Kubernetes.Model.Pod.JsonTypeInfo.Options.GetTypeInfo<V1PodSpec>())!;
 
     /// <summary>The acmesolver arguments, cert-manager's flag names; the key authorization is not a secret.</summary>
     public static IReadOnlyList<string> SolverArgs(Challenge challenge, Http01Options options)
@@ -131,12 +123,15 @@ internal static partial class SolverResources
         }
     }
 
-    /// <summary>Each quantity given replaces the default for that resource; the others stay.</summary>
+    /// <summary>
+    /// Each quantity given replaces the default for that resource; the others stay. Written as strings, as Kubernetes
+    /// writes quantities (a template may give `1` where the API server also reads `"1"`).
+    /// </summary>
     private static void MergeQuantities(JsonObject target, Dictionary<string, JsonElement>? quantities)
     {
         foreach (var (resource, quantity) in quantities ?? [])
         {
-            target[resource] = JsonNode.Parse(quantity.GetRawText());
+            target[resource] = quantity.ValueKind == JsonValueKind.String ? quantity.GetString() : quantity.GetRawText();
         }
     }
 

@@ -61,14 +61,14 @@ public sealed class SolverResourcesTests
     public void Pod_runs_acmesolver_locked_down_and_small()
     {
         var pod = SolverResources.Pod(Http01Gen.Challenge(), Options with { SolverImage = "registry/certoperator:1.2" });
-        var container = SpecJson(pod)["containers"]![0]!;
+        var container = pod.Spec!["containers"]![0]!;
 
         container["image"]!.GetValue<string>().Should().Be("registry/certoperator:1.2");
         Strings(container["args"]).Should().Equal("acmesolver", "--listen-port=8089", "--domain=example.com", "--token=tok-123", "--key=tok-123.thumbprint");
         container["ports"]![0]!["containerPort"]!.GetValue<int>().Should().Be(8089);
         JsonNode.DeepEquals(container["securityContext"], JsonNode.Parse("""{"readOnlyRootFilesystem":true,"allowPrivilegeEscalation":false,"capabilities":{"drop":["ALL"]}}""")).Should().BeTrue();
         container["resources"]!["limits"]!["memory"]!.GetValue<string>().Should().Be("64Mi");
-        SpecJson(pod)["securityContext"]!["runAsNonRoot"]!.GetValue<bool>().Should().BeTrue();
+        pod.Spec!["securityContext"]!["runAsNonRoot"]!.GetValue<bool>().Should().BeTrue();
         pod.Metadata.Labels.Should().Contain(SolverResources.Labels(Http01Gen.Challenge()));
     }
 
@@ -96,7 +96,7 @@ public sealed class SolverResourcesTests
         var json = new JsonObject
         {
             ["metadata"] = new JsonObject { ["labels"] = Map(pod.Metadata.Labels!), ["annotations"] = Map(pod.Metadata.Annotations!) },
-            ["spec"] = SpecJson(pod),
+            ["spec"] = pod.Spec!,
         };
 
         var parts = field.Split('.', 3);
@@ -119,7 +119,7 @@ public sealed class SolverResourcesTests
         var challenge = Http01Gen.Challenge();
         challenge.Spec.Solver = solver;
 
-        var affinity = SpecJson(SolverResources.Pod(challenge, Options))["affinity"];
+        var affinity = SolverResources.Pod(challenge, Options).Spec!["affinity"];
 
         JsonNode.DeepEquals(affinity, FullAffinityIssuer.Affinity()).Should().BeTrue(affinity?.ToJsonString());
     }
@@ -139,9 +139,9 @@ public sealed class SolverResourcesTests
             },
         };
 
-        var resources = SpecJson(SolverResources.Pod(Http01Gen.Challenge(ingress: i => i.PodTemplate = template), Options))["containers"]![0]!["resources"]!;
+        var resources = SolverResources.Pod(Http01Gen.Challenge(ingress: i => i.PodTemplate = template), Options).Spec!["containers"]![0]!["resources"]!;
 
-        // KubernetesClient's ResourceQuantity writes every quantity as a string; the API server reads 1 and "1" alike.
+        // Every quantity is written as a string, as Kubernetes does; the API server reads 1 and "1" alike.
         var expected = JsonNode.Parse("""{"requests":{"cpu":"50m","memory":"64Mi","ephemeral-storage":"1"},"limits":{"cpu":"100m","memory":"128Mi"}}""");
         JsonNode.DeepEquals(resources, expected).Should().BeTrue(resources.ToJsonString());
     }
@@ -221,7 +221,6 @@ public sealed class SolverResourcesTests
 
     private static JsonObject Map(IDictionary<string, string> map) => new(map.Select(p => KeyValuePair.Create(p.Key, (JsonNode?)p.Value)));
 
-    private static JsonNode SpecJson(Pod pod) => JsonSerializer.SerializeToNode(pod.Spec, Pod.JsonTypeInfo.Options.GetTypeInfo<V1PodSpec>())!;
 
     private static JsonElement Element(string json) => JsonDocument.Parse(json).RootElement.Clone();
 }
