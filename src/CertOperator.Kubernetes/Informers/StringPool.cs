@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using System.Diagnostics.CodeAnalysis;
 using CertOperator.Kubernetes.Model;
 using k8s.Models;
@@ -10,7 +11,10 @@ namespace CertOperator.Kubernetes.Informers;
 /// Deserialising gives every object its own copies: at 10,000 Certificates the caches held 1.02 million strings,
 /// 446,000 of them copies of keys (cert-manager.io/issuer-name, …) and values (the issuer's name, "ClusterIssuer",
 /// a namespace, a condition's message) that one pooled string now serves.
-/// Bounded: once it holds its maximum of strings it only hands out what it has, so names of objects
+/// Small label and annotation maps made only of such strings (app=web, controller.cert-manager.io/fao=true) often
+/// repeat whole: one read-only instance serves every object that has it. Cached objects are never changed in place
+/// (writers clone them), and a shared map refuses writes, so a mistake there fails loudly instead of changing others.
+/// Bounded: once it holds its maximum of strings (or maps) it only hands out what it has, so names of objects
 /// long deleted cannot grow it without limit.
 /// </summary>
 public sealed class StringPool(int maxEntries = StringPool.DefaultMaxEntries)
@@ -20,8 +24,12 @@ public sealed class StringPool(int maxEntries = StringPool.DefaultMaxEntries)
     /// <summary>Values longer than this (certificates in annotations, JSON blobs) are rarely repeated: left alone.</summary>
     public const int MaxValueLength = 64;
 
+    /// <summary>Maps with more entries than this are rarely repeated whole: each object keeps its own.</summary>
+    public const int MaxSharedMapEntries = 8;
+
     private readonly Lock _gate = new();
     private readonly Dictionary<string, string> _pool = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IDictionary<string, string>> _maps = new(StringComparer.Ordinal);
 
     /// <summary>The pool the informers share, so a key seen on a Secret and on a CertificateRequest is one string.</summary>
     public static StringPool Shared { get; } = new();
@@ -98,6 +106,27 @@ public sealed class StringPool(int maxEntries = StringPool.DefaultMaxEntries)
         foreach (var (key, value) in map)
         {
             pooled[Intern(key)] = Intern(value);
+        }
+
+        if (pooled.Count > MaxSharedMapEntries || pooled.Any(e => e.Key.Length > MaxValueLength || e.Value.Length > MaxValueLength))
+        {
+            return pooled;
+        }
+
+        var signature = string.Join('\0', pooled.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key}\0{e.Value}"));
+        lock (_gate)
+        {
+            if (_maps.TryGetValue(signature, out var shared))
+            {
+                return shared;
+            }
+
+            if (_maps.Count < maxEntries)
+            {
+                var readOnly = new ReadOnlyDictionary<string, string>(pooled);
+                _maps.Add(signature, readOnly);
+                return readOnly;
+            }
         }
 
         return pooled;

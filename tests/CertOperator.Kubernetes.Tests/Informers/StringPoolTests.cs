@@ -67,4 +67,46 @@ public sealed class StringPoolTests
         two.OwnerReferences![0].Kind.Should().BeSameAs(one.OwnerReferences![0].Kind);
         two.Finalizers![0].Should().BeSameAs(one.Finalizers![0]);
     }
+
+    [Fact]
+    public void Equal_small_maps_become_one_read_only_instance()
+    {
+        var pool = new StringPool();
+        V1ObjectMeta Meta(string app) => new()
+        {
+            Labels = new Dictionary<string, string>() { [Copy("app")] = Copy(app), [Copy("controller.cert-manager.io/fao")] = Copy("true") },
+        };
+        var one = Meta("web");
+        var two = Meta("web");
+        var other = Meta("db");
+
+        pool.InternMetadata(one);
+        pool.InternMetadata(two);
+        pool.InternMetadata(other);
+
+        two.Labels.Should().BeSameAs(one.Labels).And.Equal(Meta("web").Labels);
+        other.Labels.Should().NotBeSameAs(one.Labels).And.Equal(Meta("db").Labels);
+        FluentActions.Invoking(() => two.Labels!["app"] = "changed").Should().Throw<NotSupportedException>("a shared map must not be changed for everyone");
+    }
+
+    [Fact]
+    public void Maps_with_a_long_value_or_many_entries_stay_per_object()
+    {
+        var pool = new StringPool();
+        V1ObjectMeta Meta() => new()
+        {
+            Labels = Enumerable.Range(0, StringPool.MaxSharedMapEntries + 1).ToDictionary(i => Copy($"k{i}"), i => Copy("v")),
+            Annotations = new Dictionary<string, string>() { [Copy("note")] = new string('x', StringPool.MaxValueLength + 1) },
+        };
+        var one = Meta();
+        var two = Meta();
+
+        pool.InternMetadata(one);
+        pool.InternMetadata(two);
+
+        two.Labels.Should().NotBeSameAs(one.Labels).And.Equal(Meta().Labels);
+        two.Annotations.Should().NotBeSameAs(one.Annotations).And.Equal(Meta().Annotations);
+        two.Labels!["k0"] = "still writable";
+        one.Labels!["k0"].Should().Be("v");
+    }
 }
