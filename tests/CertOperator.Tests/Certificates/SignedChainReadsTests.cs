@@ -77,7 +77,12 @@ public sealed class SignedChainReadsTests : IAsyncLifetime, IDisposable
         var after = _cluster.Server.Requests.Snapshot();
 
         RequestCounter.Delta(before, after, "POST certificaterequests 201").Should().Be(Certificates, "each Certificate asked for one signature");
-        RequestCounter.Delta(before, after, "GET certificaterequests").Should().Be(0, "every chain came from the status write that stored it");
+
+        // A first issuance creates its Secret. A replaced one means the issuing step ran again on a Certificate cache that had
+        // not yet shown its own status write: that run finds the payload already taken and reads it back, as before the memo.
+        var reruns = RequestCounter.Delta(before, after, "PUT secrets");
+        RequestCounter.Delta(before, after, "GET certificaterequests").Should().Be(reruns, "every chain came from the status write that stored it; requests:\n{0}",
+            string.Join("\n", after.Where(kv => kv.Value != before.GetValueOrDefault(kv.Key)).Select(kv => $"{kv.Key}: {kv.Value - before.GetValueOrDefault(kv.Key)}")));
         for (var i = 0; i < Certificates; i++)
         {
             var data = _cluster.Observer.GetInformer<Secret>().Store.Find(new ObjectKey(Ns, $"web-{i}-tls"))!.Data!;
