@@ -51,7 +51,8 @@ public sealed class CertificateRequest : IKubernetesObject<CertificateRequest>, 
     /// <summary>
     /// A finished request keeps no CSR, signed chain or CA in caches: every revision of every Certificate stays cached
     /// (cert-manager keeps them all unless revisionHistoryLimit says otherwise), and these PEM payloads are most of
-    /// their size. Only the issuing step reads the chain of a finished request, once, with a GET.
+    /// their size. Only the issuing step reads the chain of a finished request: from the status write that stored it when
+    /// that was this process at the version cached, else once with a GET.
     /// </summary>
     public void TrimForCache()
     {

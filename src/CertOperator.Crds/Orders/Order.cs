@@ -42,7 +42,8 @@ public sealed class Order : IKubernetesObject<Order>, ICacheTrimmable
 
     /// <summary>
     /// A finished order keeps no CSR or signed chain in caches: the request that owns it has taken the chain, or failed,
-    /// and these PEM payloads are most of an order's size. Whoever still needs them GETs the order.
+    /// and these PEM payloads are most of an order's size. Whoever still needs them takes them from the status write that
+    /// stored them when that was this process at the version cached, else GETs the order.
     /// </summary>
     public void TrimForCache()
     {

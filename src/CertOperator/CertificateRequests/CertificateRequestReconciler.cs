@@ -25,6 +25,7 @@ internal sealed class CertificateRequestReconciler(
     IssuerLookup issuers,
     RequestSigner signer,
     AcmeRequestHandler acme,
+    SignedPayloadMemo<CertificateRequest> payloads,
     EventRecorder events,
     TimeProvider time)
     : ConflictTolerantReconciler
@@ -96,7 +97,8 @@ internal sealed class CertificateRequestReconciler(
 
     private async Task StoreAsync(CertificateRequest request, bool approve, SignedCertificate signed, CancellationToken ct)
     {
-        await StatusWriter.UpdateStatusAsync(client, request, r =>
+        // Remembered, so the issuing step reads the chain from this write's response instead of GETting it back.
+        await payloads.WriteAsync(ObjectKey.Of(request), token => StatusWriter.UpdateStatusAsync(client, request, r =>
         {
             r.Status ??= new CertificateRequestStatus();
             Approve(r.Status, approve);
@@ -104,7 +106,7 @@ internal sealed class CertificateRequestReconciler(
             r.Status.Ca = signed.CaPem.Length > 0 ? Convert.ToBase64String(Encoding.ASCII.GetBytes(signed.CaPem)) : null;
             Conditions.Set(r.Status.Conditions ??= [], ConditionTypes.Ready, Conditions.True, "Issued", "Certificate fetched from issuer successfully", null, time);
             return true;
-        }, ct);
+        }, token), ct);
         await events.RecordAsync(request, EventType.Normal, "CertificateIssued", "Certificate fetched from issuer successfully", ct);
     }
 

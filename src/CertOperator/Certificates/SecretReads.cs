@@ -1,6 +1,6 @@
-using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
+using CertOperator.Infrastructure;
 using CertOperator.Kubernetes;
 using CertOperator.Kubernetes.Client;
 using CertOperator.Kubernetes.Informers;
@@ -19,8 +19,9 @@ internal sealed class SecretReads<[DynamicallyAccessedMembers(DynamicallyAccesse
     where TView : class
 {
     private readonly ConditionalWeakTable<PartialObjectMetadata, TView> _byCachedVersion = [];
-    private readonly ConcurrentDictionary<ObjectKey, (string? ResourceVersion, TView View)> _written = new();
-    private readonly ConcurrentDictionary<ObjectKey, Task> _writing = new();
+
+    // Unbounded: an entry is what keeps a lagging cache from deciding, so it must not be evicted; there is one per Secret.
+    private readonly VersionMemo<TView> _written = new();
 
     /// <summary>
     /// The Secret's view, or null when it does not exist. A Secret missing from the cache counts as absent unless
@@ -29,20 +30,17 @@ internal sealed class SecretReads<[DynamicallyAccessedMembers(DynamicallyAccesse
     public async Task<TView?> GetAsync(string ns, string name, bool confirmAbsent, CancellationToken ct)
     {
         var key = new ObjectKey(ns, name);
-        if (_writing.TryGetValue(key, out var writing))
+
+        // The watch event of our own write can outrun the write's response: wait for it rather than GET what we sent.
+        await _written.WrittenAsync(key, ct);
+        var cached = secrets.Store.Find(key);
+        if (cached is not null && _written.TryTake(key, cached.Metadata.ResourceVersion, out var caughtUp))
         {
-            // The watch event of our own write can outrun the write's response: wait for it rather than GET what we sent.
-            await writing.WaitAsync(ct);
+            _byCachedVersion.AddOrUpdate(cached, caughtUp);
+            return caughtUp;
         }
 
-        var cached = secrets.Store.Find(key);
-        var hasWritten = _written.TryGetValue(key, out var written);
-        if (hasWritten && cached is not null && written.ResourceVersion == cached.Metadata.ResourceVersion)
-        {
-            _written.TryRemove(KeyValuePair.Create(key, written));
-            _byCachedVersion.AddOrUpdate(cached, written.View);
-            return written.View;
-        }
+        var hasWritten = _written.TryGet(key, out var writtenVersion, out var written);
 
         // With a write of ours the cache has not shown yet, what the cache holds (or lacks) must not decide anything.
         if (!hasWritten && cached is not null && _byCachedVersion.TryGetValue(cached, out var known))
@@ -57,24 +55,24 @@ internal sealed class SecretReads<[DynamicallyAccessedMembers(DynamicallyAccesse
 
         if (await client.TryGetAsync<Secret>(ns, name, ct) is not { } secret)
         {
-            _written.TryRemove(key, out _);
+            _written.Forget(key);
             return null;
         }
 
-        if (hasWritten && secret.Metadata.ResourceVersion == written.ResourceVersion)
+        if (hasWritten && secret.Metadata.ResourceVersion == writtenVersion)
         {
-            return written.View;
+            return written;
         }
 
         var view = project(secret);
         if (cached is not null && secret.Metadata.ResourceVersion == cached.Metadata.ResourceVersion)
         {
-            _written.TryRemove(key, out _);
+            _written.Forget(key);
             _byCachedVersion.AddOrUpdate(cached, view);
         }
         else
         {
-            _written[key] = (secret.Metadata.ResourceVersion, view);
+            _written.Remember(key, secret.Metadata.ResourceVersion, view);
         }
 
         return view;
@@ -84,31 +82,9 @@ internal sealed class SecretReads<[DynamicallyAccessedMembers(DynamicallyAccesse
     /// Sends a write (create or replace) and remembers the Secret the server returns, so its cached version needs no GET.
     /// Reads of the same Secret meanwhile wait for the response.
     /// </summary>
-    public async Task<Secret> WriteAsync(Secret secret, Func<Secret, CancellationToken, Task<Secret>> send, CancellationToken ct)
-    {
-        var key = ObjectKey.Of(secret);
-        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        _writing[key] = done.Task;
-        try
-        {
-            var written = await send(secret, ct);
-            Remember(written);
-            return written;
-        }
-        finally
-        {
-            _writing.TryRemove(KeyValuePair.Create(key, done.Task));
-            done.SetResult();
-        }
-    }
-
-    private TView Remember(Secret secret)
-    {
-        var view = project(secret);
-        _written[ObjectKey.Of(secret)] = (secret.Metadata.ResourceVersion, view);
-        return view;
-    }
+    public Task<Secret> WriteAsync(Secret secret, Func<Secret, CancellationToken, Task<Secret>> send, CancellationToken ct) =>
+        _written.WriteAsync(ObjectKey.Of(secret), token => send(secret, token), project, ct);
 
     /// <summary>Forgets a Secret this process deleted.</summary>
-    public void Forget(string ns, string name) => _written.TryRemove(new ObjectKey(ns, name), out _);
+    public void Forget(string ns, string name) => _written.Forget(new ObjectKey(ns, name));
 }

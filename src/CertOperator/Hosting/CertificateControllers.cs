@@ -57,6 +57,8 @@ internal static class CertificateControllers
         services.AddSingleton<AcmeClientCache>();
         services.AddSingleton<AcmeAccountRegistrar>();
         services.AddSingleton<AcmeRequestHandler>();
+        services.AddSingleton(new SignedPayloadMemo<CertificateRequest>(SignedPayload.ForIssuing));
+        services.AddSingleton(new SignedPayloadMemo<Order>(SignedPayload.Of));
         services.AddSingleton<OrderChallenges>();
         services.AddSingleton<ChallengeSolvers>();
         services.AddSingleton<ChallengeFinalizer>();

@@ -1,5 +1,6 @@
 using System.Text;
 using CertOperator.Acme.Solvers;
+using CertOperator.CertificateRequests;
 using CertOperator.Certificates;
 using CertOperator.Certificates.Pki;
 using CertOperator.Crds.CertificateRequests;
@@ -22,7 +23,8 @@ namespace CertOperator.Acme.Orders;
 /// The ACME side of a CertificateRequest: one Order per request (same name, owned by it), whose
 /// outcome becomes the request's. Progress lives in the Order, so a restart resumes it.
 /// </summary>
-internal sealed class AcmeRequestHandler(SharedInformerFactory informers, KubernetesClient kube, EventRecorder events, CertificateStore certificates, OperatorOptions options)
+internal sealed class AcmeRequestHandler(
+    SharedInformerFactory informers, KubernetesClient kube, SignedPayloadMemo<Order> payloads, EventRecorder events, CertificateStore certificates, OperatorOptions options)
 {
     /// <summary>What the request should say now: signed chain, still pending (message), or failed (message).</summary>
     public sealed record Progress(string? CertificatePem, string? PendingMessage, string? FailureMessage);
@@ -51,21 +53,24 @@ internal sealed class AcmeRequestHandler(SharedInformerFactory informers, Kubern
             return new(null, $"Created Order resource {request.Metadata.NamespaceProperty}/{request.Metadata.Name}", null);
         }
 
-        if (order.IsPayloadTrimmed() && order.Status?.State == AcmeStates.Valid)
-        {
-            // The cache dropped the chain of this finished order; read it once from the server.
-            order = await kube.TryGetAsync<Order>(order.Metadata.NamespaceProperty, order.Metadata.Name!, ct) ?? order;
-        }
-
+        var signed = order.Status?.State == AcmeStates.Valid ? await SignedAsync(order, ct) : null;
         return order.Status?.State switch
         {
-            AcmeStates.Valid when order.Status.Certificate is { Length: > 0 } encoded => new(Encoding.ASCII.GetString(Convert.FromBase64String(encoded)), null, null),
+            AcmeStates.Valid when signed is not null => new(Encoding.ASCII.GetString(Convert.FromBase64String(signed.Chain)), null, null),
             AcmeStates.Invalid or AcmeStates.Errored or AcmeStates.Expired => new(null, null,
                 $"Failed to wait for order resource \"{order.Metadata.Name}\" to become ready: order is in \"{order.Status!.State}\" state: {order.Status.Reason}"),
             var state => new(null, $"Waiting on certificate issuance from order {order.Metadata.NamespaceProperty}/{order.Metadata.Name}: \"{state ?? "pending"}\""
                 + (order.Status?.Reason is { Length: > 0 } reason ? $": {reason}" : "") + Blockers(order), null),
         };
     }
+
+    /// <summary>
+    /// The chain of a valid order. The cache drops it from a finished one: then it comes from the write that stored it in
+    /// this process if that is the version cached, else from the server, once.
+    /// </summary>
+    private async Task<SignedPayload?> SignedAsync(Order order, CancellationToken ct) => order.IsPayloadTrimmed()
+        ? await payloads.TakeAsync(order, ct) ?? SignedPayload.Of(await kube.TryGetAsync<Order>(order.Metadata.NamespaceProperty, order.Metadata.Name!, ct))
+        : SignedPayload.Of(order);
 
     /// <summary>What each unfinished Challenge of the order is waiting for, so the request (and its Certificate) says why it is stuck.</summary>
     private string Blockers(Order order) => string.Concat(informers.GetInformer<Challenge>().Store.List()

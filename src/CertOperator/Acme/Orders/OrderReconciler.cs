@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using CertOperator.Acme.Accounts;
 using CertOperator.Acme.Model;
+using CertOperator.CertificateRequests;
 using CertOperator.Crds.Orders;
 using CertOperator.Infrastructure;
 using CertOperator.Issuers;
@@ -21,8 +22,8 @@ namespace CertOperator.Acme.Orders;
 /// Order.status before the next, so a restart resumes where it stopped.
 /// </summary>
 internal sealed class OrderReconciler(
-    SharedInformerFactory informers, KubernetesClient kube, IssuerLookup lookup, AcmeClientCache clients, OrderChallenges challenges, EventRecorder events, TimeProvider time,
-    OperatorOptions options, ILogger<OrderReconciler> logger)
+    SharedInformerFactory informers, KubernetesClient kube, IssuerLookup lookup, AcmeClientCache clients, OrderChallenges challenges, SignedPayloadMemo<Order> payloads,
+    EventRecorder events, TimeProvider time, OperatorOptions options, ILogger<OrderReconciler> logger)
     : ConflictTolerantReconciler
 {
     private static readonly TimeSpan ProcessingPoll = TimeSpan.FromMilliseconds(500);
@@ -135,13 +136,14 @@ internal sealed class OrderReconciler(
                 return ReconcileResult.RequeueAfter(TimeSpan.Zero);
             case AcmeStates.Valid when current.Certificate is { } certificateUrl:
                 var chain = await client.DownloadCertificateAsync(certificateUrl, preferredChain, ct);
-                await StatusWriter.UpdateStatusAsync(kube, order, o =>
+                // Remembered, so the request reads the chain from this write's response instead of GETting it back.
+                await payloads.WriteAsync(ObjectKey.Of(order), token => StatusWriter.UpdateStatusAsync(kube, order, o =>
                 {
                     o.Status!.Certificate = Convert.ToBase64String(Encoding.ASCII.GetBytes(chain.Pem));
                     o.Status.State = AcmeStates.Valid;
                     o.Status.Reason = null;
                     return true;
-                }, ct);
+                }, token), ct);
                 await events.RecordAsync(order, EventType.Normal, "Complete", "Order completed successfully", ct);
                 return ReconcileResult.Done;
             case AcmeStates.Invalid or AcmeStates.Expired:

@@ -1,4 +1,5 @@
 using System.Text;
+using CertOperator.CertificateRequests;
 using CertOperator.Certificates.Pki;
 using CertOperator.Certificates.Policies;
 using CertOperator.Crds.CertificateRequests;
@@ -21,7 +22,8 @@ namespace CertOperator.Certificates.Controllers;
 /// Writing the Secret before the status makes a crash in between harmless: the next run rewrites it.
 /// The Secret is written only when the Certificate may (see <see cref="Policies.SecretOwnership"/>).
 /// </summary>
-internal sealed class IssuingReconciler(CertificateStore store, EventRecorder events, TimeProvider time) : ConflictTolerantReconciler
+internal sealed class IssuingReconciler(CertificateStore store, SignedPayloadMemo<CertificateRequest> payloads, EventRecorder events, TimeProvider time)
+    : ConflictTolerantReconciler
 {
     protected override async Task<ReconcileResult> ReconcileCoreAsync(ObjectKey key, CancellationToken ct)
     {
@@ -43,14 +45,16 @@ internal sealed class IssuingReconciler(CertificateStore store, EventRecorder ev
             return ReconcileResult.Done;
         }
 
-        // The cache keeps no chain of a finished request; read it once, here, where it is written out.
-        var signedRequest = request.IsPayloadTrimmed() ? await store.Client.TryGetAsync<CertificateRequest>(request.Metadata.NamespaceProperty, request.Metadata.Name!, ct) : request;
-        if (signedRequest?.Status?.Certificate is not { } signed)
+        // The cache keeps no chain of a finished request: take it from the write that signed it here, else read it once.
+        var signed = request.IsPayloadTrimmed()
+            ? await payloads.TakeAsync(request, ct) ?? SignedPayload.Of(await store.Client.TryGetAsync<CertificateRequest>(request.Metadata.NamespaceProperty, request.Metadata.Name!, ct))
+            : SignedPayload.Of(request);
+        if (signed is null)
         {
             return ReconcileResult.Done;
         }
 
-        return await CompleteAsync(certificate, signedRequest, signed, ct);
+        return await CompleteAsync(certificate, request, signed, ct);
     }
 
     public static string? RequestFailure(CertificateRequest request)
@@ -65,7 +69,7 @@ internal sealed class IssuingReconciler(CertificateStore store, EventRecorder ev
         return ready is { Status: Conditions.False, Reason: "Failed" } ? ready.Message ?? "the request failed" : null;
     }
 
-    private async Task<ReconcileResult> CompleteAsync(Certificate certificate, CertificateRequest request, string signed, CancellationToken ct)
+    private async Task<ReconcileResult> CompleteAsync(Certificate certificate, CertificateRequest request, SignedPayload signed, CancellationToken ct)
     {
         var ns = certificate.Metadata.NamespaceProperty!;
         if (certificate.Status?.NextPrivateKeySecretName is not { } keySecretName
@@ -75,8 +79,8 @@ internal sealed class IssuingReconciler(CertificateStore store, EventRecorder ev
             return ReconcileResult.Done;
         }
 
-        var chainPem = Encoding.ASCII.GetString(Convert.FromBase64String(signed));
-        var caPem = request.Status!.Ca is { Length: > 0 } ca ? Encoding.ASCII.GetString(Convert.FromBase64String(ca)) : null;
+        var chainPem = Encoding.ASCII.GetString(Convert.FromBase64String(signed.Chain));
+        var caPem = signed.Ca is { Length: > 0 } ca ? Encoding.ASCII.GetString(Convert.FromBase64String(ca)) : null;
         var parsed = CertificateFacts.Parse(Encoding.ASCII.GetBytes(chainPem), keyPem);
         if (parsed.Facts is not { } facts)
         {

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using CertOperator.Acme.Orders;
+using CertOperator.CertificateRequests;
 using CertOperator.Certificates;
 using CertOperator.Crds.Acme;
 using CertOperator.Crds.CertificateRequests;
@@ -59,7 +60,7 @@ public sealed class AcmeRequestHandlerReplacesTests : IAsyncLifetime
         informers.Start();
         await informers.WaitForSyncAsync(CancellationToken.None);
         using var events = new EventRecorder(Client, "test");
-        var handler = new AcmeRequestHandler(informers, Client, events, store, options);
+        var handler = new AcmeRequestHandler(informers, Client, new SignedPayloadMemo<Order>(SignedPayload.Of), events, store, options);
         var issuer = new Issuer
         {
             Metadata = new V1ObjectMeta { Name = "acme", NamespaceProperty = Ns },

@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
+using CertOperator.CertificateRequests;
 using CertOperator.Certificates;
 using CertOperator.Certificates.Controllers;
 using CertOperator.Crds.CertificateRequests;
@@ -60,7 +61,7 @@ public sealed class IssuingReconcilerOwnershipTests : IAsyncLifetime
         informers.Start();
         await informers.WaitForSyncAsync(CancellationToken.None);
         using var events = new EventRecorder(Client, "test");
-        var result = await new IssuingReconciler(store, events, TimeProvider.System).ReconcileAsync(new ObjectKey(Ns, "late"), CancellationToken.None);
+        var result = await new IssuingReconciler(store, new SignedPayloadMemo<Crds.CertificateRequests.CertificateRequest>(SignedPayload.ForIssuing), events, TimeProvider.System).ReconcileAsync(new ObjectKey(Ns, "late"), CancellationToken.None);
 
         result.Should().Be(ReconcileResult.Done);
         (await Client.GetAsync<Secret>(Ns, "shared")).Metadata.ResourceVersion.Should().Be(shared.Metadata.ResourceVersion, "the owner's Secret is not written");
