@@ -77,11 +77,11 @@ public sealed class RenewalOverYearsTests(ITestOutputHelper output) : IAsyncLife
         var quietIntervals = 0;
         for (var due = NextRenewal(); due.At <= horizon; due = NextRenewal())
         {
-            await SettledAsync(IssuanceSettled);
+            await _cluster.SettledAsync(IssuanceSettled, Diagnostics);
             var before = _cluster.Server.Requests.Snapshot();
             var logLines = _cluster.Operator.Log.Count;
             _clock.Advance(due.At - OneSecond - _clock.GetUtcNow());
-            await SettledAsync(WakeupSettled);
+            await _cluster.SettledAsync(WakeupSettled, Diagnostics);
             var after = _cluster.Server.Requests.Snapshot();
             Changes(before, after).Should().BeEmpty($"nothing is due between the previous renewal and {due.At:u}");
             _cluster.Operator.Log.Lines().Skip(logLines).Should().BeEmpty("an idle operator has nothing to say");
@@ -159,30 +159,6 @@ public sealed class RenewalOverYearsTests(ITestOutputHelper output) : IAsyncLife
     {
         var secret = _cluster.Observer.GetInformer<Secret>().Store.Find(new ObjectKey(subject.Namespace, subject.SecretName))!;
         return X509Certificate2.CreateFromPem(Encoding.ASCII.GetString(secret.Data!["tls.crt"]));
-    }
-
-    /// <summary>
-    /// Waits (in real time) until the operator is done reacting: no key queued or being reconciled, no API request in
-    /// flight (each holds a timeout on the fake clock, so advancing it now would cancel the request), and no request
-    /// completed for <paramref name="quietFor"/>, which leaves time for watch events still on their way to the caches.
-    /// </summary>
-    private async Task SettledAsync(TimeSpan quietFor)
-    {
-        var deadline = Stopwatch.StartNew();
-        var last = _cluster.Server.Requests.Snapshot();
-        var quiet = Stopwatch.StartNew();
-        while (quiet.Elapsed < quietFor)
-        {
-            await Task.Delay(5);
-            var now = _cluster.Server.Requests.Snapshot();
-            if (Changes(last, now).Count > 0 || _clock.PendingTimeouts > 0 || !_cluster.Operator.Manager.IsIdle)
-            {
-                last = now;
-                quiet.Restart();
-            }
-
-            deadline.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10), $"the operator keeps sending requests:\n{Diagnostics()}");
-        }
     }
 
     private static Dictionary<string, int> Changes(IReadOnlyDictionary<string, int> before, IReadOnlyDictionary<string, int> after) =>

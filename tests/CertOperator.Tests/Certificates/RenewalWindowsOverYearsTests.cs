@@ -47,9 +47,9 @@ public sealed class RenewalWindowsOverYearsTests : IAsyncLifetime
             var local = TimeZoneInfo.ConvertTime(due, Denver);
             (local.DayOfWeek, local.Hour, local.Minute, local.Second).Should().Be((DayOfWeek.Saturday, 10, 0, 0), $"renewal {revision} at {due:u} opens the window");
 
-            await SettledAsync();
+            await _cluster.SettledAsync();
             _clock.Advance(due - OneSecond - _clock.GetUtcNow());
-            await SettledAsync();
+            await _cluster.SettledAsync();
             Find()!.Status!.Revision.Should().Be(revision, $"nothing renews before the window opens at {due:u}");
 
             _clock.Advance(OneSecond);
@@ -90,23 +90,4 @@ public sealed class RenewalWindowsOverYearsTests : IAsyncLifetime
         }
     }
 
-    /// <summary>Waits (in real time) until the operator has nothing queued, nothing in flight, and no request for 50 ms.</summary>
-    private async Task SettledAsync()
-    {
-        var deadline = Stopwatch.StartNew();
-        var last = _cluster.Server.Requests.Snapshot();
-        var quiet = Stopwatch.StartNew();
-        while (quiet.Elapsed < TimeSpan.FromMilliseconds(50))
-        {
-            await Task.Delay(5);
-            var now = _cluster.Server.Requests.Snapshot();
-            if (!now.SequenceEqual(last) || _clock.PendingTimeouts > 0 || !_cluster.Operator.Manager.IsIdle)
-            {
-                last = now;
-                quiet.Restart();
-            }
-
-            deadline.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10), "the operator settles");
-        }
-    }
 }

@@ -60,7 +60,7 @@ public sealed class SignedChainReadsTests : IAsyncLifetime, IDisposable
         });
         await _cluster.Client.CreateAsync(new Issuer { Metadata = new V1ObjectMeta { Name = "ca", NamespaceProperty = Ns }, Spec = new IssuerSpec { Ca = new CaIssuer { SecretName = "ca-key" } } });
         await EventuallyAsync(async () => Conditions.IsTrue((await _cluster.Client.GetAsync<Issuer>(Ns, "ca")).Status?.Conditions, ConditionTypes.Ready), "the CA Issuer is Ready");
-        await SettledAsync();
+        await _cluster.SettledAsync();
         var before = _cluster.Server.Requests.Snapshot();
 
         for (var i = 0; i < Certificates; i++)
@@ -73,7 +73,7 @@ public sealed class SignedChainReadsTests : IAsyncLifetime, IDisposable
         }
 
         await EventuallyAsync(() => Task.FromResult(Enumerable.Range(0, Certificates).All(Issued)), $"{Certificates} certificates are issued and Ready");
-        await SettledAsync();
+        await _cluster.SettledAsync();
         var after = _cluster.Server.Requests.Snapshot();
 
         RequestCounter.Delta(before, after, "POST certificaterequests 201").Should().Be(Certificates, "each Certificate asked for one signature");
@@ -106,26 +106,6 @@ public sealed class SignedChainReadsTests : IAsyncLifetime, IDisposable
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
         chain.ChainPolicy.VerificationTime = _clock.GetUtcNow().UtcDateTime;
         return chain.Build(leaf);
-    }
-
-    /// <summary>Waits (in real time) until the operator is idle and the server has seen no request for 50 ms.</summary>
-    private async Task SettledAsync()
-    {
-        var deadline = Stopwatch.StartNew();
-        var last = _cluster.Server.Requests.Snapshot();
-        var quiet = Stopwatch.StartNew();
-        while (quiet.Elapsed < TimeSpan.FromMilliseconds(50))
-        {
-            await Task.Delay(5);
-            var now = _cluster.Server.Requests.Snapshot();
-            if (RequestCounter.Delta(last, now) != 0 || !_cluster.Operator.Manager.IsIdle)
-            {
-                last = now;
-                quiet.Restart();
-            }
-
-            deadline.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10), "the operator settles");
-        }
     }
 
     private async Task EventuallyAsync(Func<Task<bool>> condition, string what)

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using CertOperator.Crds.Certificates;
 using CertOperator.Kubernetes.Client;
 using CertOperator.Kubernetes.Configuration;
@@ -15,8 +16,11 @@ namespace CertOperator.Tests.Hosting;
 /// </summary>
 internal sealed class FakeClockCluster : IAsyncDisposable
 {
-    private FakeClockCluster(KubeApiServer server, KubernetesClient client, SharedInformerFactory observer, InProcessOperator op)
+    private readonly FakeTimeProvider _clock;
+
+    private FakeClockCluster(FakeTimeProvider clock, KubeApiServer server, KubernetesClient client, SharedInformerFactory observer, InProcessOperator op)
     {
+        _clock = clock;
         Server = server;
         Client = client;
         Observer = observer;
@@ -46,7 +50,7 @@ internal sealed class FakeClockCluster : IAsyncDisposable
             observer.Start();
             await observer.WaitForSyncAsync(CancellationToken.None);
             var op = await InProcessOperator.StartAsync(server, clock, clusterResourceNamespace);
-            return new FakeClockCluster(server, client, observer, op);
+            return new FakeClockCluster(clock, server, client, observer, op);
         }
         catch
         {
@@ -54,6 +58,29 @@ internal sealed class FakeClockCluster : IAsyncDisposable
             client.Dispose();
             await server.DisposeAsync();
             throw;
+        }
+    }
+
+    /// <summary>
+    /// Waits (in real time) until the operator has nothing queued or in flight, no request is waiting on a timeout of
+    /// the fake clock, and the server has seen no request for <paramref name="quietFor"/> (50 ms unless given).
+    /// </summary>
+    public async Task SettledAsync(TimeSpan? quietFor = null, Func<string>? diagnostics = null)
+    {
+        var deadline = Stopwatch.StartNew();
+        var last = Server.Requests.Snapshot();
+        var quiet = Stopwatch.StartNew();
+        while (quiet.Elapsed < (quietFor ?? TimeSpan.FromMilliseconds(50)))
+        {
+            await Task.Delay(5);
+            var now = Server.Requests.Snapshot();
+            if (RequestCounter.Delta(last, now) != 0 || _clock.PendingTimeouts > 0 || !Operator.Manager.IsIdle)
+            {
+                last = now;
+                quiet.Restart();
+            }
+
+            deadline.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(10), $"the operator settles{(diagnostics is null ? "" : $":\n{diagnostics()}")}");
         }
     }
 
