@@ -109,8 +109,9 @@ var duplicates = await PrintIssuancesAsync();
 
 await Task.Delay(TimeSpan.FromSeconds(options.Idle), ct);
 var (steady, steadyPeak) = ProcessSampler.Memory(op.Process.Id);
+var steadyBreakdown = ProcessSampler.Breakdown(op.Process.Id);
 Console.WriteLine($"Steady after {options.Idle} s idle: RSS {steady:0.0} MiB (peak {Math.Max(peak, steadyPeak):0.0} MiB), managed heap {await op.ManagedHeapAsync(ct):0.0} MiB, CPU {ProcessSampler.CpuSeconds(op.Process.Id):0.0} s since start");
-Console.WriteLine($"  resident: {ProcessSampler.Breakdown(op.Process.Id)}");
+Console.WriteLine($"  resident before the scrape: {steadyBreakdown}; after the scrape: {ProcessSampler.Breakdown(op.Process.Id)}");
 
 await op.StopAsync(ct);
 await op.DisposeAsync();
@@ -119,9 +120,10 @@ await using (restarted)
 {
     await Task.Delay(TimeSpan.FromSeconds(options.Idle), ct);
     var (rss, _) = ProcessSampler.Memory(restarted.Process.Id);
+    var restartBreakdown = ProcessSampler.Breakdown(restarted.Process.Id);
     Console.WriteLine($"Restart with everything present ({options.Secrets:N0} unrelated Secrets, {options.Certificates:N0} Certificates, their requests and Secrets): "
         + $"process start -> /readyz {warmStart.TotalMilliseconds:0} ms; RSS {options.Idle} s later {rss:0.0} MiB, managed heap {await restarted.ManagedHeapAsync(ct):0.0} MiB");
-    Console.WriteLine($"  resident: {ProcessSampler.Breakdown(restarted.Process.Id)}");
+    Console.WriteLine($"  resident before the scrape: {restartBreakdown}; after the scrape: {ProcessSampler.Breakdown(restarted.Process.Id)}");
 }
 
 Directory.Delete(folder, recursive: true);
