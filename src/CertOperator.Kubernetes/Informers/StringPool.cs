@@ -102,18 +102,31 @@ public sealed class StringPool(int maxEntries = StringPool.DefaultMaxEntries)
             return map;
         }
 
+        var shareable = map.Count <= MaxSharedMapEntries && map.All(e => e.Key.Length <= MaxValueLength && e.Value.Length <= MaxValueLength);
+        var signature = shareable ? string.Join('\0', map.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key}\0{e.Value}")) : null;
+        if (signature is not null)
+        {
+            lock (_gate)
+            {
+                // Most maps that can be shared already are: hand that one out before building a copy.
+                if (_maps.TryGetValue(signature, out var shared))
+                {
+                    return shared;
+                }
+            }
+        }
+
         var pooled = new Dictionary<string, string>(map.Count, StringComparer.Ordinal);
         foreach (var (key, value) in map)
         {
             pooled[Intern(key)] = Intern(value);
         }
 
-        if (pooled.Count > MaxSharedMapEntries || pooled.Any(e => e.Key.Length > MaxValueLength || e.Value.Length > MaxValueLength))
+        if (signature is null)
         {
             return pooled;
         }
 
-        var signature = string.Join('\0', pooled.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key}\0{e.Value}"));
         lock (_gate)
         {
             if (_maps.TryGetValue(signature, out var shared))
