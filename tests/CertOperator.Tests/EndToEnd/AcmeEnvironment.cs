@@ -28,22 +28,23 @@ public class AcmeEnvironment : IAsyncLifetime
     /// <summary>Install the Gateway API CRDs, run with --enable-gateway-api, and route challenges only through Ingresses or HTTPRoutes.</summary>
     protected virtual bool GatewayApi => false;
 
+    /// <summary>The control plane and operator: the API test server unless a subclass runs the real kube-apiserver.</summary>
+    protected virtual OperatorEnvironment NewCluster(IReadOnlyList<string> operatorArgs, IReadOnlyList<string> crds) =>
+        new() { ExtraOperatorArgs = operatorArgs, PreinstalledCrds = crds };
+
     public async Task InitializeAsync()
     {
         Bind = await BindServer.StartAsync(new BindOptions { Zone = "example.test" }, CancellationToken.None);
         Pebble = await PebbleEnvironment.StartAsync(
             o => o with { DnsServer = Bind.Nameserver, NonceRejectPercent = NonceRejectPercent }, startResponder: false, CancellationToken.None);
-        Cluster = new OperatorEnvironment
-        {
-            ExtraOperatorArgs =
+        Cluster = NewCluster(
             [
                 "--dns01-recursive-nameservers", Bind.Nameserver,
                 "--acme-http01-self-check-host", "127.0.0.1",
                 "--acme-http01-self-check-port", Pebble.HttpValidationPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 .. GatewayApi ? ["--enable-gateway-api"] : Array.Empty<string>(),
             ],
-            PreinstalledCrds = GatewayApi ? [GatewayApiCrds.Directory] : [],
-        };
+            GatewayApi ? [GatewayApiCrds.Directory] : []);
         await Cluster.InitializeAsync();
         Kubelet = await SolverKubelet.StartAsync(
             Cluster.Kubeconfig, Path.Combine(AppContext.BaseDirectory, "CertOperator.dll"), Pebble.HttpValidationPort, CancellationToken.None,
@@ -99,4 +100,13 @@ public sealed class NonceRejectingAcmeEnvironment : AcmeEnvironment
 public sealed class GatewayAcmeEnvironment : AcmeEnvironment
 {
     protected override bool GatewayApi => true;
+}
+
+/// <summary>The same environment on a real kube-apiserver 1.24, with the operator running as the ServiceAccount config/rbac binds.</summary>
+public sealed class RealAcmeEnvironment : AcmeEnvironment
+{
+    public RealOperatorEnvironment RealCluster => (RealOperatorEnvironment)Cluster;
+
+    protected override OperatorEnvironment NewCluster(IReadOnlyList<string> operatorArgs, IReadOnlyList<string> crds) =>
+        new RealOperatorEnvironment { ExtraOperatorArgs = operatorArgs, PreinstalledCrds = crds };
 }
