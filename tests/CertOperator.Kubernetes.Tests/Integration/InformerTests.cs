@@ -87,6 +87,8 @@ public sealed class InformerTests
         await cluster.Client.DeleteAsync<ConfigMap>(watched, "doomed");
         await Eventually.True(() => informer.ListCount == 2, "the expired watch leads to a relist", TimeSpan.FromSeconds(15));
         await Eventually.True(() => informer.Store.Count == 2, "the object deleted around the relist is gone");
+        // The store drops the object before its handlers hear of it (as client-go's does), so wait for the call too.
+        await Eventually.True(() => !deleted.IsEmpty, "the delete handler is called");
         informer.Store.List().Select(c => c.Metadata.Name).Should().BeEquivalentTo("keep", "marker");
         deleted.Should().Equal("doomed");
     }
