@@ -34,7 +34,7 @@ internal static class ApiServerHandler
         }
         else if (config.CaCertificates is { Count: > 0 } roots)
         {
-            handler.SslOptions.RemoteCertificateValidationCallback = ServerCertificateValidation.Trusting(roots);
+            handler.SslOptions.CertificateChainPolicy = ServerCertificateValidation.TrustingOnly(roots);
         }
 
         settings.FirstMessageHandlerSetup?.Invoke(handler);

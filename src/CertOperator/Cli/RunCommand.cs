@@ -127,6 +127,7 @@ internal static class RunCommand
 
         command.SetAction(async (parse, ct) =>
         {
+            SystemTrustStore.LoadInBackground();
             if (leaderElection.Get(parse, out var timingError) is not { } timings)
             {
                 await Console.Error.WriteLineAsync($"run: {timingError}");

@@ -122,5 +122,17 @@ public sealed class AuthenticationTests(TestClusterFixture fixture) : IClassFixt
         list.Items.Should().NotBeNull();
     }
 
+    [Fact]
+    public async Task A_server_certificate_the_kubeconfig_CA_did_not_sign_is_rejected()
+    {
+        var (otherCa, _) = TestCertificates.SelfSigned("a CA the server does not use");
+        var path = Kubeconfig($"        token: {fixture.Cluster.Server.Token}", caPem: otherCa);
+        using var client = new KubernetesClient(KubernetesClientConfiguration.FromKubeconfig(new KubeconfigOptions { Paths = [path] }));
+
+        var list = () => client.ListAsync<ConfigMap>("default");
+
+        await list.Should().ThrowAsync<HttpRequestException>();
+    }
+
     public void Dispose() => _dir.Dispose();
 }
