@@ -62,6 +62,17 @@ public sealed class ListTests(ServerFixture fixture) : IClassFixture<ServerFixtu
     }
 
     [Fact]
+    public async Task A_list_at_resourceVersion_0_ignores_limit_as_kube_apiservers_watch_cache_does()
+    {
+        // Checked on kube-apiserver 1.24: ?limit=1&resourceVersion=0 returns every item and no continue token.
+        var (_, list) = await _api.GetAsync($"{Widgets}?limit=2&resourceVersion=0");
+
+        list!["items"]!.AsArray().Select(i => i!["metadata"]!["name"]!.GetValue<string>()).Should().Equal("a", "b", "c", "d", "e");
+        list["metadata"]!["continue"].Should().BeNull();
+        list["metadata"]!["resourceVersion"]!.GetValue<string>().Should().NotBeNullOrEmpty();
+    }
+
+    [Fact]
     public async Task Metadata_only_list_returns_PartialObjectMetadataList_without_data()
     {
         var (_, list) = await _api.GetAsync(Secrets + "?limit=1", ApiClient.MetadataListAccept);

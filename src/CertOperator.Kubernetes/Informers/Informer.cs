@@ -13,6 +13,7 @@ namespace CertOperator.Kubernetes.Informers;
 internal sealed partial class Informer<T> : IInformer<T>, ISyncable
     where T : class, IKubernetesObject
 {
+    private const string AnyResourceVersion = "0";
     private static readonly TimeSpan InitialBackoff = TimeSpan.FromMilliseconds(500);
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(30);
 
@@ -131,7 +132,9 @@ internal sealed partial class Informer<T> : IInformer<T>, ISyncable
     private async Task<string?> ListAsync(CancellationToken ct)
     {
         var started = _time.GetTimestamp();
-        var list = await _source.List(ct).ConfigureAwait(false);
+        // As client-go's reflector: the first list takes any version, which kube-apiserver serves from its watch cache
+        // in one answer instead of paging through etcd; a relist after the watch expired reads the latest.
+        var list = await _source.List(Volatile.Read(ref _lists) == 0 ? AnyResourceVersion : null, ct).ConfigureAwait(false);
         var listed = _time.GetElapsedTime(started);
         Interlocked.Increment(ref _lists);
         var seen = new HashSet<ObjectKey>();

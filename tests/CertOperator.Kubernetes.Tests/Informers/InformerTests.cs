@@ -15,6 +15,7 @@ public sealed class InformerTests
     private readonly FakeTimeProvider _time = new();
     private readonly ConcurrentQueue<string> _seen = new();
     private readonly ConcurrentQueue<string?> _watchedFrom = new();
+    private readonly ConcurrentQueue<string?> _listedAt = new();
 
     private static ConfigMap Cm(string name, string rv) => new() { Metadata = new k8s.Models.V1ObjectMeta { Name = name, NamespaceProperty = "ns", ResourceVersion = rv } };
 
@@ -26,7 +27,11 @@ public sealed class InformerTests
     {
         var source = new ListWatch<ConfigMap>(
             "configmaps",
-            _ => Task.FromResult(lists.Dequeue()),
+            (rv, _) =>
+            {
+                _listedAt.Enqueue(rv);
+                return Task.FromResult(lists.Dequeue());
+            },
             (rv, ct) =>
             {
                 _watchedFrom.Enqueue(rv);
@@ -57,6 +62,7 @@ public sealed class InformerTests
 
         _seen.Should().Equal("add a@1", "add b@2", "update a@11", "delete b");
         _watchedFrom.Should().Equal("10", "20");
+        _listedAt.Should().Equal(["0", null], "the first list takes any version (the watch cache's), the relist after 410 the latest");
         informer.ListCount.Should().Be(2);
         informer.Store.List().Should().ContainSingle().Which.Metadata.ResourceVersion.Should().Be("11");
     }
@@ -112,7 +118,7 @@ public sealed class InformerTests
         var attempts = 0;
         var source = new ListWatch<ConfigMap>(
             "configmaps",
-            _ => ++attempts < 3 ? throw new InvalidOperationException("a bug in decoding") : Task.FromResult(List("10", Cm("a", "1"))),
+            (_, _) => ++attempts < 3 ? throw new InvalidOperationException("a bug in decoding") : Task.FromResult(List("10", Cm("a", "1"))),
             (_, ct) => Forever(ct));
         var informer = new Informer<ConfigMap>(source, _time, NullLogger.Instance);
         using var stop = new CancellationTokenSource();
@@ -141,7 +147,7 @@ public sealed class InformerTests
         using var stop = new CancellationTokenSource();
         var source = new ListWatch<ConfigMap>(
             "configmaps",
-            _ =>
+            (_, _) =>
             {
                 stop.Cancel();
                 return Task.FromResult(List("10", Cm("a", "1")));

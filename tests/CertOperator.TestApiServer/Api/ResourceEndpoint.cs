@@ -112,7 +112,8 @@ internal sealed class ResourceEndpoint(ServerContext ctx, ResourceService servic
     {
         var query = http.Request.Query;
         var type = request.Type;
-        var limit = int.TryParse(query["limit"], System.Globalization.CultureInfo.InvariantCulture, out var l) ? l : 0;
+        // resourceVersion=0 ("any") is answered from kube-apiserver's watch cache, which ignores limit: one page, no continue.
+        var limit = query["resourceVersion"] != "0" && int.TryParse(query["limit"], System.Globalization.CultureInfo.InvariantCulture, out var l) ? l : 0;
         var options = new ResourceService.ListOptions(LabelSelector.Parse(query["labelSelector"]), FieldSelector.Parse(query["fieldSelector"], type.Kind), limit, query["continue"]);
         var list = service.List(type, request.Namespace, options);
         var listMeta = new JsonObject { ["resourceVersion"] = list.ResourceVersion };
