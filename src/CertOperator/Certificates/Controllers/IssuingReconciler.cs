@@ -25,6 +25,13 @@ namespace CertOperator.Certificates.Controllers;
 internal sealed class IssuingReconciler(CertificateStore store, SignedPayloadMemo<CertificateRequest> payloads, EventRecorder events, TimeProvider time)
     : ConflictTolerantReconciler
 {
+    /// <summary>
+    /// The request each Certificate's last issuance here completed, by its uid. For a moment after the status write the
+    /// cache can still show the Certificate issuing that request; completing it again would rewrite the Secret, read the
+    /// chain again and repeat the Event. The write's own watch event brings the Certificate back here once the cache has it.
+    /// </summary>
+    private readonly VersionMemo<string> _completed = new(capacity: 1024);
+
     protected override async Task<ReconcileResult> ReconcileCoreAsync(ObjectKey key, CancellationToken ct)
     {
         if (store.Find(key) is not { } certificate
@@ -32,6 +39,16 @@ internal sealed class IssuingReconciler(CertificateStore store, SignedPayloadMem
             || store.RequestFor(certificate, (certificate.Status!.Revision ?? 0) + 1) is not { } request)
         {
             return ReconcileResult.Done;
+        }
+
+        if (_completed.TryGet(key, out _, out var completed))
+        {
+            if (completed == request.Metadata.Uid)
+            {
+                return ReconcileResult.Done;
+            }
+
+            _completed.Forget(key);
         }
 
         if (RequestFailure(request) is { } failure && !IssuanceAttempts.FailedBeforeThisAttempt(request, certificate))
@@ -130,6 +147,7 @@ internal sealed class IssuingReconciler(CertificateStore store, SignedPayloadMem
         issued.FailedIssuanceAttempts = null;
         issued.Conditions = null;
         await CertificateStatusSlices.ApplyIssuanceAsync(store.Client, certificate, issued, time, ct);
+        _completed.Remember(ObjectKey.Of(certificate), null, request.Metadata.Uid!);
         await events.RecordAsync(certificate, EventType.Normal, "Issuing", "The certificate has been successfully issued", ct);
         return ReconcileResult.Done;
     }

@@ -21,10 +21,11 @@ using k8s.Models;
 namespace CertOperator.Tests.Certificates.Controllers;
 
 /// <summary>
-/// The issuing controller's last look before it writes: a Secret that became another Certificate's while an
-/// issuance was under way is left as it is, and the issuance stops instead of being retried.
+/// The issuing controller against the test API server: its last look before it writes (a Secret that became another
+/// Certificate's while an issuance was under way is left as it is, and the issuance stops instead of being retried),
+/// and a cache that has not yet seen its own status write.
 /// </summary>
-public sealed class IssuingReconcilerOwnershipTests : IAsyncLifetime
+public sealed class IssuingReconcilerTests : IAsyncLifetime
 {
     private const string Ns = "race";
     private KubeApiServer Server { get; set; } = null!;
@@ -69,6 +70,29 @@ public sealed class IssuingReconcilerOwnershipTests : IAsyncLifetime
         Conditions.Find(after.Status?.Conditions, "Issuing").Should().BeNull("the issuance stops rather than waiting to overwrite the Secret");
         after.Status!.Revision.Should().BeNull("nothing was issued");
         after.Status.FailedIssuanceAttempts.Should().BeNull("a refusal is no failed attempt to back off from");
+    }
+
+    [Fact]
+    public async Task A_request_completed_here_is_not_completed_again_while_the_cache_shows_the_certificate_from_before()
+    {
+        await SignedIssuanceUnderWayAsync(await CreateCertificateAsync("late"));
+        var informers = new SharedInformerFactory(Client);
+        var store = new CertificateStore(informers, Client, new OperatorOptions { ClusterResourceNamespace = "cert-manager" });
+        informers.Start();
+        await informers.WaitForSyncAsync(CancellationToken.None);
+        await informers.DisposeAsync();
+        using var events = new EventRecorder(Client, "test");
+        var reconciler = new IssuingReconciler(store, new SignedPayloadMemo<Crds.CertificateRequests.CertificateRequest>(SignedPayload.ForIssuing), events, TimeProvider.System);
+        await reconciler.ReconcileAsync(new ObjectKey(Ns, "late"), CancellationToken.None);
+        var issued = Server.Requests.Snapshot();
+
+        // The stopped informers still show Issuing=True at revision 0 and the signed request for revision 1.
+        await reconciler.ReconcileAsync(new ObjectKey(Ns, "late"), CancellationToken.None);
+
+        RequestCounter.Delta(issued, Server.Requests.Snapshot()).Should().Be(0, "the second look makes no request at all");
+        (await Client.GetAsync<Certificate>(Ns, "late")).Status!.Revision.Should().Be(1);
+        var announced = (await Client.ListAsync<KubeEvent>(Ns)).Items.Where(e => e.Reason == "Issuing" && e.Message!.Contains("successfully issued", StringComparison.Ordinal));
+        announced.Should().ContainSingle().Which.Count.GetValueOrDefault(1).Should().Be(1, "the Event is recorded once, not counted up by a repeat");
     }
 
     private async Task<Certificate> CreateCertificateAsync(string name)
