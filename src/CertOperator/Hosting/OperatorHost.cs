@@ -14,7 +14,6 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Prometheus;
 
 namespace CertOperator.Hosting;
 
@@ -66,7 +65,7 @@ internal static class OperatorHost
         var app = builder.Build();
         if (settings.MetricsListenAddress is { } metrics)
         {
-            app.UseMetricServer(metrics.Port, "/metrics", app.Services.GetRequiredService<MetricsRegistry>().Registry);
+            app.MapMetrics(metrics.Port);
         }
 
         if (settings.HealthListenAddress is { } health)

@@ -1,7 +1,8 @@
 namespace CertOperator.Metrics;
 
-/// <summary>Gauges computed from informer caches just before each scrape.</summary>
+/// <summary>Gauges computed from informer caches at each scrape and written straight into the response.</summary>
 internal interface ICacheMetrics
 {
-    void Collect();
+    /// <summary>Writes this source's families, one after the other, from what the caches hold now.</summary>
+    ValueTask WriteAsync(MetricsText text, CancellationToken ct);
 }

@@ -4,32 +4,34 @@ using CertOperator.Kubernetes.Informers;
 namespace CertOperator.Metrics;
 
 /// <summary>cert-manager's Issuer and ClusterIssuer ready-status gauges, computed at each scrape from the informer caches.</summary>
-internal sealed class IssuerMetrics : ICacheMetrics
+internal sealed class IssuerMetrics(SharedInformerFactory informers) : ICacheMetrics
 {
-    private readonly SharedInformerFactory _informers;
-    private readonly CacheGauge _issuers;
-    private readonly CacheGauge _clusterIssuers;
-
-    public IssuerMetrics(OperatorMetrics metrics, SharedInformerFactory informers)
+    public async ValueTask WriteAsync(MetricsText text, CancellationToken ct)
     {
-        _informers = informers;
-        _issuers = new CacheGauge(metrics.Factory.CreateGauge(
-            "certmanager_issuer_ready_status", "The ready status of the Issuer.", ["name", "namespace", "condition"]));
-        _clusterIssuers = new CacheGauge(metrics.Factory.CreateGauge(
-            "certmanager_clusterissuer_ready_status", "The ready status of the ClusterIssuer.", ["name", "condition"]));
-    }
-
-    public void Collect()
-    {
-        _issuers.Replace(_informers.GetInformer<Issuer>().Store.List().SelectMany(issuer =>
+        foreach (var issuer in informers.GetInformer<Issuer>().Store.List())
         {
             var status = ReadyStatus.Of(issuer.Status?.Conditions);
-            return ReadyStatus.Statuses.Select(c => (new[] { issuer.Metadata.Name ?? "", issuer.Metadata.NamespaceProperty ?? "", c }, c == status ? 1.0 : 0.0));
-        }));
-        _clusterIssuers.Replace(_informers.GetInformer<ClusterIssuer>().Store.List().SelectMany(issuer =>
+            foreach (var condition in ReadyStatus.Statuses)
+            {
+                text.Gauge("certmanager_issuer_ready_status", "The ready status of the Issuer.")
+                    .Label("name", issuer.Metadata.Name ?? "").Label("namespace", issuer.Metadata.NamespaceProperty ?? "").Label("condition", condition)
+                    .Value(condition == status ? 1 : 0);
+            }
+
+            await text.FlushIfFullAsync(ct);
+        }
+
+        foreach (var issuer in informers.GetInformer<ClusterIssuer>().Store.List())
         {
             var status = ReadyStatus.Of(issuer.Status?.Conditions);
-            return ReadyStatus.Statuses.Select(c => (new[] { issuer.Metadata.Name ?? "", c }, c == status ? 1.0 : 0.0));
-        }));
+            foreach (var condition in ReadyStatus.Statuses)
+            {
+                text.Gauge("certmanager_clusterissuer_ready_status", "The ready status of the ClusterIssuer.")
+                    .Label("name", issuer.Metadata.Name ?? "").Label("condition", condition)
+                    .Value(condition == status ? 1 : 0);
+            }
+
+            await text.FlushIfFullAsync(ct);
+        }
     }
 }

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CertOperator.Metrics;
 
-/// <summary>Registers the operator's metrics; whether and where <see cref="MetricsRegistry"/> is served is the host's business.</summary>
+/// <summary>Registers the operator's metrics; whether and where they are served is the host's business (Hosting/MetricsEndpoint).</summary>
 internal static class MetricsRegistration
 {
     public static IServiceCollection AddOperatorMetrics(this IServiceCollection services)
@@ -13,7 +13,6 @@ internal static class MetricsRegistration
         services.AddSingleton<ICacheMetrics, CertificateMetrics>();
         services.AddSingleton<ICacheMetrics, IssuerMetrics>();
         services.AddSingleton<ICacheMetrics, ChallengeMetrics>();
-        services.AddSingleton<MetricsRegistry>();
         services.AddSingleton<IReconcileObserver, SyncMetrics>();
         services.AddSingleton<IAcmeRequestObserver, AcmeRequestMetrics>();
         return services;
