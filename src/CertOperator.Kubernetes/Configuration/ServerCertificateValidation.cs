@@ -6,8 +6,8 @@ namespace CertOperator.Kubernetes.Configuration;
 /// Checks the API server's certificate against the kubeconfig's CA only, as client-go does (its root pool is the
 /// certificate-authority, not the system's). KubernetesClient's own callback accepts a certificate whose name does not
 /// match (tls-server-name or the server's host) whenever the chain needed the custom CA; with this policy and no
-/// callback, TLS rejects every error. It also keeps the first handshake from loading the system's whole trust store,
-/// which a callback behind the default policy did: about 100 ms of every start-up (measured with strace).
+/// callback, TLS rejects every error. (.NET still loads the system's trust store on the first handshake, to look for
+/// intermediates; the `run` verb starts that load early, see its SystemTrustStore.)
 /// </summary>
 internal static class ServerCertificateValidation
 {
