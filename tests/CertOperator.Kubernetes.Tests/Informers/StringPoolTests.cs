@@ -106,7 +106,8 @@ public sealed class StringPoolTests
 
         two.Labels.Should().NotBeSameAs(one.Labels).And.Equal(Meta().Labels);
         two.Annotations.Should().NotBeSameAs(one.Annotations).And.Equal(Meta().Annotations);
-        two.Labels!["k0"] = "still writable";
+        two.Labels.Should().BeOfType<CompactDictionary>("every cached map is the compact read-only kind, shared or not");
+        FluentActions.Invoking(() => two.Labels!["k0"] = "changed").Should().Throw<NotSupportedException>();
         one.Labels!["k0"].Should().Be("v");
     }
 }
