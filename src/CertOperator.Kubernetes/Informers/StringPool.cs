@@ -42,20 +42,7 @@ public sealed class StringPool(int maxEntries = StringPool.DefaultMaxEntries)
             return value;
         }
 
-        lock (_gate)
-        {
-            if (_pool.TryGetValue(value, out var pooled))
-            {
-                return pooled;
-            }
-
-            if (_pool.Count < maxEntries)
-            {
-                _pool.Add(value, value);
-            }
-
-            return value;
-        }
+        return Pooled(_pool, value, value);
     }
 
     /// <summary>Replaces <paramref name="meta"/>'s repeated strings by their pooled copies.</summary>
@@ -103,38 +90,40 @@ public sealed class StringPool(int maxEntries = StringPool.DefaultMaxEntries)
         }
 
         var shareable = map.Count <= MaxSharedMapEntries && map.All(e => e.Key.Length <= MaxValueLength && e.Value.Length <= MaxValueLength);
-        var signature = shareable ? string.Join('\0', map.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key}\0{e.Value}")) : null;
-        if (signature is not null)
+        if (!shareable)
         {
-            lock (_gate)
-            {
-                // Most maps that can be shared already are: hand that one out before building a copy.
-                if (_maps.TryGetValue(signature, out var shared))
-                {
-                    return shared;
-                }
-            }
+            return new CompactDictionary(map, v => Intern(v));
         }
 
-        var pooled = new CompactDictionary(map, v => Intern(v));
-        if (signature is null)
-        {
-            return pooled;
-        }
-
+        var signature = string.Join('\0', map.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => $"{e.Key}\0{e.Value}"));
         lock (_gate)
         {
+            // Most maps that can be shared already are: hand that one out before building a copy.
             if (_maps.TryGetValue(signature, out var shared))
             {
                 return shared;
             }
-
-            if (_maps.Count < maxEntries)
-            {
-                _maps.Add(signature, pooled);
-            }
         }
 
-        return pooled;
+        return Pooled<IDictionary<string, string>>(_maps, signature, new CompactDictionary(map, v => Intern(v)));
+    }
+
+    /// <summary>What <paramref name="pool"/> holds for <paramref name="key"/>, else <paramref name="candidate"/>, kept while there is room.</summary>
+    private T Pooled<T>(Dictionary<string, T> pool, string key, T candidate)
+    {
+        lock (_gate)
+        {
+            if (pool.TryGetValue(key, out var pooled))
+            {
+                return pooled;
+            }
+
+            if (pool.Count < maxEntries)
+            {
+                pool.Add(key, candidate);
+            }
+
+            return candidate;
+        }
     }
 }

@@ -1,4 +1,5 @@
 using CertOperator.Crds.Certificates;
+using CertOperator.Crds.Meta;
 using CertOperator.Kubernetes.Informers;
 
 namespace CertOperator.Metrics;
@@ -23,13 +24,10 @@ internal sealed class CertificateMetrics(SharedInformerFactory informers) : ICac
         foreach (var certificate in certificates)
         {
             var status = ReadyStatus.Of(certificate.Status?.Conditions);
-            var issuer = certificate.Spec.IssuerRef;
             foreach (var condition in ReadyStatus.Statuses)
             {
-                text.Gauge("certmanager_certificate_ready_status", "The ready status of the certificate.")
-                    .Label("name", certificate.Metadata.Name ?? "").Label("namespace", certificate.Metadata.NamespaceProperty ?? "")
-                    .Label("condition", condition)
-                    .Label("issuer_name", issuer.Name).Label("issuer_kind", issuer.Kind ?? "").Label("issuer_group", issuer.Group ?? "")
+                Issuer(Identity(text.Gauge("certmanager_certificate_ready_status", "The ready status of the certificate."), certificate)
+                    .Label("condition", condition), certificate.Spec.IssuerRef)
                     .Value(condition == status ? 1 : 0);
             }
 
@@ -40,13 +38,16 @@ internal sealed class CertificateMetrics(SharedInformerFactory informers) : ICac
         {
             foreach (var certificate in certificates)
             {
-                var issuer = certificate.Spec.IssuerRef;
-                text.Gauge(name, help)
-                    .Label("name", certificate.Metadata.Name ?? "").Label("namespace", certificate.Metadata.NamespaceProperty ?? "")
-                    .Label("issuer_name", issuer.Name).Label("issuer_kind", issuer.Kind ?? "").Label("issuer_group", issuer.Group ?? "")
+                Issuer(Identity(text.Gauge(name, help), certificate), certificate.Spec.IssuerRef)
                     .Value(time(certificate.Status)?.ToUnixTimeSeconds() ?? 0);
                 await text.FlushIfFullAsync(ct);
             }
         }
     }
+
+    private static MetricsText Identity(MetricsText sample, Certificate certificate) =>
+        sample.Label("name", certificate.Metadata.Name ?? "").Label("namespace", certificate.Metadata.NamespaceProperty ?? "");
+
+    private static MetricsText Issuer(MetricsText sample, IssuerReference issuer) =>
+        sample.Label("issuer_name", issuer.Name).Label("issuer_kind", issuer.Kind ?? "").Label("issuer_group", issuer.Group ?? "");
 }

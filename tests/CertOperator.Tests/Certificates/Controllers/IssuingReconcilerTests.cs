@@ -58,11 +58,8 @@ public sealed class IssuingReconcilerTests : IAsyncLifetime
         await SignedIssuanceUnderWayAsync(late);
 
         await using var informers = new SharedInformerFactory(Client);
-        var store = new CertificateStore(informers, Client, new OperatorOptions { ClusterResourceNamespace = "cert-manager" });
-        informers.Start();
-        await informers.WaitForSyncAsync(CancellationToken.None);
         using var events = new EventRecorder(Client, "test");
-        var result = await new IssuingReconciler(store, new SignedPayloadMemo<Crds.CertificateRequests.CertificateRequest>(SignedPayload.ForIssuing), events, TimeProvider.System).ReconcileAsync(new ObjectKey(Ns, "late"), CancellationToken.None);
+        var result = await (await SyncedReconcilerAsync(informers, events)).ReconcileAsync(new ObjectKey(Ns, "late"), CancellationToken.None);
 
         result.Should().Be(ReconcileResult.Done);
         (await Client.GetAsync<Secret>(Ns, "shared")).Metadata.ResourceVersion.Should().Be(shared.Metadata.ResourceVersion, "the owner's Secret is not written");
@@ -77,12 +74,9 @@ public sealed class IssuingReconcilerTests : IAsyncLifetime
     {
         await SignedIssuanceUnderWayAsync(await CreateCertificateAsync("late"));
         var informers = new SharedInformerFactory(Client);
-        var store = new CertificateStore(informers, Client, new OperatorOptions { ClusterResourceNamespace = "cert-manager" });
-        informers.Start();
-        await informers.WaitForSyncAsync(CancellationToken.None);
-        await informers.DisposeAsync();
         using var events = new EventRecorder(Client, "test");
-        var reconciler = new IssuingReconciler(store, new SignedPayloadMemo<Crds.CertificateRequests.CertificateRequest>(SignedPayload.ForIssuing), events, TimeProvider.System);
+        var reconciler = await SyncedReconcilerAsync(informers, events);
+        await informers.DisposeAsync();
         await reconciler.ReconcileAsync(new ObjectKey(Ns, "late"), CancellationToken.None);
         var issued = Server.Requests.Snapshot();
 
@@ -93,6 +87,15 @@ public sealed class IssuingReconcilerTests : IAsyncLifetime
         (await Client.GetAsync<Certificate>(Ns, "late")).Status!.Revision.Should().Be(1);
         var announced = (await Client.ListAsync<KubeEvent>(Ns)).Items.Where(e => e.Reason == "Issuing" && e.Message!.Contains("successfully issued", StringComparison.Ordinal));
         announced.Should().ContainSingle().Which.Count.GetValueOrDefault(1).Should().Be(1, "the Event is recorded once, not counted up by a repeat");
+    }
+
+    /// <summary>An issuing reconciler over <paramref name="informers"/>' caches, once they have synced.</summary>
+    private async Task<IssuingReconciler> SyncedReconcilerAsync(SharedInformerFactory informers, EventRecorder events)
+    {
+        var store = new CertificateStore(informers, Client, new OperatorOptions { ClusterResourceNamespace = "cert-manager" });
+        informers.Start();
+        await informers.WaitForSyncAsync(CancellationToken.None);
+        return new IssuingReconciler(store, new SignedPayloadMemo<Crds.CertificateRequests.CertificateRequest>(SignedPayload.ForIssuing), events, TimeProvider.System);
     }
 
     private async Task<Certificate> CreateCertificateAsync(string name)
