@@ -11,18 +11,23 @@ namespace CertOperator.Acme.Dns01;
 /// <summary>
 /// DNS-01 through whichever provider the solver names: publishes the TXT value at `_acme-challenge.&lt;domain&gt;`
 /// (or where its CNAME chain ends, under `cnameStrategy: Follow`), waits until the nameservers answer it,
-/// and removes only that value.
+/// and removes only that value. Calls for one record name take turns: a name's apex and wildcard challenges share
+/// one TXT record set, and the providers that read, change and write it back would otherwise lose one value.
 /// </summary>
 internal sealed class Dns01Solver(IEnumerable<IDnsProvider> providers, IssuerLookup lookup, ITxtRecordChecker checker, OperatorOptions options) : IChallengeSolver
 {
     private readonly IReadOnlyList<IDnsProvider> _providers = [.. providers];
+    private readonly KeyedGate<string> _records = new(StringComparer.OrdinalIgnoreCase);
 
     public static string RecordName(Challenge challenge) => $"_acme-challenge.{challenge.Spec.DnsName.TrimEnd('.')}.";
 
     public async Task PresentAsync(Challenge challenge, IIssuerObject issuer, CancellationToken ct)
     {
         var (provider, record) = await RecordAsync(challenge, issuer, ct);
-        await provider.PresentAsync(record, ct);
+        using (await _records.EnterAsync(record.Fqdn, ct))
+        {
+            await provider.PresentAsync(record, ct);
+        }
     }
 
     public async Task<string?> CheckAsync(Challenge challenge, IIssuerObject issuer, CancellationToken ct)
@@ -46,7 +51,10 @@ internal sealed class Dns01Solver(IEnumerable<IDnsProvider> providers, IssuerLoo
     public async Task CleanUpAsync(Challenge challenge, IIssuerObject issuer, CancellationToken ct)
     {
         var (provider, record) = await RecordAsync(challenge, issuer, ct);
-        await provider.CleanUpAsync(record, ct);
+        using (await _records.EnterAsync(record.Fqdn, ct))
+        {
+            await provider.CleanUpAsync(record, ct);
+        }
     }
 
     private async Task<(IDnsProvider Provider, DnsChallengeRecord Record)> RecordAsync(Challenge challenge, IIssuerObject issuer, CancellationToken ct)

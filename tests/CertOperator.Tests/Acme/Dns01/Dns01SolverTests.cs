@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
 using CertOperator.Acme.Dns01;
 using CertOperator.Acme.Solvers;
 using CertOperator.Crds.Acme;
@@ -63,6 +65,30 @@ public sealed class Dns01SolverTests : IAsyncDisposable
         reason.Should().BeNull();
     }
 
+    [Fact]
+    public async Task Challenges_for_one_record_name_reach_the_provider_one_at_a_time()
+    {
+        var provider = new GatedProvider();
+        var solver = new Dns01Solver([provider], new IssuerLookup(_informers, Options), _checker, Options);
+        var issuer = new Issuer { Metadata = new V1ObjectMeta { Name = "acme", NamespaceProperty = "team-a" } };
+        var apex = Challenge(new AcmeChallengeSolverDns01 { Cloudflare = new CloudflareProvider() });
+        var wildcard = Challenge(new AcmeChallengeSolverDns01 { Cloudflare = new CloudflareProvider() });
+        wildcard.Spec.DnsName = "EXAMPLE.com";
+        wildcard.Spec.Wildcard = true;
+        wildcard.Spec.Key = "wildcard-value";
+
+        var first = solver.PresentAsync(apex, issuer, CancellationToken.None);
+        var second = solver.CleanUpAsync(wildcard, issuer, CancellationToken.None);
+        await provider.Entered.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(5));
+        await Task.Delay(50);
+        provider.Inside.Should().Be(1);
+        provider.Release.Release(2);
+        await Task.WhenAll(first, second).WaitAsync(TimeSpan.FromSeconds(5));
+
+        provider.MostInside.Should().Be(1);
+        provider.Values.Should().BeEquivalentTo("txt-value", "wildcard-value");
+    }
+
     [Theory]
     [InlineData(false, "the dns01 solver names no provider this operator supports; set one of cloudflare, rfc2136")]
     [InlineData(true, "the dns01 solver sets cloudflare and rfc2136; set exactly one provider per solver")]
@@ -119,6 +145,40 @@ public sealed class Dns01SolverTests : IAsyncDisposable
         {
             Calls.Add(("cleanup", record.Fqdn, record.SecretNamespace, record.AllowAmbientCredentials, record.Value));
             return Task.CompletedTask;
+        }
+    }
+
+    /// <summary>A provider whose calls wait for <see cref="Release"/>, counting how many are inside at once.</summary>
+    private sealed class GatedProvider : IDnsProvider
+    {
+        private int _inside;
+
+        public Channel<string> Entered { get; } = Channel.CreateUnbounded<string>();
+
+        public SemaphoreSlim Release { get; } = new(0);
+
+        public int Inside => Volatile.Read(ref _inside);
+
+        public int MostInside { get; private set; }
+
+        public ConcurrentBag<string> Values { get; } = [];
+
+        public string Field => "cloudflare";
+
+        public bool IsSelected(AcmeChallengeSolverDns01 config) => true;
+
+        public Task PresentAsync(DnsChallengeRecord record, CancellationToken ct) => CallAsync(record, ct);
+
+        public Task CleanUpAsync(DnsChallengeRecord record, CancellationToken ct) => CallAsync(record, ct);
+
+        private async Task CallAsync(DnsChallengeRecord record, CancellationToken ct)
+        {
+            var inside = Interlocked.Increment(ref _inside);
+            MostInside = Math.Max(MostInside, inside);
+            Values.Add(record.Value);
+            await Entered.Writer.WriteAsync(record.Value, ct);
+            await Release.WaitAsync(ct);
+            Interlocked.Decrement(ref _inside);
         }
     }
 

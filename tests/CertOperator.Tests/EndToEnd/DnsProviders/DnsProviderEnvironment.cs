@@ -82,9 +82,29 @@ public abstract class DnsProviderEnvironment : IAsyncLifetime
     public async Task<IssuedSecret> IssueWildcardAsync(string name, string ns, string issuer, string domain, int timeoutSeconds = 120)
     {
         await Cluster.ApplyAsync(Manifests.Certificate(name, ns, "Issuer", issuer, [domain, $"*.{domain}"]));
-        await Cluster.WaitForConditionAsync("certificate", name, ns, timeoutSeconds: timeoutSeconds);
+        try
+        {
+            await Cluster.WaitForConditionAsync("certificate", name, ns, timeoutSeconds: timeoutSeconds);
+        }
+        catch (TimeoutException e)
+        {
+            var record = $"_acme-challenge.{domain}.";
+            var served = await Zone.ValuesAsync(record, CancellationToken.None);
+            var challenges = await Cluster.KubectlAsync("get", "challenges", "-n", ns, "-o", "yaml");
+            throw new TimeoutException(
+                $"{e.Message}\n--- bind9 answers {record} with [{string.Join(", ", served)}] ---\n--- Challenges ---\n{challenges}", e);
+        }
+
         return IssuedSecret.From(await Cluster.GetJsonAsync("secret", $"{name}-tls", ns));
     }
+
+    /// <summary>
+    /// Waits until bind9 answers no TXT value at <paramref name="fqdn"/>: the Challenges are cleaned up after their
+    /// Certificate is Ready, not before.
+    /// </summary>
+    public Task WaitForNoTxtAsync(string fqdn) =>
+        Cluster.EventuallyAsync(() => Zone.ValuesAsync(fqdn, CancellationToken.None), values => values.Count == 0,
+            TimeSpan.FromSeconds(30), $"cleanup to remove every TXT value at {fqdn}");
 
     /// <summary>Applies the same wildcard Certificate without waiting, for error cases.</summary>
     public Task ApplyWildcardAsync(string name, string ns, string issuer, string domain) =>
