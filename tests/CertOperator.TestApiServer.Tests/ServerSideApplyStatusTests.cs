@@ -62,6 +62,23 @@ public sealed class ServerSideApplyStatusTests : IAsyncLifetime, IDisposable
     }
 
     [Fact]
+    public async Task A_resourceVersion_in_an_applied_status_is_a_precondition()
+    {
+        var (_, created) = await _api.GetAsync(Gadget);
+        var version = created!["metadata"]!["resourceVersion"]!.GetValue<string>();
+        var body = $$$"""{"apiVersion":"demo.example.com/v1","kind":"Gadget","metadata":{"name":"g","resourceVersion":"{{{version}}}"},"status":{"revision":1}}""";
+
+        var (first, applied) = await _api.PatchAsync($"{Gadget}/status?fieldManager=issuance&force=true", Apply, body);
+        var (second, refused) = await _api.PatchAsync($"{Gadget}/status?fieldManager=issuance&force=true", Apply, body);
+
+        first.Should().Be(HttpStatusCode.OK);
+        applied!["metadata"]!["resourceVersion"]!.GetValue<string>().Should().NotBe(version);
+        second.Should().Be(HttpStatusCode.Conflict, "kube-apiserver 1.24 answers 409 when the applied resourceVersion is not the stored one");
+        refused!["reason"]!.GetValue<string>().Should().Be("Conflict");
+        refused["message"]!.GetValue<string>().Should().Contain("the object has been modified");
+    }
+
+    [Fact]
     public async Task A_manager_that_applied_an_empty_status_and_then_a_field_removes_nothing_others_own()
     {
         (await ApplyStatusAsync("issuance", """{"conditions":[{"type":"Issuing","status":"True"}],"revision":1}""")).Should().Be("rev=1 Issuing=True");

@@ -1,7 +1,9 @@
 using System.ComponentModel;
+using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using CertOperator.Crds.Schema;
 using CertOperator.Crds.Serialization;
+using CertOperator.Crds.WellKnown;
 using CertOperator.Kubernetes.Informers;
 using CertOperator.Kubernetes.Model;
 
@@ -17,8 +19,11 @@ namespace CertOperator.Crds.Certificates;
 // A string column on purpose: kubectl renders a future time in a date column as "<invalid>".
 [PrinterColumn("Expiration", "string", ".status.notAfter", Description = "When the certificate in the Secret expires (RFC 3339).")]
 [PrinterColumn("Age", "date", ".metadata.creationTimestamp")]
-public sealed class Certificate : IKubernetesObject<Certificate>, IStringPooled
+public sealed class Certificate : IKubernetesObject<Certificate>, IStringPooled, ICacheTrimmable
 {
+    private static readonly string IssuingKey = ManagedFieldOwners.ListMapKey("type", ConditionTypes.Issuing);
+    private string? _issuingOwnerWhenCached;
+
     public static ResourceType Resource { get; } = new("cert-manager.io", "v1", "Certificate", "certificates", Namespaced: true);
 
     public static JsonTypeInfo<Certificate> JsonTypeInfo => CertManagerJsonContext.Default.Certificate;
@@ -37,6 +42,16 @@ public sealed class Certificate : IKubernetesObject<Certificate>, IStringPooled
     [Description("Observed state of the Certificate, maintained by the operator. Read-only.")]
     public CertificateStatus? Status { get; set; }
 
+    /// <summary>
+    /// The one field manager that owns the Issuing condition: read from managedFields when this copy has them, else as
+    /// they were when it was cached. Null when no manager or several do, or when neither was seen.
+    /// </summary>
+    [JsonIgnore]
+    public string? IssuingConditionSoleOwner => Metadata.ManagedFields is { } fields ? SoleIssuingOwner(fields) : _issuingOwnerWhenCached;
+
+    /// <summary>Keeps who owns the Issuing condition before the cache drops managedFields.</summary>
+    public void TrimForCache() => _issuingOwnerWhenCached = Metadata.ManagedFields is { } fields ? SoleIssuingOwner(fields) : null;
+
     /// <summary>Cached Certificates share their issuer reference, usages and condition texts (see <see cref="StringPool"/>).</summary>
     public void PoolStrings(StringPool strings)
     {
@@ -44,5 +59,9 @@ public sealed class Certificate : IKubernetesObject<Certificate>, IStringPooled
         Spec.IssuerRef.PoolStrings(strings);
         strings.InternAll(Spec.Usages);
         strings.InternConditions(Status?.Conditions);
+        _issuingOwnerWhenCached = strings.Intern(_issuingOwnerWhenCached);
     }
+
+    private static string? SoleIssuingOwner(IEnumerable<k8s.Models.V1ManagedFieldsEntry> fields) =>
+        ManagedFieldOwners.Of(fields, "f:status", "f:conditions", IssuingKey) is [var only] ? only : null;
 }

@@ -52,17 +52,32 @@ internal static class CertificateStatusSlices
     /// <summary>
     /// Applies the issuance slice. An apply cannot remove a field another manager also owns (a `kubectl patch`, an
     /// older whole-status PUT), and a new revision must never be visible beside a lingering Issuing=True (the
-    /// request manager would start revision N+2). So removing Issuing takes two applies: first Issuing=False with
-    /// the rest of the slice (force takes the condition's changed fields over), then the slice without it. When a
-    /// co-owner keeps part of the condition (the server then refuses the half-removed entry) or of the failure
-    /// fields, a guarded write from a fresh read removes them; Issuing is False by then, so nothing can start meanwhile.
+    /// request manager would start revision N+2). So when Issuing goes and this manager alone owned it as last seen,
+    /// one apply guarded by that resourceVersion removes it (a 409 means someone wrote since, and the slow way
+    /// follows); otherwise removing Issuing takes two applies: first Issuing=False with the rest of the slice (force
+    /// takes the condition's changed fields over), then the slice without it. When a co-owner keeps part of the
+    /// condition (the server then refuses the half-removed entry) or of the failure fields, a guarded write from a
+    /// fresh read removes them; Issuing is False by then, so nothing can start meanwhile.
     /// </summary>
     public static async Task<Certificate> ApplyIssuanceAsync(KubernetesClient client, Certificate certificate, CertificateStatus slice, TimeProvider time, CancellationToken ct)
     {
         // The next key is named exactly while Issuing is True (the name is fixed per Certificate; the key manager creates the Secret).
         slice.NextPrivateKeySecretName = Conditions.IsTrue(slice.Conditions, ConditionTypes.Issuing) ? KeyManagerReconciler.NextKeySecretName(certificate) : null;
 
-        if (slice.Conditions is null && Copy(certificate, ConditionTypes.Issuing) is { } issuing)
+        var removesIssuing = slice.Conditions is null && Conditions.Find(certificate.Status?.Conditions, ConditionTypes.Issuing) is not null;
+        if (removesIssuing && certificate.IssuingConditionSoleOwner == IssuanceManager)
+        {
+            try
+            {
+                return await CheckedAsync(client, await ApplyAsync(client, certificate, IssuanceManager, slice, certificate.Metadata.ResourceVersion, ct), slice, ct);
+            }
+            catch (KubernetesApiException e) when (e.StatusCode == System.Net.HttpStatusCode.Conflict)
+            {
+                // Written since this copy was read: who owns Issuing now is unknown, so take the two steps.
+            }
+        }
+
+        if (removesIssuing && Copy(certificate, ConditionTypes.Issuing) is { } issuing)
         {
             Conditions.Set(issuing, ConditionTypes.Issuing, Conditions.False, "IssuanceEnded", "This issuance has ended", certificate.Metadata.Generation, time);
             await ApplyAsync(client, certificate, IssuanceManager, new CertificateStatus
@@ -85,6 +100,15 @@ internal static class CertificateStatusSlices
             applied = await client.GetAsync<Certificate>(certificate.Metadata.NamespaceProperty, certificate.Metadata.Name!, ct);
         }
 
+        return await CheckedAsync(client, applied, slice, ct);
+    }
+
+    public static Task<Certificate> ApplyAsync(KubernetesClient client, Certificate certificate, string fieldManager, CertificateStatus slice, CancellationToken ct) =>
+        ApplyAsync(client, certificate, fieldManager, slice, resourceVersion: null, ct);
+
+    /// <summary>What an apply of the slice left behind because another manager co-owns it, removed by a write guarded by the applied version.</summary>
+    private static async Task<Certificate> CheckedAsync(KubernetesClient client, Certificate applied, CertificateStatus slice, CancellationToken ct)
+    {
         if (applied.Status is not { } status
             || (Conditions.Find(status.Conditions, ConditionTypes.Issuing) is null || slice.Conditions is not null)
             && (slice.LastFailureTime is not null || status.LastFailureTime is null)
@@ -103,13 +127,20 @@ internal static class CertificateStatusSlices
         return await client.ReplaceStatusAsync(applied, ct);
     }
 
-    public static Task<Certificate> ApplyAsync(KubernetesClient client, Certificate certificate, string fieldManager, CertificateStatus slice, CancellationToken ct)
+    /// <summary>Applies the slice; with a <paramref name="resourceVersion"/>, only onto that version (409 Conflict otherwise).</summary>
+    private static Task<Certificate> ApplyAsync(KubernetesClient client, Certificate certificate, string fieldManager, CertificateStatus slice, string? resourceVersion, CancellationToken ct)
     {
+        var metadata = new JsonObject { ["name"] = certificate.Metadata.Name, ["namespace"] = certificate.Metadata.NamespaceProperty };
+        if (resourceVersion is not null)
+        {
+            metadata["resourceVersion"] = resourceVersion;
+        }
+
         var body = new JsonObject
         {
             ["apiVersion"] = Certificate.Resource.ApiVersion,
             ["kind"] = Certificate.Resource.Kind,
-            ["metadata"] = new JsonObject { ["name"] = certificate.Metadata.Name, ["namespace"] = certificate.Metadata.NamespaceProperty },
+            ["metadata"] = metadata,
             ["status"] = JsonSerializer.SerializeToNode(slice, CertManagerJsonContext.Default.CertificateStatus),
         };
         return client.ApplyStatusAsync<Certificate>(certificate.Metadata.NamespaceProperty, certificate.Metadata.Name!, body, fieldManager, force: true, ct);

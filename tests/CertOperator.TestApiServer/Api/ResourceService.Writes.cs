@@ -99,6 +99,12 @@ internal sealed partial class ResourceService
             throw ApiException.BadRequest("apiVersion and kind must be set in an apply patch");
         }
 
+        if (old is not null)
+        {
+            // As kube-apiserver: a resourceVersion in the applied object is a precondition, on /status too.
+            CheckResourceVersion(type, name, old, JsonNodes.Str(applied, "metadata", "resourceVersion"));
+        }
+
         ScopeToEndpoint(type, applied, subresource);
         var (result, conflicts) = ServerSideApply.Apply(old, applied, new ServerSideApply.Applier(options.Manager, subresource, options.Force, ctx.Now()), type.Schema);
         if (conflicts.Count > 0)

@@ -1,0 +1,101 @@
+using System.Text.Json.Nodes;
+using CertOperator.Certificates;
+using CertOperator.Crds.Certificates;
+using CertOperator.Crds.Meta;
+using CertOperator.Crds.WellKnown;
+using CertOperator.Kubernetes;
+using CertOperator.Kubernetes.Client;
+using CertOperator.Kubernetes.Configuration;
+using CertOperator.Kubernetes.Model;
+using CertOperator.TestApiServer;
+using CertOperator.Testing;
+using k8s.Models;
+
+namespace CertOperator.Tests.Certificates;
+
+/// <summary>
+/// Ending an issuance (Issuing removed, the revision set) against the test API server: one apply guarded by the
+/// resourceVersion when the issuance manager alone owned Issuing in the copy it read; the two-step way when that copy
+/// is stale or another manager co-owns the condition. Every way ends with no Issuing and the new revision.
+/// </summary>
+public sealed class CertificateStatusSlicesTests : IAsyncLifetime
+{
+    private const string Ns = "slices";
+    private KubeApiServer Server { get; set; } = null!;
+    private KubernetesClient Client { get; set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Server = await KubeApiServer.StartAsync(new KubeApiServerOptions { CrdDirectory = RepoPaths.Combine("config", "crds") });
+        Client = new KubernetesClient(KubernetesClientConfiguration.FromKubeconfig(new KubeconfigOptions { Paths = [Server.KubeconfigPath] }));
+        await Client.CreateAsync(new KubeNamespace { Metadata = new V1ObjectMeta { Name = Ns } });
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        await Server.DisposeAsync();
+    }
+
+    /// <summary>
+    /// Each case: what happens around the read of the copy, and the applies expected ("APPLY certificates/status CODE"
+    /// = count; a co-owner may also cost a guarded PUT, which is not counted here).
+    /// </summary>
+    public static TheoryData<string, string, string[]> Cases => new()
+    {
+        { "sole owner, copy current", "nothing", ["APPLY certificates/status 200=1"] },
+        { "sole owner, copy stale", "readiness applies", ["APPLY certificates/status 409=1", "APPLY certificates/status 200=2"] },
+        { "co-owned through kubectl patch", "kubectl patches the conditions before the read", ["APPLY certificates/status 200=2"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task Ending_an_issuance_removes_Issuing_and_sets_the_revision_in_as_few_writes_as_is_safe(string name, string meanwhile, string[] writes)
+    {
+        var certificate = await IssuingAsync(name.Replace(' ', '-').Replace(",", "", StringComparison.Ordinal));
+        if (meanwhile == "kubectl patches the conditions before the read")
+        {
+            var conditions = new JsonArray([new JsonObject { ["type"] = ConditionTypes.Issuing, ["status"] = "True", ["reason"] = "ManuallyTriggered", ["message"] = "renew" }]);
+            await Client.PatchStatusAsync<Certificate>(Ns, certificate.Metadata.Name!, Patch.Merge(new JsonObject { ["status"] = new JsonObject { ["conditions"] = conditions } }));
+        }
+
+        var copy = await Client.GetAsync<Certificate>(Ns, certificate.Metadata.Name!);
+        if (meanwhile == "readiness applies")
+        {
+            var ready = CertificateStatusSlices.Readiness(copy);
+            ready.Conditions = [new Condition { Type = ConditionTypes.Ready, Status = "False", Reason = "DoesNotExist", Message = "not yet" }];
+            await CertificateStatusSlices.ApplyAsync(Client, copy, CertificateStatusSlices.ReadinessManager, ready, CancellationToken.None);
+        }
+
+        var before = Server.Requests.Snapshot();
+        var slice = CertificateStatusSlices.Issuance(copy);
+        slice.Conditions = null;
+        slice.Revision = 1;
+        var ended = await CertificateStatusSlices.ApplyIssuanceAsync(Client, copy, slice, TimeProvider.System, CancellationToken.None);
+        var after = Server.Requests.Snapshot();
+
+        ended.Status!.Revision.Should().Be(1, name);
+        ended.Status.Conditions.Should().NotContain(c => c.Type == ConditionTypes.Issuing, name);
+        var stored = await Client.GetAsync<Certificate>(Ns, certificate.Metadata.Name!);
+        stored.Status!.Conditions.Should().NotContain(c => c.Type == ConditionTypes.Issuing, name);
+        stored.Status.NextPrivateKeySecretName.Should().BeNull(name);
+        var counted = writes.Select(w => w.Split('=')).ToDictionary(w => w[0], w => int.Parse(w[1], System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var key in new[] { "APPLY certificates/status 200", "APPLY certificates/status 409" })
+        {
+            RequestCounter.Delta(before, after, key).Should().Be(counted.GetValueOrDefault(key), $"{name}: {key}");
+        }
+    }
+
+    /// <summary>A Certificate whose issuance the issuance manager started (Issuing=True), as the trigger does.</summary>
+    private async Task<Certificate> IssuingAsync(string name)
+    {
+        var created = await Client.CreateAsync(new Certificate
+        {
+            Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = Ns },
+            Spec = new CertificateSpec { SecretName = name + "-tls", DnsNames = ["a.example.com"], IssuerRef = new IssuerReference { Name = "ca" } },
+        });
+        var slice = CertificateStatusSlices.Issuance(created);
+        slice.Conditions = [new Condition { Type = ConditionTypes.Issuing, Status = "True", Reason = "DoesNotExist", Message = "Issuing certificate as Secret does not exist" }];
+        return await CertificateStatusSlices.ApplyIssuanceAsync(Client, created, slice, TimeProvider.System, CancellationToken.None);
+    }
+}
