@@ -1,5 +1,4 @@
 using System.ComponentModel;
-using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 using CertOperator.Crds.Schema;
 using CertOperator.Crds.Serialization;
@@ -46,8 +45,8 @@ public sealed class Certificate : IKubernetesObject<Certificate>, IStringPooled,
     /// The one field manager that owns the Issuing condition: read from managedFields when this copy has them, else as
     /// they were when it was cached. Null when no manager or several do, or when neither was seen.
     /// </summary>
-    [JsonIgnore]
-    public string? IssuingConditionSoleOwner => Metadata.ManagedFields is { } fields ? SoleIssuingOwner(fields) : _issuingOwnerWhenCached;
+    /// <remarks>A method, not a property, so neither JSON nor the CRD schema ever sees it.</remarks>
+    public string? IssuingConditionSoleOwner() => Metadata.ManagedFields is { } fields ? SoleIssuingOwner(fields) : _issuingOwnerWhenCached;
 
     /// <summary>Keeps who owns the Issuing condition before the cache drops managedFields.</summary>
     public void TrimForCache() => _issuingOwnerWhenCached = Metadata.ManagedFields is { } fields ? SoleIssuingOwner(fields) : null;

@@ -65,7 +65,7 @@ internal static class CertificateStatusSlices
         slice.NextPrivateKeySecretName = Conditions.IsTrue(slice.Conditions, ConditionTypes.Issuing) ? KeyManagerReconciler.NextKeySecretName(certificate) : null;
 
         var removesIssuing = slice.Conditions is null && Conditions.Find(certificate.Status?.Conditions, ConditionTypes.Issuing) is not null;
-        if (removesIssuing && certificate.IssuingConditionSoleOwner == IssuanceManager)
+        if (removesIssuing && certificate.IssuingConditionSoleOwner() == IssuanceManager)
         {
             try
             {
