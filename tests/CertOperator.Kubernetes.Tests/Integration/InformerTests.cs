@@ -3,6 +3,7 @@ using System.Text.Json;
 using CertOperator.Kubernetes.Informers;
 using CertOperator.Kubernetes.Model;
 using CertOperator.Kubernetes.Tests.Support;
+using CertOperator.Testing;
 using CertOperator.TestApiServer;
 
 namespace CertOperator.Kubernetes.Tests.Integration;

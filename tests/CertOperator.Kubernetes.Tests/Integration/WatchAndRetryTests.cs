@@ -3,6 +3,7 @@ using System.Net;
 using CertOperator.Kubernetes.Client;
 using CertOperator.Kubernetes.Model;
 using CertOperator.Kubernetes.Tests.Support;
+using CertOperator.Testing;
 using CertOperator.TestApiServer;
 
 namespace CertOperator.Kubernetes.Tests.Integration;

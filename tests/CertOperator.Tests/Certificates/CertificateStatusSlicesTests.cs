@@ -5,7 +5,6 @@ using CertOperator.Crds.Meta;
 using CertOperator.Crds.WellKnown;
 using CertOperator.Kubernetes;
 using CertOperator.Kubernetes.Client;
-using CertOperator.Kubernetes.Configuration;
 using CertOperator.Kubernetes.Model;
 using CertOperator.TestApiServer;
 using CertOperator.Testing;
@@ -21,21 +20,15 @@ namespace CertOperator.Tests.Certificates;
 public sealed class CertificateStatusSlicesTests : IAsyncLifetime
 {
     private const string Ns = "slices";
-    private KubeApiServer Server { get; set; } = null!;
-    private KubernetesClient Client { get; set; } = null!;
+    private TestCluster _cluster = null!;
 
-    public async Task InitializeAsync()
-    {
-        Server = await KubeApiServer.StartAsync(new KubeApiServerOptions { CrdDirectory = RepoPaths.Combine("config", "crds") });
-        Client = new KubernetesClient(KubernetesClientConfiguration.FromKubeconfig(new KubeconfigOptions { Paths = [Server.KubeconfigPath] }));
-        await Client.CreateAsync(new KubeNamespace { Metadata = new V1ObjectMeta { Name = Ns } });
-    }
+    private KubeApiServer Server => _cluster.Server;
 
-    public async Task DisposeAsync()
-    {
-        Client.Dispose();
-        await Server.DisposeAsync();
-    }
+    private KubernetesClient Client => _cluster.Client;
+
+    public async Task InitializeAsync() => _cluster = await TestCluster.StartWithCrdsAsync(Ns);
+
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
 
     /// <summary>
     /// Each case: what happens around the read of the copy, and the applies expected ("APPLY certificates/status CODE"

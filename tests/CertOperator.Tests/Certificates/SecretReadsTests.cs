@@ -2,7 +2,6 @@ using System.Text;
 using CertOperator.Certificates;
 using CertOperator.Kubernetes;
 using CertOperator.Kubernetes.Client;
-using CertOperator.Kubernetes.Configuration;
 using CertOperator.Kubernetes.Informers;
 using CertOperator.Kubernetes.Model;
 using CertOperator.TestApiServer;
@@ -15,28 +14,28 @@ namespace CertOperator.Tests.Certificates;
 /// Secrets are read through the metadata cache: fetched once per version, never decided on from a version older
 /// than this process's own last write. The cache here is set by hand, so every lag the informer can have is a step.
 /// </summary>
-public sealed class SecretReadsTests : IAsyncLifetime, IDisposable
+public sealed class SecretReadsTests : IAsyncLifetime
 {
     private readonly HandSetCache _cache = new();
-    private KubeApiServer _server = null!;
-    private KubernetesClient _client = null!;
+    private TestCluster _cluster = null!;
     private SecretReads<string> _reads = null!;
+
+    private KubeApiServer Server => _cluster.Server;
+
+    private KubernetesClient Client => _cluster.Client;
 
     public async Task InitializeAsync()
     {
-        _server = await KubeApiServer.StartAsync(new KubeApiServerOptions { CrdDirectory = RepoPaths.Combine("config", "crds") });
-        _client = new KubernetesClient(KubernetesClientConfiguration.FromKubeconfig(new KubeconfigOptions { Paths = [_server.KubeconfigPath] }));
-        _reads = new SecretReads<string>(_cache, _client, secret => Encoding.ASCII.GetString(secret.Data!["v"]));
+        _cluster = await TestCluster.StartWithCrdsAsync();
+        _reads = new SecretReads<string>(_cache, Client, secret => Encoding.ASCII.GetString(secret.Data!["v"]));
     }
 
-    public async Task DisposeAsync() => await _server.DisposeAsync();
-
-    public void Dispose() => _client.Dispose();
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
 
     [Fact]
     public async Task A_version_already_read_is_not_fetched_again()
     {
-        _cache.Show(await _client.CreateAsync(Secret("one")));
+        _cache.Show(await Client.CreateAsync(Secret("one")));
 
         var gets = await GetsDuring(async () =>
         {
@@ -50,10 +49,10 @@ public sealed class SecretReadsTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_version_someone_else_wrote_is_fetched_once_when_the_cache_shows_it()
     {
-        var first = await _client.CreateAsync(Secret("one"));
+        var first = await Client.CreateAsync(Secret("one"));
         _cache.Show(first);
         await _reads.GetAsync("default", "s", confirmAbsent: false, CancellationToken.None);
-        var second = await _client.ReplaceAsync(Secret("two", first.Metadata.ResourceVersion));
+        var second = await Client.ReplaceAsync(Secret("two", first.Metadata.ResourceVersion));
         _cache.Show(second);
 
         var gets = await GetsDuring(async () =>
@@ -68,11 +67,11 @@ public sealed class SecretReadsTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task After_our_own_write_a_cache_still_showing_the_older_version_never_answers_with_it()
     {
-        var first = await _client.CreateAsync(Secret("one"));
+        var first = await Client.CreateAsync(Secret("one"));
         _cache.Show(first);
         (await _reads.GetAsync("default", "s", confirmAbsent: false, CancellationToken.None)).Should().Be("one");
 
-        var second = await _reads.WriteAsync(Secret("two", first.Metadata.ResourceVersion), (s, ct) => _client.ReplaceAsync(s, ct), CancellationToken.None);
+        var second = await _reads.WriteAsync(Secret("two", first.Metadata.ResourceVersion), (s, ct) => Client.ReplaceAsync(s, ct), CancellationToken.None);
 
         (await _reads.GetAsync("default", "s", confirmAbsent: false, CancellationToken.None)).Should().Be("two", "the cache lags our write; its version must not decide");
         _cache.Show(second);
@@ -84,7 +83,7 @@ public sealed class SecretReadsTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_Secret_we_created_that_the_cache_has_not_seen_is_not_reported_absent()
     {
-        await _reads.WriteAsync(Secret("one"), (s, ct) => _client.CreateAsync(s, ct), CancellationToken.None);
+        await _reads.WriteAsync(Secret("one"), (s, ct) => Client.CreateAsync(s, ct), CancellationToken.None);
 
         (await _reads.GetAsync("default", "s", confirmAbsent: false, CancellationToken.None)).Should().Be("one");
     }
@@ -92,7 +91,7 @@ public sealed class SecretReadsTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Absent_from_the_cache_is_absent_without_a_request_unless_confirmation_is_asked()
     {
-        await _client.CreateAsync(Secret("one"));
+        await Client.CreateAsync(Secret("one"));
 
         (await GetsDuring(async () => (await _reads.GetAsync("default", "s", confirmAbsent: false, CancellationToken.None)).Should().BeNull())).Should().Be(0);
         (await GetsDuring(async () => (await _reads.GetAsync("default", "s", confirmAbsent: true, CancellationToken.None)).Should().Be("one"))).Should().Be(1);
@@ -101,9 +100,9 @@ public sealed class SecretReadsTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_Secret_deleted_after_our_write_reads_as_absent()
     {
-        var written = await _reads.WriteAsync(Secret("one"), (s, ct) => _client.CreateAsync(s, ct), CancellationToken.None);
+        var written = await _reads.WriteAsync(Secret("one"), (s, ct) => Client.CreateAsync(s, ct), CancellationToken.None);
         _cache.Show(written);
-        await _client.DeleteAsync<Secret>("default", "s");
+        await Client.DeleteAsync<Secret>("default", "s");
         _cache.Hide("default", "s");
 
         (await _reads.GetAsync("default", "s", confirmAbsent: false, CancellationToken.None)).Should().BeNull();
@@ -117,9 +116,9 @@ public sealed class SecretReadsTests : IAsyncLifetime, IDisposable
 
     private async Task<int> GetsDuring(Func<Task> action)
     {
-        var before = _server.Requests.Snapshot();
+        var before = Server.Requests.Snapshot();
         await action();
-        return RequestCounter.Delta(before, _server.Requests.Snapshot(), "GET secrets");
+        return RequestCounter.Delta(before, Server.Requests.Snapshot(), "GET secrets");
     }
 
     /// <summary>A metadata cache that shows exactly the versions a test puts in it, like an informer at any point of its lag.</summary>

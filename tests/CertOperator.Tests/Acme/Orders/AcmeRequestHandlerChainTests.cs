@@ -11,7 +11,6 @@ using CertOperator.Crds.Orders;
 using CertOperator.Infrastructure;
 using CertOperator.Kubernetes;
 using CertOperator.Kubernetes.Client;
-using CertOperator.Kubernetes.Configuration;
 using CertOperator.Kubernetes.Events;
 using CertOperator.Kubernetes.Informers;
 using CertOperator.Kubernetes.Model;
@@ -25,22 +24,19 @@ namespace CertOperator.Tests.Acme.Orders;
 /// A valid Order's chain, which the cache trims, comes from the status write of this process that stored it when the
 /// cache shows that very version; otherwise (an Order written elsewhere, or before a restart) from one GET.
 /// </summary>
-public sealed class AcmeRequestHandlerChainTests : IAsyncLifetime, IDisposable
+public sealed class AcmeRequestHandlerChainTests : IAsyncLifetime
 {
     private const string Ns = "default";
     private const string ChainPem = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n";
-    private KubeApiServer _server = null!;
-    private KubernetesClient _client = null!;
+    private TestCluster _cluster = null!;
 
-    public async Task InitializeAsync()
-    {
-        _server = await KubeApiServer.StartAsync(new KubeApiServerOptions { CrdDirectory = RepoPaths.Combine("config", "crds") });
-        _client = new KubernetesClient(KubernetesClientConfiguration.FromKubeconfig(new KubeconfigOptions { Paths = [_server.KubeconfigPath] }));
-    }
+    private KubeApiServer Server => _cluster.Server;
 
-    public async Task DisposeAsync() => await _server.DisposeAsync();
+    private KubernetesClient Client => _cluster.Client;
 
-    public void Dispose() => _client.Dispose();
+    public async Task InitializeAsync() => _cluster = await TestCluster.StartWithCrdsAsync();
+
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
 
     [Theory]
     [InlineData("written by this process", true, 0)]
@@ -48,30 +44,30 @@ public sealed class AcmeRequestHandlerChainTests : IAsyncLifetime, IDisposable
     public async Task The_chain_of_a_trimmed_valid_Order_is_read_back_only_when_this_process_did_not_write_it(string name, bool ourWrite, int gets)
     {
         var options = new OperatorOptions { ClusterResourceNamespace = "cert-manager" };
-        await using var informers = new SharedInformerFactory(_client);
-        var store = new CertificateStore(informers, _client, options);
+        await using var informers = new SharedInformerFactory(Client);
+        var store = new CertificateStore(informers, Client, options);
         var orders = informers.GetInformer<Order>();
         informers.GetInformer<Challenge>();
         informers.Start();
         await informers.WaitForSyncAsync(CancellationToken.None);
-        using var events = new EventRecorder(_client, "test");
+        using var events = new EventRecorder(Client, "test");
         var memo = new SignedPayloadMemo<Order>(SignedPayload.Of);
-        var handler = new AcmeRequestHandler(informers, _client, memo, events, store, options);
-        var order = await _client.CreateAsync(new Order
+        var handler = new AcmeRequestHandler(informers, Client, memo, events, store, options);
+        var order = await Client.CreateAsync(new Order
         {
             Metadata = new V1ObjectMeta { Name = "web-1", NamespaceProperty = Ns },
             Spec = new OrderSpec { Request = "Y3Ny", IssuerRef = new IssuerReference { Name = "acme", Kind = "Issuer" } },
         });
         order.Status = new OrderStatus { State = AcmeStates.Valid, Certificate = Convert.ToBase64String(Encoding.ASCII.GetBytes(ChainPem)) };
         var valid = ourWrite
-            ? await memo.WriteAsync(ObjectKey.Of(order), ct => _client.ReplaceStatusAsync(order, ct), CancellationToken.None)
-            : await _client.ReplaceStatusAsync(order);
+            ? await memo.WriteAsync(ObjectKey.Of(order), ct => Client.ReplaceStatusAsync(order, ct), CancellationToken.None)
+            : await Client.ReplaceStatusAsync(order);
         await CachedAsync(orders, valid.Metadata.ResourceVersion!);
         var request = new CertificateRequest { Metadata = new V1ObjectMeta { Name = "web-1", NamespaceProperty = Ns } };
 
-        var before = _server.Requests.Snapshot();
+        var before = Server.Requests.Snapshot();
         var progress = await handler.ProgressAsync(request, new Issuer(), CancellationToken.None);
-        var after = _server.Requests.Snapshot();
+        var after = Server.Requests.Snapshot();
 
         progress.CertificatePem.Should().Be(ChainPem, name);
         RequestCounter.Delta(before, after, "GET orders").Should().Be(gets, name);

@@ -11,11 +11,9 @@ using CertOperator.Crds.Meta;
 using CertOperator.Crds.Orders;
 using CertOperator.Infrastructure;
 using CertOperator.Kubernetes.Client;
-using CertOperator.Kubernetes.Configuration;
 using CertOperator.Kubernetes.Events;
 using CertOperator.Kubernetes.Informers;
 using CertOperator.Kubernetes.Model;
-using CertOperator.TestApiServer;
 using CertOperator.Testing;
 using CertOperator.Tests.Certificates.Ari;
 using Csr = System.Security.Cryptography.X509Certificates.CertificateRequest;
@@ -29,23 +27,18 @@ public sealed class AcmeRequestHandlerReplacesTests : IAsyncLifetime
 {
     private const string Ns = "renew";
     private readonly AriTestCertificate _current = AriTestCertificate.Issue(DateTimeOffset.UtcNow.AddDays(-60), TimeSpan.FromDays(90));
-    private KubeApiServer Server { get; set; } = null!;
-    private KubernetesClient Client { get; set; } = null!;
+    private TestCluster _cluster = null!;
+
+    private KubernetesClient Client => _cluster.Client;
 
     public async Task InitializeAsync()
     {
-        Server = await KubeApiServer.StartAsync(new KubeApiServerOptions { CrdDirectory = RepoPaths.Combine("config", "crds") });
-        Client = new KubernetesClient(KubernetesClientConfiguration.FromKubeconfig(new KubeconfigOptions { Paths = [Server.KubeconfigPath] }));
-        await Client.CreateAsync(new KubeNamespace { Metadata = new V1ObjectMeta { Name = Ns } });
+        _cluster = await TestCluster.StartWithCrdsAsync(Ns);
         await Client.CreateAsync(Gen.Certificate("web", Ns, s => s.IssuerRef = new IssuerReference { Name = "acme", Kind = "Issuer" }));
         await Client.CreateAsync(_current.Secret("web-tls", Ns, "web"));
     }
 
-    public async Task DisposeAsync()
-    {
-        Client.Dispose();
-        await Server.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
 
     [Theory]
     [InlineData(true)]

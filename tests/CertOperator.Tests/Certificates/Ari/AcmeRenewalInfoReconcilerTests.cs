@@ -12,12 +12,10 @@ using CertOperator.Infrastructure;
 using CertOperator.Issuers;
 using CertOperator.Kubernetes;
 using CertOperator.Kubernetes.Client;
-using CertOperator.Kubernetes.Configuration;
 using CertOperator.Kubernetes.Controllers;
 using CertOperator.Kubernetes.Events;
 using CertOperator.Kubernetes.Informers;
 using CertOperator.Kubernetes.Model;
-using CertOperator.TestApiServer;
 using CertOperator.Testing;
 using AcmeWindow = CertOperator.Acme.Model.AcmeRenewalWindow;
 using k8s.Models;
@@ -35,8 +33,9 @@ public sealed class AcmeRenewalInfoReconcilerTests : IAsyncLifetime
     private readonly FakeTimeProvider _clock = new(Start);
     private readonly FakeRenewalInfoSource _source = new();
     private readonly AriTestCertificate _leaf = AriTestCertificate.Issue(Start.AddHours(-1), TimeSpan.FromDays(730));
-    private KubeApiServer Server { get; set; } = null!;
-    private KubernetesClient Client { get; set; } = null!;
+    private TestCluster _cluster = null!;
+
+    private KubernetesClient Client => _cluster.Client;
     private SharedInformerFactory Informers { get; set; } = null!;
     private EventRecorder Events { get; set; } = null!;
     private CertificateStore Store { get; set; } = null!;
@@ -46,9 +45,7 @@ public sealed class AcmeRenewalInfoReconcilerTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Server = await KubeApiServer.StartAsync(new KubeApiServerOptions { CrdDirectory = RepoPaths.Combine("config", "crds") });
-        Client = new KubernetesClient(KubernetesClientConfiguration.FromKubeconfig(new KubeconfigOptions { Paths = [Server.KubeconfigPath] }));
-        await Client.CreateAsync(new KubeNamespace { Metadata = new V1ObjectMeta { Name = Ns } });
+        _cluster = await TestCluster.StartWithCrdsAsync(Ns);
         await Client.CreateAsync(new Issuer
         {
             Metadata = new V1ObjectMeta { Name = "acme", NamespaceProperty = Ns },
@@ -73,8 +70,7 @@ public sealed class AcmeRenewalInfoReconcilerTests : IAsyncLifetime
     {
         Events.Dispose();
         await Informers.DisposeAsync();
-        Client.Dispose();
-        await Server.DisposeAsync();
+        await _cluster.DisposeAsync();
     }
 
     [Fact]

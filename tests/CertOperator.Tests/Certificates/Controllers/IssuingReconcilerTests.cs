@@ -9,7 +9,6 @@ using CertOperator.Crds.Certificates;
 using CertOperator.Infrastructure;
 using CertOperator.Kubernetes;
 using CertOperator.Kubernetes.Client;
-using CertOperator.Kubernetes.Configuration;
 using CertOperator.Kubernetes.Controllers;
 using CertOperator.Kubernetes.Events;
 using CertOperator.Kubernetes.Informers;
@@ -28,21 +27,15 @@ namespace CertOperator.Tests.Certificates.Controllers;
 public sealed class IssuingReconcilerTests : IAsyncLifetime
 {
     private const string Ns = "race";
-    private KubeApiServer Server { get; set; } = null!;
-    private KubernetesClient Client { get; set; } = null!;
+    private TestCluster _cluster = null!;
 
-    public async Task InitializeAsync()
-    {
-        Server = await KubeApiServer.StartAsync(new KubeApiServerOptions { CrdDirectory = RepoPaths.Combine("config", "crds") });
-        Client = new KubernetesClient(KubernetesClientConfiguration.FromKubeconfig(new KubeconfigOptions { Paths = [Server.KubeconfigPath] }));
-        await Client.CreateAsync(new KubeNamespace { Metadata = new V1ObjectMeta { Name = Ns } });
-    }
+    private KubeApiServer Server => _cluster.Server;
 
-    public async Task DisposeAsync()
-    {
-        Client.Dispose();
-        await Server.DisposeAsync();
-    }
+    private KubernetesClient Client => _cluster.Client;
+
+    public async Task InitializeAsync() => _cluster = await TestCluster.StartWithCrdsAsync(Ns);
+
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
 
     [Fact]
     public async Task A_signed_certificate_is_not_written_into_a_Secret_another_Certificate_owns()

@@ -5,9 +5,7 @@ using CertOperator.Crds.Challenges;
 using CertOperator.Crds.Issuers;
 using CertOperator.Crds.Meta;
 using CertOperator.Kubernetes.Client;
-using CertOperator.Kubernetes.Configuration;
 using CertOperator.Kubernetes.Model;
-using CertOperator.TestApiServer;
 using CertOperator.Testing;
 using k8s.Models;
 
@@ -18,22 +16,13 @@ public sealed class ProviderCluster : IAsyncLifetime
 {
     public const string Namespace = "dns";
 
-    private KubeApiServer _server = null!;
+    private TestCluster _cluster = null!;
 
-    internal KubernetesClient Client { get; private set; } = null!;
+    internal KubernetesClient Client => _cluster.Client;
 
-    public async Task InitializeAsync()
-    {
-        _server = await KubeApiServer.StartAsync(new KubeApiServerOptions { CrdDirectory = RepoPaths.Combine("config", "crds") });
-        Client = new KubernetesClient(KubernetesClientConfiguration.FromKubeconfig(new KubeconfigOptions { Paths = [_server.KubeconfigPath] }));
-        await Client.CreateAsync(new KubeNamespace { Metadata = new V1ObjectMeta { Name = Namespace } });
-    }
+    public async Task InitializeAsync() => _cluster = await TestCluster.StartWithCrdsAsync(Namespace);
 
-    public async Task DisposeAsync()
-    {
-        Client.Dispose();
-        await _server.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
 
     /// <summary>Creates or replaces Secret <paramref name="name"/> with string entries.</summary>
     public async Task SecretAsync(string name, params (string Key, string Value)[] entries)

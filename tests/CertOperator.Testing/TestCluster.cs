@@ -4,7 +4,7 @@ using CertOperator.Kubernetes.Model;
 using CertOperator.TestApiServer;
 using k8s.Models;
 
-namespace CertOperator.Kubernetes.Tests.Support;
+namespace CertOperator.Testing;
 
 /// <summary>An in-process test API server plus a client configured the way users configure one: from its kubeconfig.</summary>
 public sealed class TestCluster : IAsyncDisposable
@@ -28,6 +28,18 @@ public sealed class TestCluster : IAsyncDisposable
     public static async Task<TestCluster> StartAsync(KubeApiServerOptions? options = null) =>
         new(await KubeApiServer.StartAsync(options));
 
+    /// <summary>A server that serves the project's CRDs (config/crds), with <paramref name="namespaces"/> created.</summary>
+    public static async Task<TestCluster> StartWithCrdsAsync(params string[] namespaces)
+    {
+        var cluster = await StartAsync(new KubeApiServerOptions { CrdDirectory = RepoPaths.Combine("config", "crds") });
+        foreach (var name in namespaces)
+        {
+            await cluster.Client.CreateAsync(new KubeNamespace { Metadata = new V1ObjectMeta { Name = name } });
+        }
+
+        return cluster;
+    }
+
     public KubernetesClient CreateClient(KubernetesClientOptions? options = null) =>
         new(Configuration, options ?? new KubernetesClientOptions { Qps = 1000, Burst = 1000 });
 
@@ -45,14 +57,4 @@ public sealed class TestCluster : IAsyncDisposable
         await Server.DisposeAsync();
         File.Delete(_kubeconfig);
     }
-}
-
-/// <summary>One server shared by a test class.</summary>
-public sealed class TestClusterFixture : IAsyncLifetime
-{
-    public TestCluster Cluster { get; private set; } = null!;
-
-    public async Task InitializeAsync() => Cluster = await TestCluster.StartAsync();
-
-    public async Task DisposeAsync() => await Cluster.DisposeAsync();
 }
