@@ -30,6 +30,9 @@ internal static class CertificateStatusSlices
     public const string KeyManager = "certoperator-key-manager";
     public const string AriManager = "certoperator-acme-ari";
 
+    /// <summary>How often a co-owned leftover is read again when another write beat its removal.</summary>
+    private const int LeftoverRemovalAttempts = 5;
+
     /// <summary>The issuance slice as cached, for a caller to change and apply.</summary>
     public static CertificateStatus Issuance(Certificate certificate) => new()
     {
@@ -106,25 +109,39 @@ internal static class CertificateStatusSlices
     public static Task<Certificate> ApplyAsync(KubernetesClient client, Certificate certificate, string fieldManager, CertificateStatus slice, CancellationToken ct) =>
         ApplyAsync(client, certificate, fieldManager, slice, resourceVersion: null, ct);
 
-    /// <summary>What an apply of the slice left behind because another manager co-owns it, removed by a write guarded by the applied version.</summary>
+    /// <summary>
+    /// What an apply of the slice left behind because another manager co-owns it, removed by a write guarded by the
+    /// version read. Another manager may write in between (the readiness manager, seeing the new revision): Issuing is
+    /// no longer True by then, so nothing can start meanwhile, and the removal is read again and retried.
+    /// </summary>
     private static async Task<Certificate> CheckedAsync(KubernetesClient client, Certificate applied, CertificateStatus slice, CancellationToken ct)
     {
-        if (applied.Status is not { } status
-            || (Conditions.Find(status.Conditions, ConditionTypes.Issuing) is null || slice.Conditions is not null)
-            && (slice.LastFailureTime is not null || status.LastFailureTime is null)
-            && (slice.FailedIssuanceAttempts is not null || status.FailedIssuanceAttempts is null))
+        for (var attempt = 1; ; attempt++)
         {
-            return applied;
-        }
+            if (applied.Status is not { } status
+                || (Conditions.Find(status.Conditions, ConditionTypes.Issuing) is null || slice.Conditions is not null)
+                && (slice.LastFailureTime is not null || status.LastFailureTime is null)
+                && (slice.FailedIssuanceAttempts is not null || status.FailedIssuanceAttempts is null))
+            {
+                return applied;
+            }
 
-        if (slice.Conditions is null)
-        {
-            Conditions.Remove(status.Conditions ?? [], ConditionTypes.Issuing);
-        }
+            if (slice.Conditions is null)
+            {
+                Conditions.Remove(status.Conditions ?? [], ConditionTypes.Issuing);
+            }
 
-        status.LastFailureTime = slice.LastFailureTime;
-        status.FailedIssuanceAttempts = slice.FailedIssuanceAttempts;
-        return await client.ReplaceStatusAsync(applied, ct);
+            status.LastFailureTime = slice.LastFailureTime;
+            status.FailedIssuanceAttempts = slice.FailedIssuanceAttempts;
+            try
+            {
+                return await client.ReplaceStatusAsync(applied, ct);
+            }
+            catch (KubernetesApiException e) when (e.StatusCode == System.Net.HttpStatusCode.Conflict && attempt < LeftoverRemovalAttempts)
+            {
+                applied = await client.GetAsync<Certificate>(applied.Metadata.NamespaceProperty, applied.Metadata.Name!, ct);
+            }
+        }
     }
 
     /// <summary>Applies the slice; with a <paramref name="resourceVersion"/>, only onto that version (409 Conflict otherwise).</summary>
