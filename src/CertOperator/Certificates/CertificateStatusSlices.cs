@@ -112,13 +112,15 @@ internal static class CertificateStatusSlices
     /// <summary>
     /// What an apply of the slice left behind because another manager co-owns it, removed by a write guarded by the
     /// version read. Another manager may write in between (the readiness manager, seeing the new revision): Issuing is
-    /// no longer True by then, so nothing can start meanwhile, and the removal is read again and retried.
+    /// no longer True by then, so nothing can start meanwhile, and the removal is read again and retried. An Issuing=True
+    /// found on a read is someone's new request (e.g. another `renew`) and stays.
     /// </summary>
     private static async Task<Certificate> CheckedAsync(KubernetesClient client, Certificate applied, CertificateStatus slice, CancellationToken ct)
     {
         for (var attempt = 1; ; attempt++)
         {
             if (applied.Status is not { } status
+                || slice.Conditions is null && Conditions.IsTrue(status.Conditions, ConditionTypes.Issuing)
                 || (Conditions.Find(status.Conditions, ConditionTypes.Issuing) is null || slice.Conditions is not null)
                 && (slice.LastFailureTime is not null || status.LastFailureTime is null)
                 && (slice.FailedIssuanceAttempts is not null || status.FailedIssuanceAttempts is null))
