@@ -31,6 +31,7 @@ internal sealed class CertificateStore
     private readonly SecretReads<TargetSecretView> _targets;
     private readonly SecretReads<Secret> _keySecrets;
     private readonly IAriRandom? _ari;
+    private readonly CertificateWrites _written = new();
 
     /// <summary>With <paramref name="ari"/>, decisions follow the ACME Renewal Information recorded in status.acme (ACMEUseARI).</summary>
     public CertificateStore(SharedInformerFactory informers, KubernetesClient client, OperatorOptions options, IAriRandom? ari = null)
@@ -49,9 +50,27 @@ internal sealed class CertificateStore
 
     public KubernetesClient Client => _client;
 
-    /// <summary>The cached Certificate, or null when it is gone or being deleted.</summary>
+    /// <summary>
+    /// The cached Certificate (or what our last status write of it returned, until the cache shows that write; see
+    /// <see cref="CertificateWrites"/>), or null when it is gone or being deleted.
+    /// </summary>
     public Certificate? Find(ObjectKey key) =>
-        _certificates.Store.Find(key) is { Metadata.DeletionTimestamp: null } certificate ? certificate : null;
+        _written.Newest(key, _certificates.Store.Find(key)) is { Metadata.DeletionTimestamp: null } certificate ? certificate : null;
+
+    /// <summary>How many Certificates are read from our last write of them rather than from the cache.</summary>
+    public int WrittenAheadOfCache => _written.Count;
+
+    /// <summary>Applies a status slice under <paramref name="fieldManager"/>; reads see the result before the cache does.</summary>
+    public async Task ApplyStatusAsync(Certificate certificate, string fieldManager, CertificateStatus slice, CancellationToken ct) =>
+        Written(certificate, await CertificateStatusSlices.ApplyAsync(_client, certificate, fieldManager, slice, ct));
+
+    /// <summary>Applies the issuance slice (<see cref="CertificateStatusSlices.ApplyIssuanceAsync"/>); reads see the result before the cache does.</summary>
+    public async Task ApplyIssuanceAsync(Certificate certificate, CertificateStatus slice, TimeProvider time, CancellationToken ct) =>
+        Written(certificate, await CertificateStatusSlices.ApplyIssuanceAsync(_client, certificate, slice, time, ct));
+
+    /// <summary>Records what the server returned for a write of <paramref name="read"/>, for reads until the cache shows it.</summary>
+    public void Written(Certificate read, Certificate written) =>
+        _written.Record(read, written, _certificates.Store.Find(ObjectKey.Of(read))?.Metadata.ResourceVersion);
 
     public IReadOnlyList<CertificateRequest> RequestsOf(Certificate certificate) =>
         [.. _requests.Store.ByIndex(CertificateIndexes.RequestsByCertificate, ObjectKey.Of(certificate).ToString())

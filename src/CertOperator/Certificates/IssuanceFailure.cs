@@ -18,7 +18,7 @@ internal static class IssuanceFailure
         failed.LastFailureTime = time.GetUtcNow();
         failed.FailedIssuanceAttempts = (failed.FailedIssuanceAttempts ?? 0) + 1;
         Conditions.Set(failed.Conditions ??= [], ConditionTypes.Issuing, Conditions.False, "Failed", message, certificate.Metadata.Generation, time);
-        await CertificateStatusSlices.ApplyIssuanceAsync(store.Client, certificate, failed, time, ct);
+        await store.ApplyIssuanceAsync(certificate, failed, time, ct);
         await events.RecordAsync(certificate, EventType.Warning, "Failed", message, ct);
     }
 }

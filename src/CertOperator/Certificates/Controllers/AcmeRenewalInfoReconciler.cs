@@ -53,7 +53,7 @@ internal sealed class AcmeRenewalInfoReconciler(
             if (certificate.Status?.Acme is not null)
             {
                 var removal = new JsonObject { ["status"] = new JsonObject { ["acme"] = null } };
-                await store.Client.PatchStatusAsync<Certificate>(certificate.Metadata.NamespaceProperty, certificate.Metadata.Name!, Patch.Merge(removal), ct);
+                store.Written(certificate, await store.Client.PatchStatusAsync<Certificate>(certificate.Metadata.NamespaceProperty, certificate.Metadata.Name!, Patch.Merge(removal), ct));
             }
 
             return ReconcileResult.Done;
@@ -64,7 +64,7 @@ internal sealed class AcmeRenewalInfoReconciler(
             ? AriPolling.Answered(answer.Info!, now, random.NextFraction())
             : AriPolling.Failed(previous, facts.NotBefore, problem, answer.RetryAfter, now, random.NextFraction());
         var slice = new CertificateStatus { Acme = new CertificateAcmeStatus { Ari = ari } };
-        await CertificateStatusSlices.ApplyAsync(store.Client, certificate, CertificateStatusSlices.AriManager, slice, ct);
+        await store.ApplyStatusAsync(certificate, CertificateStatusSlices.AriManager, slice, ct);
         if (problem is not null)
         {
             await events.RecordAsync(certificate, EventType.Warning, ErrorReason, $"Could not fetch ACME Renewal Information: {problem}", ct);

@@ -120,7 +120,7 @@ internal sealed class IssuingReconciler(CertificateStore store, SignedPayloadMem
             // Became contested since the trigger looked: stop issuing and write nothing; readiness reports the conflict.
             var stopped = CertificateStatusSlices.Issuance(certificate);
             stopped.Conditions = null;
-            await CertificateStatusSlices.ApplyIssuanceAsync(store.Client, certificate, stopped, time, ct);
+            await store.ApplyIssuanceAsync(certificate, stopped, time, ct);
             return ReconcileResult.Done;
         }
 
@@ -146,7 +146,7 @@ internal sealed class IssuingReconciler(CertificateStore store, SignedPayloadMem
         issued.LastFailureTime = null;
         issued.FailedIssuanceAttempts = null;
         issued.Conditions = null;
-        await CertificateStatusSlices.ApplyIssuanceAsync(store.Client, certificate, issued, time, ct);
+        await store.ApplyIssuanceAsync(certificate, issued, time, ct);
         _completed.Remember(ObjectKey.Of(certificate), null, request.Metadata.Uid!);
         await events.RecordAsync(certificate, EventType.Normal, "Issuing", "The certificate has been successfully issued", ct);
         return ReconcileResult.Done;

@@ -151,7 +151,9 @@ internal sealed class KeyManagerReconciler(CertificateStore store, EventRecorder
         {
             // Also owned by an older whole-status write: an apply cannot remove it, a guarded write can.
             applied.Status.NextPrivateKeySecretName = null;
-            await store.Client.ReplaceStatusAsync(applied, ct);
+            applied = await store.Client.ReplaceStatusAsync(applied, ct);
         }
+
+        store.Written(certificate, applied);
     }
 }

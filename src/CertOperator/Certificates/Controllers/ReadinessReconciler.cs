@@ -47,7 +47,7 @@ internal sealed class ReadinessReconciler(CertificateStore store, EventRecorder 
         slice.RenewalTime = renewal;
         if (changed)
         {
-            await CertificateStatusSlices.ApplyAsync(store.Client, certificate, CertificateStatusSlices.ReadinessManager, slice, ct);
+            await store.ApplyStatusAsync(certificate, CertificateStatusSlices.ReadinessManager, slice, ct);
         }
 
         // One event per distinct problem: a fix that leaves another field invalid is news, a resync is not.

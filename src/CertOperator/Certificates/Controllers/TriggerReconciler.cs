@@ -46,7 +46,7 @@ internal sealed class TriggerReconciler(CertificateStore store, EventRecorder ev
 
         var slice = CertificateStatusSlices.Issuance(certificate);
         Conditions.Set(slice.Conditions ??= [], ConditionTypes.Issuing, Conditions.True, reason.Reason, reason.Message, certificate.Metadata.Generation, time);
-        await CertificateStatusSlices.ApplyIssuanceAsync(store.Client, certificate, slice, time, ct);
+        await store.ApplyIssuanceAsync(certificate, slice, time, ct);
         if (reason.Warning is { } warning)
         {
             await events.RecordAsync(certificate, EventType.Warning, warning.Reason, warning.Message, ct);
