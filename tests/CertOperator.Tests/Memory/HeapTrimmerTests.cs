@@ -13,7 +13,8 @@ public sealed class HeapTrimmerTests
     public void Trims_after_each_burst_once_quiet_and_not_again_until_the_next_burst()
     {
         var heap = new ScriptedHeap();
-        var trimmer = new HeapTrimmer(heap, HeapTrimPolicy.Default, new FakeTimeProvider(), NullLogger<HeapTrimmer>.Instance);
+        var files = new CountedFilePages();
+        var trimmer = new HeapTrimmer(heap, files, HeapTrimPolicy.Default, new FakeTimeProvider(), NullLogger<HeapTrimmer>.Instance);
         bool LookAfter(long allocated)
         {
             heap.Allocate(allocated);
@@ -33,13 +34,14 @@ public sealed class HeapTrimmerTests
         // A wave of issuances: busy looks never trim; the first quiet one does.
         Assert.Equal([false, false, true], new[] { 30 * MiB, 30 * MiB, 0 }.Select(LookAfter));
         Assert.Equal(3, heap.Trims);
+        Assert.Equal(3, files.Releases);
     }
 
     [Fact]
     public void The_trims_own_allocations_do_not_count_towards_the_next_burst()
     {
         var heap = new ScriptedHeap { AllocatedByTrim = 15 * MiB };
-        var trimmer = new HeapTrimmer(heap, HeapTrimPolicy.Default, new FakeTimeProvider(), NullLogger<HeapTrimmer>.Instance);
+        var trimmer = new HeapTrimmer(heap, new CountedFilePages(), HeapTrimPolicy.Default, new FakeTimeProvider(), NullLogger<HeapTrimmer>.Instance);
         heap.Allocate(16 * MiB);
         Assert.False(trimmer.Look());
         Assert.True(trimmer.Look());
@@ -65,6 +67,17 @@ public sealed class HeapTrimmerTests
         {
             Trims++;
             AllocatedBytes += AllocatedByTrim;
+        }
+    }
+
+    private sealed class CountedFilePages : IFilePages
+    {
+        public int Releases { get; private set; }
+
+        public long Release()
+        {
+            Releases++;
+            return MiB;
         }
     }
 }
