@@ -2,19 +2,16 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using CertOperator.CertificateRequests;
-using CertOperator.Certificates;
 using CertOperator.Certificates.Controllers;
 using CertOperator.Crds.CertificateRequests;
 using CertOperator.Crds.Certificates;
 using CertOperator.Infrastructure;
 using CertOperator.Kubernetes;
-using CertOperator.Kubernetes.Client;
 using CertOperator.Kubernetes.Controllers;
 using CertOperator.Kubernetes.Events;
 using CertOperator.Kubernetes.Informers;
 using CertOperator.Kubernetes.Model;
 using CertOperator.TestApiServer;
-using CertOperator.Testing;
 using k8s.Models;
 
 namespace CertOperator.Tests.Certificates.Controllers;
@@ -24,30 +21,14 @@ namespace CertOperator.Tests.Certificates.Controllers;
 /// Certificate's while an issuance was under way is left as it is, and the issuance stops instead of being retried),
 /// and a cache that has not yet seen its own status write.
 /// </summary>
-public sealed class IssuingReconcilerTests : IAsyncLifetime
+public sealed class IssuingReconcilerTests() : ContestedSecretTests("race")
 {
-    private const string Ns = "race";
-    private TestCluster _cluster = null!;
-
-    private KubeApiServer Server => _cluster.Server;
-
-    private KubernetesClient Client => _cluster.Client;
-
-    public async Task InitializeAsync() => _cluster = await TestCluster.StartWithCrdsAsync(Ns);
-
-    public async Task DisposeAsync() => await _cluster.DisposeAsync();
-
     [Fact]
     public async Task A_signed_certificate_is_not_written_into_a_Secret_another_Certificate_owns()
     {
         await CreateCertificateAsync("owner");
         var late = await CreateCertificateAsync("late");
-        var shared = await Client.CreateAsync(new Secret
-        {
-            Metadata = new V1ObjectMeta { Name = "shared", NamespaceProperty = Ns, Annotations = new Dictionary<string, string>() { ["cert-manager.io/certificate-name"] = "owner" } },
-            Type = "kubernetes.io/tls",
-            Data = new Dictionary<string, byte[]>() { ["tls.crt"] = Encoding.ASCII.GetBytes("owner's certificate"), ["tls.key"] = Encoding.ASCII.GetBytes("owner's key") },
-        });
+        var shared = await CreateOwnersSecretAsync();
         await SignedIssuanceUnderWayAsync(late);
 
         await using var informers = new SharedInformerFactory(Client);
@@ -85,17 +66,8 @@ public sealed class IssuingReconcilerTests : IAsyncLifetime
     /// <summary>An issuing reconciler over <paramref name="informers"/>' caches, once they have synced.</summary>
     private async Task<IssuingReconciler> SyncedReconcilerAsync(SharedInformerFactory informers, EventRecorder events)
     {
-        var store = new CertificateStore(informers, Client, new OperatorOptions { ClusterResourceNamespace = "cert-manager" });
-        informers.Start();
-        await informers.WaitForSyncAsync(CancellationToken.None);
+        var store = await SyncedStoreAsync(informers);
         return new IssuingReconciler(store, new SignedPayloadMemo<Crds.CertificateRequests.CertificateRequest>(SignedPayload.ForIssuing), events, TimeProvider.System);
-    }
-
-    private async Task<Certificate> CreateCertificateAsync(string name)
-    {
-        var certificate = Gen.Certificate(name, Ns, s => s.SecretName = "shared");
-        certificate.Metadata.Uid = null;
-        return await Client.CreateAsync(certificate);
     }
 
     /// <summary>Issuing=True, the next key in its temporary Secret, and the CertificateRequest for revision 1 signed.</summary>

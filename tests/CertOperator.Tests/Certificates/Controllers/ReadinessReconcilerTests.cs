@@ -1,16 +1,10 @@
-using System.Text;
-using CertOperator.Certificates;
 using CertOperator.Certificates.Controllers;
 using CertOperator.Crds.Certificates;
-using CertOperator.Infrastructure;
 using CertOperator.Kubernetes;
-using CertOperator.Kubernetes.Client;
 using CertOperator.Kubernetes.Events;
 using CertOperator.Kubernetes.Informers;
 using CertOperator.Kubernetes.Model;
 using CertOperator.TestApiServer;
-using CertOperator.Testing;
-using k8s.Models;
 
 namespace CertOperator.Tests.Certificates.Controllers;
 
@@ -18,35 +12,17 @@ namespace CertOperator.Tests.Certificates.Controllers;
 /// The readiness controller against the test API server, with a cache that has not yet seen its own status write
 /// (the informers are stopped once synced): a reconcile woken meanwhile reports nothing twice and writes nothing again.
 /// </summary>
-public sealed class ReadinessReconcilerTests : IAsyncLifetime
+public sealed class ReadinessReconcilerTests() : ContestedSecretTests("stale")
 {
-    private const string Ns = "stale";
-    private TestCluster _cluster = null!;
-
-    private KubeApiServer Server => _cluster.Server;
-
-    private KubernetesClient Client => _cluster.Client;
-
-    public async Task InitializeAsync() => _cluster = await TestCluster.StartWithCrdsAsync(Ns);
-
-    public async Task DisposeAsync() => await _cluster.DisposeAsync();
-
     [Fact]
     public async Task A_refusal_is_reported_once_while_the_cache_shows_the_certificate_from_before()
     {
         await CreateCertificateAsync("owner");
         await CreateCertificateAsync("late");
-        await Client.CreateAsync(new Secret
-        {
-            Metadata = new V1ObjectMeta { Name = "shared", NamespaceProperty = Ns, Annotations = new Dictionary<string, string>() { ["cert-manager.io/certificate-name"] = "owner" } },
-            Type = "kubernetes.io/tls",
-            Data = new Dictionary<string, byte[]>() { ["tls.crt"] = Encoding.ASCII.GetBytes("owner's certificate"), ["tls.key"] = Encoding.ASCII.GetBytes("owner's key") },
-        });
+        await CreateOwnersSecretAsync();
         var informers = new SharedInformerFactory(Client);
         using var events = new EventRecorder(Client, "test");
-        var store = new CertificateStore(informers, Client, new OperatorOptions { ClusterResourceNamespace = "cert-manager" });
-        informers.Start();
-        await informers.WaitForSyncAsync(CancellationToken.None);
+        var store = await SyncedStoreAsync(informers);
         await informers.DisposeAsync();
         var reconciler = new ReadinessReconciler(store, events, TimeProvider.System);
         await reconciler.ReconcileAsync(new ObjectKey(Ns, "late"), CancellationToken.None);
@@ -62,12 +38,5 @@ public sealed class ReadinessReconcilerTests : IAsyncLifetime
         var warnings = (await Client.ListAsync<KubeEvent>(Ns)).Items.Where(e => e.Reason == "DuplicateSecretName" && e.InvolvedObject?.Name == "late");
         warnings.Should().ContainSingle().Which.Count.GetValueOrDefault(1).Should().Be(1, "the refusal is reported once, not counted up by a repeat");
         store.WrittenAheadOfCache.Should().Be(1, "the cache never showed the write, so reads still take it");
-    }
-
-    private async Task CreateCertificateAsync(string name)
-    {
-        var certificate = Gen.Certificate(name, Ns, s => s.SecretName = "shared");
-        certificate.Metadata.Uid = null;
-        await Client.CreateAsync(certificate);
     }
 }
