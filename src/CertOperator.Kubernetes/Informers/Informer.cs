@@ -210,10 +210,8 @@ internal sealed partial class Informer<T> : IInformer<T>, ISyncable
             return;
         }
 
-        // managedFields can outweigh the rest of the metadata; caches strip them as controller-runtime recommends,
-        // after a kind has kept what it needs of them. Trimmed before pooling, so the pool never copies what the cache drops.
-        (item as ICacheTrimmable)?.TrimForCache();
-        item.Metadata.ManagedFields = null;
+        // Trimmed before pooling, so the pool never copies what the cache drops.
+        CacheTrimming.Trim(item);
         StringPool.Shared.InternMetadata(item.Metadata);
         (item as IStringPooled)?.PoolStrings(StringPool.Shared);
         var old = _store.Upsert(item);

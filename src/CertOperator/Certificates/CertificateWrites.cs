@@ -1,5 +1,7 @@
 using CertOperator.Crds.Certificates;
+using CertOperator.Infrastructure;
 using CertOperator.Kubernetes;
+using CertOperator.Kubernetes.Model;
 
 namespace CertOperator.Certificates;
 
@@ -22,36 +24,29 @@ namespace CertOperator.Certificates;
 internal sealed class CertificateWrites
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<ObjectKey, Entry> _entries = [];
+
+    /// <summary>Per Certificate: the copy our last write returned, at the cache's version when it was recorded.</summary>
+    private readonly VersionMemo<Certificate> _entries = new();
 
     /// <summary>How many Certificates are read from their last write rather than from the cache.</summary>
-    public int Count
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _entries.Count;
-            }
-        }
-    }
+    public int Count => _entries.Count;
 
     /// <summary><paramref name="cached"/>, or what our last write of it returned while the cache has not moved since.</summary>
     public Certificate? Newest(ObjectKey key, Certificate? cached)
     {
         lock (_gate)
         {
-            if (!_entries.TryGetValue(key, out var entry))
+            if (!_entries.TryGet(key, out var cachedVersion, out var written))
             {
                 return cached;
             }
 
-            if (cached is not null && cached.Metadata.ResourceVersion == entry.CachedVersion)
+            if (cached is not null && cached.Metadata.ResourceVersion == cachedVersion)
             {
-                return entry.Written;
+                return written;
             }
 
-            _entries.Remove(key);
+            _entries.Forget(key);
             return cached;
         }
     }
@@ -64,25 +59,22 @@ internal sealed class CertificateWrites
     {
         ArgumentNullException.ThrowIfNull(read);
         ArgumentNullException.ThrowIfNull(written);
-        written.TrimForCache();
-        written.Metadata.ManagedFields = null;
+        CacheTrimming.Trim(written);
         var key = ObjectKey.Of(written);
         lock (_gate)
         {
             // An entry made at another cached version is stale: reads drop it, and so does this.
-            var current = _entries.TryGetValue(key, out var entry) && entry.CachedVersion == cachedVersion ? entry : null;
-            var basedOnRecorded = current is not null && current.Written.Metadata.ResourceVersion == read.Metadata.ResourceVersion;
+            var current = _entries.TryGet(key, out var entryVersion, out var recorded) && entryVersion == cachedVersion ? recorded : null;
+            var basedOnRecorded = current is not null && current.Metadata.ResourceVersion == read.Metadata.ResourceVersion;
             var basedOnCache = current is null && read.Metadata.ResourceVersion == cachedVersion;
             if (cachedVersion is not null && written.Metadata.ResourceVersion != cachedVersion && (basedOnRecorded || basedOnCache))
             {
-                _entries[key] = new Entry(cachedVersion, written);
+                _entries.Remember(key, cachedVersion, written);
             }
             else
             {
-                _entries.Remove(key);
+                _entries.Forget(key);
             }
         }
     }
-
-    private sealed record Entry(string CachedVersion, Certificate Written);
 }
