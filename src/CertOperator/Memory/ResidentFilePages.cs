@@ -7,22 +7,22 @@ namespace CertOperator.Memory;
 /// on Linux. After a burst most of the executable's code and read-only data the burst ran through stays mapped and
 /// counts in the resident set (24.7 MiB of the Native AOT binary at 1,000 Certificates), though an idle operator
 /// touches a fraction of it; the kernel would reclaim these clean pages under pressure anyway, and the file's page
-/// cache keeps them for the next touch.
+/// cache keeps them for the next touch. A smaps that cannot be read (a hardened /proc) releases nothing and is no
+/// error: the trim goes on without it.
 /// </summary>
-internal sealed partial class ResidentFilePages : IFilePages
+internal sealed partial class ResidentFilePages(string smaps = "/proc/self/smaps") : IFilePages
 {
     private const int MadviseDontNeed = 4;
-    private const string Smaps = "/proc/self/smaps";
 
     public long Release()
     {
-        if (!OperatingSystem.IsLinux() || !File.Exists(Smaps))
+        if (!OperatingSystem.IsLinux() || Read() is not { } text)
         {
             return 0;
         }
 
         long released = 0;
-        foreach (var range in MappedFilePages.Releasable(File.ReadAllText(Smaps)))
+        foreach (var range in MappedFilePages.Releasable(text))
         {
             if (Madvise((nint)range.Start, (nuint)range.Length, MadviseDontNeed) == 0)
             {
@@ -31,6 +31,18 @@ internal sealed partial class ResidentFilePages : IFilePages
         }
 
         return released;
+    }
+
+    private string? Read()
+    {
+        try
+        {
+            return File.ReadAllText(smaps);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     [LibraryImport("libc", EntryPoint = "madvise")]

@@ -6,8 +6,8 @@ using k8s.Models;
 namespace CertOperator.Tests.Certificates;
 
 /// <summary>
-/// A Certificate is read as our own last status write left it only while the cache still shows the version that write
-/// started from; every other case falls back to the cache, so a read is never older than the cache.
+/// A Certificate is read as our own last status write left it only while the cache still shows a version that write
+/// is known to supersede; every other case falls back to the cache, so a read is never older than the cache.
 /// </summary>
 public sealed class CertificateWritesTests
 {
@@ -42,6 +42,42 @@ public sealed class CertificateWritesTests
         _writes.Record(Cert("11", revision: 1), Cert("12", revision: 2), cachedVersion: "10");
 
         Revision(_writes.Newest(Key, Cert("10"))).Should().Be(2);
+    }
+
+    [Fact]
+    public void A_cache_catching_up_one_write_at_a_time_still_reads_the_last_write()
+    {
+        _writes.Record(Cert("10"), Cert("11", revision: 1), cachedVersion: "10");
+        _writes.Record(Cert("11", revision: 1), Cert("12", revision: 2), cachedVersion: "10");
+
+        Revision(_writes.Newest(Key, Cert("10"))).Should().Be(2);
+        Revision(_writes.Newest(Key, Cert("11", revision: 1))).Should().Be(2, "the cache reached the first write, not the second");
+        Revision(_writes.Newest(Key, Cert("12", revision: 2))).Should().Be(2);
+        _writes.Count.Should().Be(0, "the cache reached the last write");
+    }
+
+    [Fact]
+    public void A_write_made_while_the_cache_reached_the_previous_one_chains_from_the_cache()
+    {
+        _writes.Record(Cert("10"), Cert("11", revision: 1), cachedVersion: "10");
+        _writes.Record(Cert("11", revision: 1), Cert("12", revision: 2), cachedVersion: "11");
+
+        Revision(_writes.Newest(Key, Cert("11", revision: 1))).Should().Be(2);
+        Revision(_writes.Newest(Key, Cert("10"))).Should().BeNull("a version outside the chain is the cache moving elsewhere, and it wins");
+    }
+
+    [Fact]
+    public void A_chain_longer_than_its_cap_leaves_reads_to_the_cache()
+    {
+        for (var i = 0; i < CertificateWrites.MaxChain; i++)
+        {
+            _writes.Record(Cert($"{100 + i}", revision: i), Cert($"{101 + i}", revision: i + 1), cachedVersion: "100");
+        }
+
+        Revision(_writes.Newest(Key, Cert("100"))).Should().Be(CertificateWrites.MaxChain);
+        _writes.Record(Cert($"{100 + CertificateWrites.MaxChain}"), Cert("999", revision: 999), cachedVersion: "100");
+
+        _writes.Count.Should().Be(0);
     }
 
     [Fact]

@@ -56,6 +56,15 @@ public sealed class MappedFilePagesTests
         string.Join(",", Enumerable.Range(0, 1000).Select(i => i.ToString(CultureInfo.InvariantCulture))).Length.Should().Be(3889);
     }
 
+    [Theory]
+    [InlineData("/proc/self/mem", "reading a process's memory file from offset 0 fails with an I/O error")]
+    [InlineData("/proc/self", "a directory")]
+    [InlineData("/proc/self/no-such-file", "a missing file")]
+    public void A_smaps_that_cannot_be_read_releases_nothing_and_does_not_throw(string path, string what)
+    {
+        new ResidentFilePages(path).Release().Should().Be(0, what);
+    }
+
     private static long ResidentOfReleasable() => MappedFilePages.Releasable(File.ReadAllText("/proc/self/smaps")).Sum(r => r.ResidentBytes);
 
     private static string Entry(string start, string end, string permissions, string path, int rssKb, int anonymousKb) =>
