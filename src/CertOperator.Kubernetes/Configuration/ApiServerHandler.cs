@@ -15,11 +15,18 @@ internal static class ApiServerHandler
         var settings = config.Settings;
 
         // A dead API server must not hang a request on connect; renewed connections let a load-balanced API server's
-        // replicas share the load again after one restarts.
+        // replicas share the load again after one restarts. Requests go over HTTP/2 where the server offers it (see
+        // ApiTransport), so watches and requests share one connection, as client-go's do; a second opens only when
+        // the server's stream limit is reached. client-go's HTTP/2 health check: a ping after 30 s without a frame,
+        // the connection dropped when 15 s pass without its answer, so a dead one cannot stall every watch at once.
         var handler = new SocketsHttpHandler
         {
             ConnectTimeout = TimeSpan.FromSeconds(30),
             PooledConnectionLifetime = TimeSpan.FromMinutes(10),
+            EnableMultipleHttp2Connections = true,
+            KeepAlivePingDelay = TimeSpan.FromSeconds(30),
+            KeepAlivePingTimeout = TimeSpan.FromSeconds(15),
+            KeepAlivePingPolicy = HttpKeepAlivePingPolicy.WithActiveRequests,
         };
         if (ClientCertificate(settings) is { } certificate)
         {
