@@ -9,6 +9,7 @@ namespace CertOperator.TestApiServer;
 public sealed class RequestCounter
 {
     private readonly ConcurrentDictionary<string, int> _counts = new();
+    private readonly ConcurrentDictionary<string, string> _connections = new();
 
     /// <summary>Counts so far, keyed "VERB resource[/subresource] CODE", e.g. "PUT leases 200" or "APPLY certificates/status 200".</summary>
     public IReadOnlyDictionary<string, int> Snapshot() => new Dictionary<string, int>(_counts);
@@ -16,6 +17,11 @@ public sealed class RequestCounter
     /// <summary>Requests matching <paramref name="filter"/> (a key prefix such as "PUT leases") since <paramref name="before"/>.</summary>
     public static int Delta(IReadOnlyDictionary<string, int> before, IReadOnlyDictionary<string, int> after, string filter = "") =>
         after.Where(kv => kv.Key.StartsWith(filter, StringComparison.Ordinal)).Sum(kv => kv.Value - before.GetValueOrDefault(kv.Key));
+
+    /// <summary>The protocol ("HTTP/1.1", "HTTP/2") of every connection a request has come over so far, by connection id.</summary>
+    public IReadOnlyDictionary<string, string> Connections() => new Dictionary<string, string>(_connections);
+
+    internal void Connected(string connectionId, string protocol) => _connections.TryAdd(connectionId, protocol);
 
     internal void Record(string method, string contentType, bool watch, string path, int status)
     {

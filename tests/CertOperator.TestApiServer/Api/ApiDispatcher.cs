@@ -9,6 +9,7 @@ internal sealed class ApiDispatcher(
 {
     public async Task HandleAsync(HttpContext http)
     {
+        requests.Connected(http.Connection.Id, http.Request.Protocol);
         try
         {
             await DispatchAsync(http);
