@@ -68,6 +68,10 @@ internal sealed class OperatorUnderTest : IAsyncDisposable
         }
     }
 
+    /// <summary>The informers' "listed N objects in X ms" lines so far (the operator logs them at `-v 4`), to see where a start went.</summary>
+    public IEnumerable<string> InformerLists() =>
+        Process.Output.Split('\n').Where(l => l.Contains("Informer ", StringComparison.Ordinal) && l.Contains(" listed ", StringComparison.Ordinal));
+
     public ValueTask DisposeAsync() => Process.DisposeAsync();
 
     private async Task<bool> ReadyAsync(CancellationToken ct)

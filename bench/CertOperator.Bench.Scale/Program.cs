@@ -48,6 +48,7 @@ while (await client.TryGetAsync<ClusterIssuer>(null, Seeding.CaIssuer, ct) is no
 
 var issuerReady = sinceStart.Elapsed + coldStart;
 Console.WriteLine($"Cold start with {options.Secrets:N0} Secrets: process start -> /readyz {coldStart.TotalMilliseconds:0} ms; -> CA ClusterIssuer Ready {issuerReady.TotalMilliseconds:0} ms (its root certificate issued on the way)");
+PrintLines(op.InformerLists());
 
 await using var informers = new SharedInformerFactory(client, Seeding.Namespace);
 var certificates = informers.GetInformer<Certificate>();
@@ -124,6 +125,7 @@ await using (restarted)
     Console.WriteLine($"Restart with everything present ({options.Secrets:N0} unrelated Secrets, {options.Certificates:N0} Certificates, their requests and Secrets): "
         + $"process start -> /readyz {warmStart.TotalMilliseconds:0} ms; RSS {options.Idle} s later {rss:0.0} MiB, managed heap {await restarted.ManagedHeapAsync(ct):0.0} MiB");
     Console.WriteLine($"  resident before the scrape: {restartBreakdown}; after the scrape: {ProcessSampler.Breakdown(restarted.Process.Id)}");
+    PrintLines(restarted.InformerLists());
 }
 
 Directory.Delete(folder, recursive: true);
@@ -162,4 +164,12 @@ async Task<int> PrintIssuancesAsync()
     var perCertificate = requests.Items.GroupBy(r => r.Metadata.OwnerReferences?.FirstOrDefault()?.Uid).Count(g => g.Count() > 1);
     Console.WriteLine($"Duplicate issuance: {notFirst} Certificates not at revision 1; {requests.Items.Count:N0} CertificateRequests for {list.Items.Count:N0} Certificates ({perCertificate} Certificates with more than one)");
     return Math.Max(notFirst, perCertificate);
+}
+
+static void PrintLines(IEnumerable<string> lines)
+{
+    foreach (var line in lines)
+    {
+        Console.WriteLine($"  {line}");
+    }
 }

@@ -29,6 +29,9 @@ public sealed class Certificate : IKubernetesObject<Certificate>, IStringPooled,
 
     public static JsonTypeInfo<KubernetesList<Certificate>> ListJsonTypeInfo => CertManagerJsonContext.Default.KubernetesListCertificate;
 
+    /// <summary>Caching keeps who owns the Issuing condition (<see cref="TrimForCache"/>), which is read from managedFields.</summary>
+    public static bool CacheReadsManagedFields => true;
+
     public string? ApiVersion { get; set; } = Resource.ApiVersion;
 
     public string? Kind { get; set; } = Resource.Kind;

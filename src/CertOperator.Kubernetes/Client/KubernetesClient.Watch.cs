@@ -8,8 +8,8 @@ namespace CertOperator.Kubernetes.Client;
 
 public sealed partial class KubernetesClient
 {
-    private const string MetadataListAccept = "application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json";
-    private const string MetadataAccept = "application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1,application/json";
+    internal const string MetadataListAccept = "application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1,application/json";
+    internal const string MetadataAccept = "application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1,application/json";
 
     /// <summary>
     /// Streams changes after <see cref="WatchOptions.ResourceVersion"/>. Ends when the server closes the stream;

@@ -19,4 +19,10 @@ public interface IKubernetesObject<TSelf> : IKubernetesObject
     static abstract JsonTypeInfo<TSelf> JsonTypeInfo { get; }
 
     static abstract JsonTypeInfo<KubernetesList<TSelf>> ListJsonTypeInfo { get; }
+
+    /// <summary>
+    /// Whether a cached copy needs metadata.managedFields until <see cref="ICacheTrimmable.TrimForCache"/> has run;
+    /// informers skip them while reading every other kind.
+    /// </summary>
+    static virtual bool CacheReadsManagedFields => false;
 }

@@ -5,6 +5,7 @@ using CertOperator.Crds.Meta;
 using CertOperator.Crds.WellKnown;
 using CertOperator.Kubernetes;
 using CertOperator.Kubernetes.Client;
+using CertOperator.Kubernetes.Informers;
 using CertOperator.Kubernetes.Model;
 using CertOperator.TestApiServer;
 using CertOperator.Testing;
@@ -77,6 +78,31 @@ public sealed class CertificateStatusSlicesTests : IAsyncLifetime
         {
             RequestCounter.Delta(before, after, key).Should().Be(counted.GetValueOrDefault(key), $"{name}: {key}");
         }
+    }
+
+    [Fact]
+    public async Task A_cached_copy_knows_who_alone_owns_Issuing_so_ending_from_the_cache_takes_one_apply()
+    {
+        await using var informers = new SharedInformerFactory(Client, Ns);
+        var cache = informers.GetInformer<Certificate>();
+        informers.Start();
+        await informers.WaitForSyncAsync(CancellationToken.None);
+        var issuing = await IssuingAsync("from-cache");
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        Certificate? cached;
+        while ((cached = cache.Store.Find(ObjectKey.Of(issuing))) is null || cached.Metadata.ResourceVersion != issuing.Metadata.ResourceVersion)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(10), patience.Token);
+        }
+
+        cached.Metadata.ManagedFields.Should().BeNull("caches drop managedFields");
+        cached.IssuingConditionSoleOwner().Should().Be(CertificateStatusSlices.IssuanceManager);
+        var before = Server.Requests.Snapshot();
+        var slice = CertificateStatusSlices.Issuance(cached);
+        slice.Conditions = null;
+        slice.Revision = 1;
+        await CertificateStatusSlices.ApplyIssuanceAsync(Client, cached, slice, TimeProvider.System, CancellationToken.None);
+        RequestCounter.Delta(before, Server.Requests.Snapshot(), "APPLY certificates/status 200").Should().Be(1);
     }
 
     /// <summary>A Certificate whose issuance the issuance manager started (Issuing=True), as the trigger does.</summary>
