@@ -105,7 +105,7 @@ if (floorKeysPerSecond is { } floor && !stalled)
     Console.WriteLine($"RSA: key-generation floor for {options.Certificates:N0} keys {floorSeconds:0.0} s; measured / floor = {allReady.TotalSeconds / floorSeconds:0.00}");
 }
 
-PrintRequests(ApiServerMetrics.Delta(countsBefore, countsAfter), options.Certificates, ownCreates: options.Certificates);
+PrintRequests("while issuing", ApiServerMetrics.Delta(countsBefore, countsAfter), options.Certificates, ownCreates: options.Certificates);
 var duplicates = await PrintIssuancesAsync();
 
 await Task.Delay(TimeSpan.FromSeconds(options.Idle), ct);
@@ -116,10 +116,12 @@ Console.WriteLine($"  resident before the scrape: {steadyBreakdown}; after the s
 
 await op.StopAsync(ct);
 await op.DisposeAsync();
+var countsBeforeRestart = await plane.RequestCountsAsync(ct);
 var (restarted, warmStart) = await OperatorUnderTest.StartAsync(plane, options.OperatorFlags, ct);
 await using (restarted)
 {
     await Task.Delay(TimeSpan.FromSeconds(options.Idle), ct);
+    PrintRequests($"from its restart to {options.Idle} s after /readyz", ApiServerMetrics.Delta(countsBeforeRestart, await plane.RequestCountsAsync(ct)), options.Certificates, ownCreates: 0);
     var (rss, _) = ProcessSampler.Memory(restarted.Process.Id);
     var restartBreakdown = ProcessSampler.Breakdown(restarted.Process.Id);
     Console.WriteLine($"Restart with everything present ({options.Secrets:N0} unrelated Secrets, {options.Certificates:N0} Certificates, their requests and Secrets): "
@@ -140,7 +142,7 @@ async Task<TimeSpan> FirstAllReadyAsync()
     return last is { } at && DateTimeOffset.UtcNow - at < elapsed ? elapsed - (DateTimeOffset.UtcNow - at) : elapsed;
 }
 
-void PrintRequests(List<(string Key, long Count)> delta, int perCertificates, int ownCreates)
+void PrintRequests(string when, List<(string Key, long Count)> delta, int perCertificates, int ownCreates)
 {
     // The benchmark's own traffic: its Certificate creates; WATCH is long-running and not counted; rows without a resource are /metrics scrapes.
     var rows = delta
@@ -148,7 +150,7 @@ void PrintRequests(List<(string Key, long Count)> delta, int perCertificates, in
         .Where(d => d.Count > 0 && !d.Key.StartsWith("WATCH", StringComparison.Ordinal) && d.Key.Split(' ')[1].Length > 0)
         .ToList();
     var total = rows.Sum(d => d.Count);
-    Console.WriteLine($"API requests by the operator while issuing: {total:N0} = {(double)total / perCertificates:0.0} per certificate; 409 Conflict: {rows.Where(d => d.Key.EndsWith(" 409", StringComparison.Ordinal)).Sum(d => d.Count)}");
+    Console.WriteLine($"API requests by the operator {when}: {total:N0} = {(double)total / perCertificates:0.0} per certificate; 409 Conflict: {rows.Where(d => d.Key.EndsWith(" 409", StringComparison.Ordinal)).Sum(d => d.Count)}");
     foreach (var (key, count) in rows)
     {
         Console.WriteLine($"  {count,8:N0}  {(double)count / perCertificates,5:0.00}/cert  {key}");

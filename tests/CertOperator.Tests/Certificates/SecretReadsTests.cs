@@ -108,6 +108,36 @@ public sealed class SecretReadsTests : IAsyncLifetime
         (await _reads.GetAsync("default", "s", confirmAbsent: false, CancellationToken.None)).Should().BeNull();
     }
 
+    [Fact]
+    public async Task Readers_of_the_same_cached_version_at_the_same_time_share_one_GET()
+    {
+        _cache.Show(await Client.CreateAsync(Secret("one")));
+        Server.Faults.ResponseDelay = TimeSpan.FromMilliseconds(200);
+
+        var gets = await GetsDuring(async () =>
+        {
+            var readers = Enumerable.Range(0, 8).Select(_ => _reads.GetAsync("default", "s", confirmAbsent: false, CancellationToken.None)).ToList();
+            (await Task.WhenAll(readers)).Should().AllBe("one");
+        });
+
+        gets.Should().Be(1, "the trigger and readiness (every controller after a restart) look at the same version at once");
+    }
+
+    [Fact]
+    public async Task A_reader_that_gives_up_does_not_fail_the_others_sharing_its_GET()
+    {
+        _cache.Show(await Client.CreateAsync(Secret("one")));
+        Server.Faults.ResponseDelay = TimeSpan.FromMilliseconds(200);
+        using var impatient = new CancellationTokenSource();
+
+        var first = _reads.GetAsync("default", "s", confirmAbsent: false, impatient.Token);
+        var second = _reads.GetAsync("default", "s", confirmAbsent: false, CancellationToken.None);
+        await impatient.CancelAsync();
+
+        await first.Invoking(t => t).Should().ThrowAsync<OperationCanceledException>();
+        (await second).Should().Be("one");
+    }
+
     private static Secret Secret(string value, string? resourceVersion = null) => new()
     {
         Metadata = new V1ObjectMeta { Name = "s", NamespaceProperty = "default", ResourceVersion = resourceVersion },
