@@ -26,12 +26,6 @@ public sealed partial class KubernetesClient
     public Task<KubernetesList<PartialObjectMetadata>> ListMetadataAsync(ResourceType resource, string? ns = null, ListOptions? options = null, CancellationToken ct = default) =>
         MergePagesAsync(PagesAsync(resource, ns, options, MetadataListAccept, KubernetesJsonContext.Default.KubernetesListPartialObjectMetadata, ct));
 
-    public IAsyncEnumerable<WatchEvent<PartialObjectMetadata>> WatchMetadataAsync<T>(string? ns = null, WatchOptions? options = null, CancellationToken ct = default)
-        where T : class, IKubernetesObject<T> => WatchMetadataAsync(T.Resource, ns, options, ct);
-
-    public IAsyncEnumerable<WatchEvent<PartialObjectMetadata>> WatchMetadataAsync(ResourceType resource, string? ns = null, WatchOptions? options = null, CancellationToken ct = default) =>
-        WatchCoreAsync(resource, ns, options, MetadataAccept, KubernetesJsonContext.Default.PartialObjectMetadata, ct);
-
     internal async IAsyncEnumerable<WatchEvent<TItem>> WatchCoreAsync<TItem>(
         ResourceType resource, string? ns, WatchOptions? options, string accept, JsonTypeInfo<TItem> typeInfo, [EnumeratorCancellation] CancellationToken ct)
         where TItem : class

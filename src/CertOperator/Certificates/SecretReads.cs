@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using CertOperator.Infrastructure;
@@ -24,8 +23,8 @@ internal sealed class SecretReads<[DynamicallyAccessedMembers(DynamicallyAccesse
     // Unbounded: an entry is what keeps a lagging cache from deciding, so it must not be evicted; there is one per Secret.
     private readonly VersionMemo<TView> _written = new();
 
-    // GETs in flight, by the cached object (one per version) they fetch.
-    private readonly ConcurrentDictionary<PartialObjectMetadata, Lazy<Task<TView?>>> _fetching = new(ReferenceEqualityComparer.Instance);
+    // One GET at a time per cached object (one per version).
+    private readonly KeyedGate<PartialObjectMetadata> _fetching = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>
     /// The Secret's view, or null when it does not exist. A Secret missing from the cache counts as absent unless
@@ -57,51 +56,23 @@ internal sealed class SecretReads<[DynamicallyAccessedMembers(DynamicallyAccesse
             return null;
         }
 
-        if (!hasWritten && cached is not null)
+        // Readers of the same cached version take turns, so controllers looking at a Certificate at the same moment (the
+        // trigger and readiness; all of them after a restart) share one GET instead of making one each.
+        using var turn = !hasWritten && cached is not null ? await _fetching.EnterAsync(cached, ct) : null;
+        if (turn is not null && _byCachedVersion.TryGetValue(cached!, out var fetched))
         {
-            return await FetchOnceAsync(key, cached, ct);
+            return fetched;
         }
 
-        return await FetchAsync(key, cached, hasWritten ? (writtenVersion, written) : null, ct);
-    }
-
-    /// <summary>
-    /// Readers of the same cached version share one GET, so controllers looking at a Certificate at the same moment (the
-    /// trigger and readiness; all of them after a restart) cost one request, not one each.
-    /// </summary>
-    private async Task<TView?> FetchOnceAsync(ObjectKey key, PartialObjectMetadata cached, CancellationToken ct)
-    {
-        var mine = new Lazy<Task<TView?>>(() => FetchAsync(key, cached, null, ct));
-        var shared = _fetching.GetOrAdd(cached, mine);
-        try
-        {
-            return await shared.Value.WaitAsync(ct);
-        }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-        {
-            // The reader whose GET this was stopped waiting (its own cancellation), so this one reads for itself.
-            return await FetchAsync(key, cached, null, ct);
-        }
-        finally
-        {
-            if (shared == mine)
-            {
-                _fetching.TryRemove(KeyValuePair.Create(cached, mine));
-            }
-        }
-    }
-
-    private async Task<TView?> FetchAsync(ObjectKey key, PartialObjectMetadata? cached, (string? Version, TView? View)? ours, CancellationToken ct)
-    {
-        if (await client.TryGetAsync<Secret>(key.Namespace, key.Name, ct) is not { } secret)
+        if (await client.TryGetAsync<Secret>(ns, name, ct) is not { } secret)
         {
             _written.Forget(key);
             return null;
         }
 
-        if (ours is { } write && secret.Metadata.ResourceVersion == write.Version)
+        if (hasWritten && secret.Metadata.ResourceVersion == writtenVersion)
         {
-            return write.View;
+            return written;
         }
 
         var view = project(secret);
