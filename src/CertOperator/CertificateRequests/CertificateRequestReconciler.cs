@@ -2,6 +2,7 @@ using System.Text;
 using CertOperator.Acme.Orders;
 using CertOperator.Certificates.Pki;
 using CertOperator.Crds.CertificateRequests;
+using CertOperator.Crds.Certificates;
 using CertOperator.Crds.WellKnown;
 using CertOperator.Infrastructure;
 using CertOperator.Issuers;
@@ -107,7 +108,11 @@ internal sealed class CertificateRequestReconciler(
             Conditions.Set(r.Status.Conditions ??= [], ConditionTypes.Ready, Conditions.True, "Issued", "Certificate fetched from issuer successfully", null, time);
             return true;
         }, token), ct);
-        await events.RecordAsync(request, EventType.Normal, "CertificateIssued", "Certificate fetched from issuer successfully", ct);
+        if (!Owners.ControlledBy(request, Certificate.Resource.Kind))
+        {
+            // A Certificate's own request says nothing here that its Certificate's "Issuing" Event does not say a moment later.
+            await events.RecordAsync(request, EventType.Normal, "CertificateIssued", "Certificate fetched from issuer successfully", ct);
+        }
     }
 
     private async Task ApplyAcmeProgressAsync(CertificateRequest request, bool approve, AcmeRequestHandler.Progress progress, CancellationToken ct)

@@ -1,6 +1,7 @@
 using CertOperator.Crds.CertificateRequests;
 using CertOperator.Crds.Certificates;
 using CertOperator.Crds.Orders;
+using CertOperator.Infrastructure;
 
 namespace CertOperator.CertificateRequests;
 
@@ -23,5 +24,5 @@ internal sealed record SignedPayload(string Chain, string? Ca)
     /// made by hand or by another tool, whose chain nothing in this process reads.
     /// </summary>
     public static SignedPayload? ForIssuing(CertificateRequest request) =>
-        request.Metadata.OwnerReferences?.Any(o => o.Controller == true && o.Kind == Certificate.Resource.Kind) == true ? Of(request) : null;
+        Owners.ControlledBy(request, Certificate.Resource.Kind) ? Of(request) : null;
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CertOperator.Certificates.Controllers;
+using CertOperator.Certificates.Policies;
 using CertOperator.Crds.Certificates;
 using CertOperator.Crds.Serialization;
 using CertOperator.Crds.WellKnown;
@@ -22,6 +23,12 @@ namespace CertOperator.Certificates;
 /// <item>ACME renewal info (ACMEUseARI): acme.ari, the server's suggested window and when to ask again.</item>
 /// </list>
 /// A manager's apply lists every field it wants to keep; a field it owned and leaves out is removed.
+/// <para>
+/// The writes that start and end an issuance also carry the readiness fields, as the readiness controller would set them
+/// then (see <see cref="ReadinessDecision"/>), so that it has nothing left to write: a new Certificate costs two status
+/// writes, not four. Every issuance apply therefore carries them, as cached unless it sets them, so that the issuance
+/// manager, once a co-owner, never removes them by leaving them out.
+/// </para>
 /// </summary>
 internal static class CertificateStatusSlices
 {
@@ -52,8 +59,22 @@ internal static class CertificateStatusSlices
         RenewalTime = certificate.Status?.RenewalTime,
     };
 
+    /// <summary>The readiness slice as <paramref name="outcome"/> sets it, and whether that changes the cached one.</summary>
+    public static (CertificateStatus Slice, bool Changed) Readiness(Certificate certificate, ReadinessOutcome outcome, TimeProvider time)
+    {
+        var slice = Readiness(certificate);
+        var status = outcome.Ready ? Conditions.True : Conditions.False;
+        var changed = Conditions.Set(slice.Conditions ??= [], ConditionTypes.Ready, status, outcome.Reason, outcome.Message, certificate.Metadata.Generation, time);
+        changed |= slice.NotBefore != outcome.Facts?.NotBefore || slice.NotAfter != outcome.Facts?.NotAfter || slice.RenewalTime != outcome.RenewalTime;
+        slice.NotBefore = outcome.Facts?.NotBefore;
+        slice.NotAfter = outcome.Facts?.NotAfter;
+        slice.RenewalTime = outcome.RenewalTime;
+        return (slice, changed);
+    }
+
     /// <summary>
-    /// Applies the issuance slice. An apply cannot remove a field another manager also owns (a `kubectl patch`, an
+    /// Applies the issuance slice, with the readiness fields of <paramref name="readiness"/> (null: as cached).
+    /// An apply cannot remove a field another manager also owns (a `kubectl patch`, an
     /// older whole-status PUT), and a new revision must never be visible beside a lingering Issuing=True (the
     /// request manager would start revision N+2). So when Issuing goes and this manager alone owned it as last seen,
     /// one apply guarded by that resourceVersion removes it (a 409 means someone wrote since, and the slow way
@@ -62,8 +83,10 @@ internal static class CertificateStatusSlices
     /// condition (the server then refuses the half-removed entry) or of the failure fields, a guarded write from a
     /// fresh read removes them; Issuing is False by then, so nothing can start meanwhile.
     /// </summary>
-    public static async Task<Certificate> ApplyIssuanceAsync(KubernetesClient client, Certificate certificate, CertificateStatus slice, TimeProvider time, CancellationToken ct)
+    public static async Task<Certificate> ApplyIssuanceAsync(
+        KubernetesClient client, Certificate certificate, CertificateStatus slice, CertificateStatus? readiness, TimeProvider time, CancellationToken ct)
     {
+        readiness ??= Readiness(certificate);
         // The next key is named exactly while Issuing is True (the name is fixed per Certificate; the key manager creates the Secret).
         slice.NextPrivateKeySecretName = Conditions.IsTrue(slice.Conditions, ConditionTypes.Issuing) ? KeyManagerReconciler.NextKeySecretName(certificate) : null;
 
@@ -72,7 +95,7 @@ internal static class CertificateStatusSlices
         {
             try
             {
-                return await CheckedAsync(client, await ApplyAsync(client, certificate, IssuanceManager, slice, certificate.Metadata.ResourceVersion, ct), slice, ct);
+                return await CheckedAsync(client, await ApplyAsync(client, certificate, IssuanceManager, WithReadiness(slice, readiness), certificate.Metadata.ResourceVersion, ct), slice, ct);
             }
             catch (KubernetesApiException e) when (e.StatusCode == System.Net.HttpStatusCode.Conflict)
             {
@@ -83,20 +106,20 @@ internal static class CertificateStatusSlices
         if (removesIssuing && Copy(certificate, ConditionTypes.Issuing) is { } issuing)
         {
             Conditions.Set(issuing, ConditionTypes.Issuing, Conditions.False, "IssuanceEnded", "This issuance has ended", certificate.Metadata.Generation, time);
-            await ApplyAsync(client, certificate, IssuanceManager, new CertificateStatus
+            await ApplyAsync(client, certificate, IssuanceManager, WithReadiness(new CertificateStatus
             {
                 Conditions = issuing,
                 Revision = slice.Revision,
                 LastFailureTime = slice.LastFailureTime,
                 FailedIssuanceAttempts = slice.FailedIssuanceAttempts,
                 NextPrivateKeySecretName = slice.NextPrivateKeySecretName,
-            }, ct);
+            }, readiness), ct);
         }
 
         Certificate applied;
         try
         {
-            applied = await ApplyAsync(client, certificate, IssuanceManager, slice, ct);
+            applied = await ApplyAsync(client, certificate, IssuanceManager, WithReadiness(slice, readiness), ct);
         }
         catch (KubernetesApiException e) when (e.StatusCode == System.Net.HttpStatusCode.UnprocessableEntity && slice.Conditions is null)
         {
@@ -104,6 +127,28 @@ internal static class CertificateStatusSlices
         }
 
         return await CheckedAsync(client, applied, slice, ct);
+    }
+
+    /// <summary>
+    /// Applies the readiness slice. Once an issuance write has carried the validity fields the issuance manager co-owns
+    /// them, so an apply that leaves one out (the Secret is gone, the renewal time cannot be met) does not remove it: a
+    /// write guarded by the version the apply returned removes what is left.
+    /// </summary>
+    public static async Task<Certificate> ApplyReadinessAsync(KubernetesClient client, Certificate certificate, CertificateStatus slice, CancellationToken ct)
+    {
+        var applied = await ApplyAsync(client, certificate, ReadinessManager, slice, ct);
+        if (applied.Status is not { } status
+            || (slice.NotBefore is not null || status.NotBefore is null)
+            && (slice.NotAfter is not null || status.NotAfter is null)
+            && (slice.RenewalTime is not null || status.RenewalTime is null))
+        {
+            return applied;
+        }
+
+        status.NotBefore = slice.NotBefore;
+        status.NotAfter = slice.NotAfter;
+        status.RenewalTime = slice.RenewalTime;
+        return await client.ReplaceStatusAsync(applied, ct);
     }
 
     public static Task<Certificate> ApplyAsync(KubernetesClient client, Certificate certificate, string fieldManager, CertificateStatus slice, CancellationToken ct) =>
@@ -163,6 +208,23 @@ internal static class CertificateStatusSlices
             ["status"] = JsonSerializer.SerializeToNode(slice, CertManagerJsonContext.Default.CertificateStatus),
         };
         return client.ApplyStatusAsync<Certificate>(certificate.Metadata.NamespaceProperty, certificate.Metadata.Name!, body, fieldManager, force: true, ct);
+    }
+
+    /// <summary>The issuance slice with the readiness fields beside it, as one apply body.</summary>
+    private static CertificateStatus WithReadiness(CertificateStatus issuance, CertificateStatus readiness)
+    {
+        List<Condition> conditions = [.. issuance.Conditions ?? [], .. readiness.Conditions ?? []];
+        return new CertificateStatus
+        {
+            Conditions = conditions.Count > 0 ? conditions : null,
+            Revision = issuance.Revision,
+            LastFailureTime = issuance.LastFailureTime,
+            FailedIssuanceAttempts = issuance.FailedIssuanceAttempts,
+            NextPrivateKeySecretName = issuance.NextPrivateKeySecretName,
+            NotBefore = readiness.NotBefore,
+            NotAfter = readiness.NotAfter,
+            RenewalTime = readiness.RenewalTime,
+        };
     }
 
     private static List<Condition>? Copy(Certificate certificate, string type) =>

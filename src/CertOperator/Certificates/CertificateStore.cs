@@ -60,13 +60,20 @@ internal sealed class CertificateStore
     /// <summary>How many Certificates are read from our last write of them rather than from the cache.</summary>
     public int WrittenAheadOfCache => _written.Count;
 
+    /// <summary>Applies the readiness slice (<see cref="CertificateStatusSlices.ApplyReadinessAsync"/>); reads see the result before the cache does.</summary>
+    public async Task ApplyReadinessAsync(Certificate certificate, CertificateStatus slice, CancellationToken ct) =>
+        Written(certificate, await CertificateStatusSlices.ApplyReadinessAsync(_client, certificate, slice, ct));
+
     /// <summary>Applies a status slice under <paramref name="fieldManager"/>; reads see the result before the cache does.</summary>
     public async Task ApplyStatusAsync(Certificate certificate, string fieldManager, CertificateStatus slice, CancellationToken ct) =>
         Written(certificate, await CertificateStatusSlices.ApplyAsync(_client, certificate, fieldManager, slice, ct));
 
-    /// <summary>Applies the issuance slice (<see cref="CertificateStatusSlices.ApplyIssuanceAsync"/>); reads see the result before the cache does.</summary>
-    public async Task ApplyIssuanceAsync(Certificate certificate, CertificateStatus slice, TimeProvider time, CancellationToken ct) =>
-        Written(certificate, await CertificateStatusSlices.ApplyIssuanceAsync(_client, certificate, slice, time, ct));
+    /// <summary>
+    /// Applies the issuance slice with the readiness fields of <paramref name="readiness"/>, as cached when null
+    /// (<see cref="CertificateStatusSlices.ApplyIssuanceAsync"/>); reads see the result before the cache does.
+    /// </summary>
+    public async Task ApplyIssuanceAsync(Certificate certificate, CertificateStatus slice, TimeProvider time, CancellationToken ct, CertificateStatus? readiness = null) =>
+        Written(certificate, await CertificateStatusSlices.ApplyIssuanceAsync(_client, certificate, slice, readiness, time, ct));
 
     /// <summary>Records what the server returned for a write of <paramref name="read"/>, for reads until the cache shows it.</summary>
     public void Written(Certificate read, Certificate written) =>
@@ -100,18 +107,18 @@ internal sealed class CertificateStore
     public Task<Secret?> GetKeySecretAsync(string ns, string name, CancellationToken ct) => _keySecrets.GetAsync(ns, name, confirmAbsent: true, ct);
 
     /// <summary>Creates or replaces a next-key Secret; what the server returns is what later reads see, without a GET.</summary>
-    public Task<Secret> WriteNextKeyAsync(Secret secret, bool replace, CancellationToken ct) => _keySecrets.WriteAsync(secret, Sender(replace), ct);
+    public async Task WriteNextKeyAsync(Secret secret, bool replace, CancellationToken ct) => await _keySecrets.WriteAsync(secret, Sender(replace), ct);
 
     public void ForgetNextKey(string ns, string name) => _keySecrets.Forget(ns, name);
 
     /// <summary>Creates or replaces a target Secret; the decisions that follow read what the server returned, without a GET.</summary>
-    public Task<Secret> WriteTargetAsync(Secret secret, bool replace, CancellationToken ct) => _targets.WriteAsync(secret, Sender(replace), ct);
+    public async Task<TargetSecretView> WriteTargetAsync(Secret secret, bool replace, CancellationToken ct) => (await _targets.WriteAsync(secret, Sender(replace), ct)).View;
 
     private Func<Secret, CancellationToken, Task<Secret>> Sender(bool replace) =>
         replace ? (secret, ct) => _client.ReplaceAsync(secret, ct) : (secret, ct) => _client.CreateAsync(secret, ct);
 
     /// <summary>Whether the metadata cache holds the Secret (it may lag our own writes by a watch event).</summary>
-    public bool SecretCached(string ns, string name) => _secrets.Store.Find(new ObjectKey(ns, name)) is not null;
+    public PartialObjectMetadata? CachedSecret(string ns, string name) => _secrets.Store.Find(new ObjectKey(ns, name));
 
     /// <summary>
     /// Everything the issuance policies need about one Certificate. With <paramref name="confirmAbsent"/>, a Secret
@@ -121,7 +128,15 @@ internal sealed class CertificateStore
     public async Task<IssuanceInput> GatherAsync(Certificate certificate, DateTimeOffset now, bool confirmAbsent, CancellationToken ct)
     {
         var target = await _targets.GetAsync(certificate.Metadata.NamespaceProperty!, certificate.Spec.SecretName, confirmAbsent, ct);
-        var current = certificate.Status?.Revision is { } revision ? RequestFor(certificate, revision) : null;
+        return Input(certificate, target, certificate.Status?.Revision is { } revision ? RequestFor(certificate, revision) : null, now);
+    }
+
+    /// <summary>The input as it will be once the issuance of <paramref name="request"/> into the Secret just written (<paramref name="target"/>) ends.</summary>
+    public IssuanceInput InputAfterIssuance(Certificate certificate, CertificateRequest request, TargetSecretView target, DateTimeOffset now) =>
+        Input(certificate, target, request, now);
+
+    private IssuanceInput Input(Certificate certificate, TargetSecretView? target, CertificateRequest? current, DateTimeOffset now)
+    {
         var ari = _ari is null ? null : AriWindow.Of(certificate.Status?.Acme, target?.State.Facts, _ari);
         return new IssuanceInput(certificate, target?.State, current, now, Ownership(certificate, target?.Existing), ari);
     }

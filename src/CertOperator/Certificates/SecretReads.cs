@@ -90,11 +90,15 @@ internal sealed class SecretReads<[DynamicallyAccessedMembers(DynamicallyAccesse
     }
 
     /// <summary>
-    /// Sends a write (create or replace) and remembers the Secret the server returns, so its cached version needs no GET.
-    /// Reads of the same Secret meanwhile wait for the response.
+    /// Sends a write (create or replace) and remembers the view of the Secret the server returns, so its cached version
+    /// needs no GET. Reads of the same Secret meanwhile wait for the response. Returns the Secret and its view.
     /// </summary>
-    public Task<Secret> WriteAsync(Secret secret, Func<Secret, CancellationToken, Task<Secret>> send, CancellationToken ct) =>
-        _written.WriteAsync(ObjectKey.Of(secret), token => send(secret, token), project, ct);
+    public async Task<(Secret Secret, TView View)> WriteAsync(Secret secret, Func<Secret, CancellationToken, Task<Secret>> send, CancellationToken ct)
+    {
+        TView? view = null;
+        var written = await _written.WriteAsync(ObjectKey.Of(secret), token => send(secret, token), written => view = project(written), ct);
+        return (written, view!);
+    }
 
     /// <summary>Forgets a Secret this process deleted.</summary>
     public void Forget(string ns, string name) => _written.Forget(new ObjectKey(ns, name));

@@ -32,7 +32,8 @@ internal static class OperatorPermissions
         new(["acme.cert-manager.io"], ["orders", "challenges"], ReadWrite),
         new(["acme.cert-manager.io"], ["orders/status", "challenges/status"], StatusVerbs),
         new(["acme.cert-manager.io"], ["orders/finalizers", "challenges/finalizers"], ["update"]),
-        new([""], ["secrets"], ReadWrite),
+        // deletecollection: finished issuances' next-key Secrets go together (NextKeyDeletions).
+        new([""], ["secrets"], [.. ReadWrite, "deletecollection"]),
         new([""], ["pods", "services"], ["get", "list", "watch", "create", "delete"]),
         new(["networking.k8s.io"], ["ingresses"], ReadWrite),
         new(["networking.k8s.io"], ["ingresses/finalizers"], ["update"]),

@@ -15,4 +15,8 @@ internal static class Owners
         Controller = true,
         BlockOwnerDeletion = true,
     };
+
+    /// <summary>Whether an object of <paramref name="kind"/> is <paramref name="item"/>'s controller.</summary>
+    public static bool ControlledBy(IKubernetesObject item, string kind) =>
+        item.Metadata.OwnerReferences?.Any(o => o.Controller == true && o.Kind == kind) == true;
 }

@@ -65,7 +65,7 @@ public sealed class CertificateStatusSlicesTests : IAsyncLifetime
         var slice = CertificateStatusSlices.Issuance(copy);
         slice.Conditions = null;
         slice.Revision = 1;
-        var ended = await CertificateStatusSlices.ApplyIssuanceAsync(Client, copy, slice, TimeProvider.System, CancellationToken.None);
+        var ended = await CertificateStatusSlices.ApplyIssuanceAsync(Client, copy, slice, readiness: null, TimeProvider.System, CancellationToken.None);
         var after = Server.Requests.Snapshot();
 
         ended.Status!.Revision.Should().Be(1, name);
@@ -101,8 +101,46 @@ public sealed class CertificateStatusSlicesTests : IAsyncLifetime
         var slice = CertificateStatusSlices.Issuance(cached);
         slice.Conditions = null;
         slice.Revision = 1;
-        await CertificateStatusSlices.ApplyIssuanceAsync(Client, cached, slice, TimeProvider.System, CancellationToken.None);
+        await CertificateStatusSlices.ApplyIssuanceAsync(Client, cached, slice, readiness: null, TimeProvider.System, CancellationToken.None);
         RequestCounter.Delta(before, Server.Requests.Snapshot(), "APPLY certificates/status 200").Should().Be(1);
+    }
+
+    [Fact]
+    public async Task Readiness_removes_validity_fields_the_issuance_manager_co_owns_since_it_ended_an_issuance()
+    {
+        var issuing = await IssuingAsync("co-owned");
+        var notBefore = new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero);
+        var ended = CertificateStatusSlices.Issuance(issuing);
+        ended.Conditions = null;
+        ended.Revision = 1;
+        var valid = new CertificateStatus
+        {
+            Conditions = [new Condition { Type = ConditionTypes.Ready, Status = "True", Reason = "Ready", Message = "Certificate is up to date and has not expired" }],
+            NotBefore = notBefore,
+            NotAfter = notBefore.AddDays(90),
+            RenewalTime = notBefore.AddDays(60),
+        };
+        var issued = await CertificateStatusSlices.ApplyIssuanceAsync(Client, issuing, ended, valid, TimeProvider.System, CancellationToken.None);
+        issued.Status!.NotAfter.Should().Be(notBefore.AddDays(90), "the write that ends an issuance carries the validity fields");
+
+        // The Secret is gone: readiness says so and drops the validity fields, which the issuance manager still owns.
+        var gone = new CertificateStatus
+        {
+            Conditions = [new Condition { Type = ConditionTypes.Ready, Status = "False", Reason = "DoesNotExist", Message = "Issuing certificate as Secret does not exist" }],
+        };
+        var applied = await CertificateStatusSlices.ApplyAsync(Client, issued, CertificateStatusSlices.ReadinessManager, gone, CancellationToken.None);
+        applied.Status!.NotAfter.Should().NotBeNull("an apply cannot remove a field another manager owns");
+        var before = Server.Requests.Snapshot();
+        var removed = await CertificateStatusSlices.ApplyReadinessAsync(Client, applied, gone, CancellationToken.None);
+
+        removed.Status!.NotBefore.Should().BeNull();
+        removed.Status.NotAfter.Should().BeNull();
+        removed.Status.RenewalTime.Should().BeNull();
+        Conditions.Find(removed.Status.Conditions, ConditionTypes.Ready)!.Reason.Should().Be("DoesNotExist");
+        removed.Status.Revision.Should().Be(1);
+        var stored = await Client.GetAsync<Certificate>(Ns, "co-owned");
+        stored.Status!.NotAfter.Should().BeNull();
+        RequestCounter.Delta(before, Server.Requests.Snapshot(), "PUT certificates/status 200").Should().Be(1, "one guarded write removes what the apply left");
     }
 
     /// <summary>A Certificate whose issuance the issuance manager started (Issuing=True), as the trigger does.</summary>
@@ -115,6 +153,6 @@ public sealed class CertificateStatusSlicesTests : IAsyncLifetime
         });
         var slice = CertificateStatusSlices.Issuance(created);
         slice.Conditions = [new Condition { Type = ConditionTypes.Issuing, Status = "True", Reason = "DoesNotExist", Message = "Issuing certificate as Secret does not exist" }];
-        return await CertificateStatusSlices.ApplyIssuanceAsync(Client, created, slice, TimeProvider.System, CancellationToken.None);
+        return await CertificateStatusSlices.ApplyIssuanceAsync(Client, created, slice, readiness: null, TimeProvider.System, CancellationToken.None);
     }
 }

@@ -71,7 +71,7 @@ public sealed class SecretReadsTests : IAsyncLifetime
         _cache.Show(first);
         (await _reads.GetAsync("default", "s", confirmAbsent: false, CancellationToken.None)).Should().Be("one");
 
-        var second = await _reads.WriteAsync(Secret("two", first.Metadata.ResourceVersion), (s, ct) => Client.ReplaceAsync(s, ct), CancellationToken.None);
+        var second = (await _reads.WriteAsync(Secret("two", first.Metadata.ResourceVersion), (s, ct) => Client.ReplaceAsync(s, ct), CancellationToken.None)).Secret;
 
         (await _reads.GetAsync("default", "s", confirmAbsent: false, CancellationToken.None)).Should().Be("two", "the cache lags our write; its version must not decide");
         _cache.Show(second);
@@ -100,7 +100,7 @@ public sealed class SecretReadsTests : IAsyncLifetime
     [Fact]
     public async Task A_Secret_deleted_after_our_write_reads_as_absent()
     {
-        var written = await _reads.WriteAsync(Secret("one"), (s, ct) => Client.CreateAsync(s, ct), CancellationToken.None);
+        var written = (await _reads.WriteAsync(Secret("one"), (s, ct) => Client.CreateAsync(s, ct), CancellationToken.None)).Secret;
         _cache.Show(written);
         await Client.DeleteAsync<Secret>("default", "s");
         _cache.Hide("default", "s");

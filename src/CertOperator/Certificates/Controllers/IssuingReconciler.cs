@@ -17,7 +17,7 @@ namespace CertOperator.Certificates.Controllers;
 
 /// <summary>
 /// Completes an issuance: when the CertificateRequest for revision N+1 is signed, writes key and chain
-/// into the target Secret, then bumps status.revision and clears Issuing. When the request failed,
+/// into the target Secret, then bumps status.revision and clears Issuing, setting Ready as it is then. When the request failed,
 /// records the failure (lastFailureTime, failedIssuanceAttempts) that the trigger's backoff reads.
 /// Writing the Secret before the status makes a crash in between harmless: the next run rewrites it.
 /// The Secret is written only when the Certificate may (see <see cref="Policies.SecretOwnership"/>).
@@ -125,9 +125,10 @@ internal sealed class IssuingReconciler(CertificateStore store, SignedPayloadMem
         }
 
         var secret = TargetSecret.Build(certificate, existing, outputs.Value!.Data, facts);
+        TargetSecretView written;
         try
         {
-            await store.WriteTargetAsync(secret, replace: existing is not null, ct);
+            written = await store.WriteTargetAsync(secret, replace: existing is not null, ct);
         }
         catch (KubernetesApiException e) when (e.IsInvalid)
         {
@@ -146,7 +147,9 @@ internal sealed class IssuingReconciler(CertificateStore store, SignedPayloadMem
         issued.LastFailureTime = null;
         issued.FailedIssuanceAttempts = null;
         issued.Conditions = null;
-        await store.ApplyIssuanceAsync(certificate, issued, time, ct);
+        // Ready as it is once this write lands, so the readiness controller has nothing left to write.
+        var readiness = ReadinessDecision.Decide(store.InputAfterIssuance(certificate, request, written, time.GetUtcNow()), progress: null);
+        await store.ApplyIssuanceAsync(certificate, issued, time, ct, readiness.Plain ? CertificateStatusSlices.Readiness(certificate, readiness, time).Slice : null);
         _completed.Remember(ObjectKey.Of(certificate), null, request.Metadata.Uid!);
         await events.RecordAsync(certificate, EventType.Normal, "Issuing", "The certificate has been successfully issued", ct);
         return ReconcileResult.Done;

@@ -13,7 +13,9 @@ namespace CertOperator.Certificates.Controllers;
 /// <summary>
 /// Sets Ready (and notBefore, notAfter, renewalTime) from what the Secret actually holds. An invalid
 /// spec, or a Secret the Certificate may not write, makes Ready=False with the field to fix, plus a
-/// Warning event, instead of an error loop.
+/// Warning event, instead of an error loop. Leaves a plain outcome to the write that is about to start or end an
+/// issuance, which carries it (see <see cref="CertificateStatusSlices"/>); that write's watch event brings the
+/// Certificate back here.
 /// </summary>
 internal sealed class ReadinessReconciler(CertificateStore store, EventRecorder events, TimeProvider time) : ConflictTolerantReconciler
 {
@@ -26,32 +28,22 @@ internal sealed class ReadinessReconciler(CertificateStore store, EventRecorder 
 
         var now = time.GetUtcNow();
         var input = await store.GatherAsync(certificate, now, confirmAbsent: false, ct);
-        // A Secret this Certificate may not write holds someone else's certificate (or none): nothing to report from it.
-        var blocked = input.SecretConflict is { Blocks: true };
-        var facts = blocked ? null : input.Secret?.Facts;
-        var (renewal, windowError) = blocked ? (null, null) : IssuancePolicies.Renewal(input);
-        var (ready, reason, message) = Decide(certificate, input, Progress(certificate));
-        if (windowError is not null && reason != "InvalidSpec")
+        var outcome = ReadinessDecision.Decide(input, Progress(certificate));
+        if (outcome.Plain && (IssuanceStart.Decide(input).Start is not null || Completing(certificate)))
         {
-            // cert-manager's readiness controller: windows that cannot be met make the Certificate not Ready.
-            (ready, reason, message) = (false, IssuancePolicies.WindowError, $"Could not calculate renewal time: {windowError}");
+            return ReconcileResult.Done;
         }
 
         var was = Conditions.Find(certificate.Status?.Conditions, ConditionTypes.Ready);
-
-        var slice = CertificateStatusSlices.Readiness(certificate);
-        var changed = Conditions.Set(slice.Conditions ??= [], ConditionTypes.Ready, ready ? Conditions.True : Conditions.False, reason, message, certificate.Metadata.Generation, time);
-        changed |= slice.NotBefore != facts?.NotBefore || slice.NotAfter != facts?.NotAfter || slice.RenewalTime != renewal;
-        slice.NotBefore = facts?.NotBefore;
-        slice.NotAfter = facts?.NotAfter;
-        slice.RenewalTime = renewal;
+        var (slice, changed) = CertificateStatusSlices.Readiness(certificate, outcome, time);
         if (changed)
         {
-            await store.ApplyStatusAsync(certificate, CertificateStatusSlices.ReadinessManager, slice, ct);
+            await store.ApplyReadinessAsync(certificate, slice, ct);
         }
 
+        var (reason, message) = (outcome.Reason, outcome.Message);
         // One event per distinct problem: a fix that leaves another field invalid is news, a resync is not.
-        if (reason is "InvalidSpec" or IssuancePolicies.WindowError && (was?.Reason != reason || was?.Message != message))
+        if (reason is ReadinessDecision.InvalidSpec or IssuancePolicies.WindowError && (was?.Reason != reason || was?.Message != message))
         {
             await events.RecordAsync(certificate, EventType.Warning, reason, message, ct);
         }
@@ -62,8 +54,14 @@ internal sealed class ReadinessReconciler(CertificateStore store, EventRecorder 
         }
 
         // Expiry flips Ready to False without any object changing, so wake up for it.
-        return ready && facts is not null && facts.NotAfter > now ? ReconcileResult.RequeueAfter(facts.NotAfter - now) : ReconcileResult.Done;
+        return outcome.Ready && outcome.Facts is { } facts && facts.NotAfter > now ? ReconcileResult.RequeueAfter(facts.NotAfter - now) : ReconcileResult.Done;
     }
+
+    /// <summary>Whether the issuing controller is about to end this issuance (its request is signed), in a write that sets Ready.</summary>
+    private bool Completing(Certificate certificate) =>
+        Conditions.IsTrue(certificate.Status?.Conditions, ConditionTypes.Issuing)
+        && store.RequestFor(certificate, (certificate.Status!.Revision ?? 0) + 1) is { } request
+        && Conditions.IsTrue(request.Status?.Conditions, ConditionTypes.Ready);
 
     /// <summary>
     /// One event when a refusal starts (its wording may change as the other side moves on), and one each time
@@ -86,24 +84,5 @@ internal sealed class ReadinessReconciler(CertificateStore store, EventRecorder 
         return ready is { Status: Conditions.False, Reason: "Pending", Message: { Length: > 0 } waiting }
             ? $"CertificateRequest \"{request.Metadata.Name}\": {waiting}"
             : null;
-    }
-
-    private static (bool Ready, string Reason, string Message) Decide(Certificate certificate, IssuanceInput input, string? progress)
-    {
-        if (CertificateValidation.ValidateIssuable(certificate.Spec) is { Count: > 0 } errors)
-        {
-            return (false, "InvalidSpec", $"The Certificate spec is invalid: {string.Join("; ", errors)}");
-        }
-
-        if (input.SecretConflict is { Blocks: true } conflict)
-        {
-            return (false, conflict.Reason, conflict.Message);
-        }
-
-        var (ready, reason, message) = IssuancePolicies.NotReady(input) is { } problem
-            ? (false, problem.Reason, progress is null ? problem.Message : $"{problem.Message}; {progress}")
-            : (true, "Ready", "Certificate is up to date and has not expired");
-        // Kept, but others want the Secret too: say so where the owner looks.
-        return input.SecretConflict is { } shared ? (ready, reason, $"{message}; {shared.Message}") : (ready, reason, message);
     }
 }

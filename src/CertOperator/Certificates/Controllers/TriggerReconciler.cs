@@ -1,5 +1,4 @@
 using CertOperator.Certificates.Policies;
-using CertOperator.Crds.Certificates;
 using CertOperator.Crds.WellKnown;
 using CertOperator.Infrastructure;
 using CertOperator.Kubernetes;
@@ -10,9 +9,9 @@ using CertOperator.Validation;
 namespace CertOperator.Certificates.Controllers;
 
 /// <summary>
-/// Decides that a (re)issuance is due and says so by setting Issuing=True. Schedules itself for the
-/// renewal time or the end of the failure backoff with a precise timer; never polls. Never starts an
-/// issuance into a Secret the Certificate may not write (another's, an issuer's, not a TLS Secret).
+/// Decides that a (re)issuance is due and says so by setting Issuing=True (see <see cref="IssuanceStart"/>), with Ready
+/// as the readiness controller would set it then, which leaves that controller nothing to write. Schedules itself for the
+/// renewal time or the end of the failure backoff with a precise timer; never polls.
 /// </summary>
 internal sealed class TriggerReconciler(CertificateStore store, EventRecorder events, TimeProvider time) : ConflictTolerantReconciler
 {
@@ -28,25 +27,16 @@ internal sealed class TriggerReconciler(CertificateStore store, EventRecorder ev
         var now = time.GetUtcNow();
         // Only a Certificate that has issued before can have a Secret of ours the cache has not caught up with.
         var input = await store.GatherAsync(certificate, now, confirmAbsent: certificate.Status?.Revision is not null, ct);
-        if (input.SecretConflict is { Blocks: true })
+        var (reason, lookAgainAt) = IssuanceStart.Decide(input);
+        if (reason is null)
         {
-            // Issuing would overwrite a Secret that is not ours; the readiness controller reports why on Ready.
-            return ReconcileResult.Done;
-        }
-
-        if (IssuancePolicies.NeedsIssuance(input) is not { } reason)
-        {
-            return IssuancePolicies.RenewalTimeOf(input) is { } renewal ? ReconcileResult.RequeueAfter(renewal - now) : ReconcileResult.Done;
-        }
-
-        if (FailureBackoff.NextAttemptAt(certificate.Status?.LastFailureTime, certificate.Status?.FailedIssuanceAttempts) is { } next && next > now)
-        {
-            return ReconcileResult.RequeueAfter(next - now);
+            return lookAgainAt is { } at ? ReconcileResult.RequeueAfter(at - now) : ReconcileResult.Done;
         }
 
         var slice = CertificateStatusSlices.Issuance(certificate);
         Conditions.Set(slice.Conditions ??= [], ConditionTypes.Issuing, Conditions.True, reason.Reason, reason.Message, certificate.Metadata.Generation, time);
-        await store.ApplyIssuanceAsync(certificate, slice, time, ct);
+        var readiness = ReadinessDecision.Decide(input, progress: null);
+        await store.ApplyIssuanceAsync(certificate, slice, time, ct, readiness.Plain ? CertificateStatusSlices.Readiness(certificate, readiness, time).Slice : null);
         if (reason.Warning is { } warning)
         {
             await events.RecordAsync(certificate, EventType.Warning, warning.Reason, warning.Message, ct);

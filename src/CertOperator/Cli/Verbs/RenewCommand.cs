@@ -67,6 +67,6 @@ internal static class RenewCommand
             // Written as the operator's issuance field manager, so the issuing controller can remove the condition again.
             var slice = CertificateStatusSlices.Issuance(certificate);
             Conditions.Set(slice.Conditions ??= [], ConditionTypes.Issuing, Conditions.True, Reason, Message, certificate.Metadata.Generation, TimeProvider.System);
-            await CertificateStatusSlices.ApplyIssuanceAsync(kube, certificate, slice, TimeProvider.System, token);
+            await CertificateStatusSlices.ApplyIssuanceAsync(kube, certificate, slice, readiness: null, TimeProvider.System, token);
         }, maxAttempts: 5, ct: ct);
 }

@@ -1,0 +1,135 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using CertOperator.Crds.Certificates;
+using CertOperator.Crds.Issuers;
+using CertOperator.Crds.Meta;
+using CertOperator.Crds.WellKnown;
+using CertOperator.Kubernetes;
+using CertOperator.Kubernetes.Informers;
+using CertOperator.Kubernetes.Model;
+using CertOperator.TestApiServer;
+using CertOperator.Testing;
+using CertOperator.Tests.Hosting;
+using k8s.Models;
+
+namespace CertOperator.Tests.Certificates;
+
+/// <summary>
+/// The whole operator on a fake clock against the test API server: the writes that start and end an issuance carry
+/// Ready, so the readiness controller has nothing left to write. A new Certificate costs two status writes (it cost
+/// four: Issuing, Ready=False, the revision, Ready=True) and still shows Ready=False while it issues; a renewal costs
+/// two (it cost three). Its Events are the three that tell a user something (it cost five).
+/// </summary>
+public sealed class StatusWritesPerIssuanceTests : IAsyncLifetime, IDisposable
+{
+    private const string Ns = "default";
+    private const string StatusApplies = "APPLY certificates/status 200";
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero));
+    private readonly ECDsa _caKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+    private readonly ConcurrentQueue<string> _shown = new();
+    private X509Certificate2 _ca = null!;
+    private FakeClockCluster _cluster = null!;
+
+    public async Task InitializeAsync()
+    {
+        var request = new CertificateRequest("CN=status-writes-ca", _caKey, HashAlgorithmName.SHA256);
+        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
+        _ca = request.CreateSelfSigned(_clock.GetUtcNow().AddDays(-1), _clock.GetUtcNow().AddYears(10));
+        _cluster = await FakeClockCluster.StartAsync(_clock, "cert-manager");
+        _cluster.Observer.GetInformer<Certificate>().AddEventHandler(new InformerHandler<Certificate> { OnUpdate = (_, c) => _shown.Enqueue(Describe(c)) });
+    }
+
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
+
+    public void Dispose()
+    {
+        _ca.Dispose();
+        _caKey.Dispose();
+    }
+
+    [Fact]
+    public async Task A_new_certificate_takes_two_status_writes_and_three_Events_and_shows_not_Ready_while_it_issues_and_a_renewal_takes_two()
+    {
+        await CaIssuerAsync();
+        var before = _cluster.Server.Requests.Snapshot();
+
+        await _cluster.Client.CreateAsync(Gen.Certificate("web", Ns, s =>
+        {
+            s.DnsNames = ["web.example.com"];
+            s.Duration = "2160h";
+            s.PrivateKey = new CertificatePrivateKey { Algorithm = "ECDSA", Size = 256 };
+        }));
+        await IssuedAsync(revision: 1);
+        var issued = _cluster.Server.Requests.Snapshot();
+
+        Writes(before, issued).Should().Be(2, "Issuing=True with Ready=False, then the revision with Ready=True and the validity fields; requests:\n{0}", Changes(before, issued));
+        RequestCounter.Delta(before, issued, "APPLY certificates/status 409").Should().Be(0);
+        RequestCounter.Delta(before, issued, "PUT certificates/status").Should().Be(0, "no field was left for a guarded write to remove");
+        _shown.Should().Contain("Issuing=True (DoesNotExist), Ready=False (DoesNotExist)", "kubectl shows the Certificate not Ready while it issues");
+        var events = (await _cluster.Client.ListAsync<KubeEvent>(Ns)).Items.Where(e => e.InvolvedObject?.Kind is "Certificate" or "CertificateRequest");
+        events.Select(e => $"{e.InvolvedObject!.Kind} {e.Reason}").Should().BeEquivalentTo(
+            ["Certificate Issuing", "Certificate Requested", "Certificate Issuing"],
+            "why it issues, which request, and that it is done; the key's temporary Secret and the request's own success say nothing more");
+        var status = Find()!.Status!;
+        status.NotAfter.Should().Be(status.NotBefore!.Value.AddDays(90));
+        status.RenewalTime.Should().Be(status.NotBefore.Value.AddDays(60));
+        Conditions.Find(status.Conditions, ConditionTypes.Ready)!.Message.Should().Be("Certificate is up to date and has not expired");
+
+        _clock.Advance(status.RenewalTime!.Value - _clock.GetUtcNow());
+        await IssuedAsync(revision: 2);
+        var renewed = _cluster.Server.Requests.Snapshot();
+
+        Writes(issued, renewed).Should().Be(2, "Issuing=True, then the revision with the new validity fields; requests:\n{0}", Changes(issued, renewed));
+        Find()!.Status!.RenewalTime.Should().Be(status.RenewalTime.Value.AddDays(60));
+    }
+
+    private static int Writes(IReadOnlyDictionary<string, int> before, IReadOnlyDictionary<string, int> after) => RequestCounter.Delta(before, after, StatusApplies);
+
+    private static string Changes(IReadOnlyDictionary<string, int> before, IReadOnlyDictionary<string, int> after) =>
+        string.Join("\n", after.Where(kv => kv.Value != before.GetValueOrDefault(kv.Key)).Select(kv => $"{kv.Key}: {kv.Value - before.GetValueOrDefault(kv.Key)}"));
+
+    private async Task CaIssuerAsync()
+    {
+        await _cluster.Client.CreateAsync(new Secret
+        {
+            Metadata = new V1ObjectMeta { Name = "ca-key", NamespaceProperty = Ns },
+            Type = "kubernetes.io/tls",
+            Data = new Dictionary<string, byte[]>
+            {
+                ["tls.crt"] = Encoding.ASCII.GetBytes(_ca.ExportCertificatePem()),
+                ["tls.key"] = Encoding.ASCII.GetBytes(_caKey.ExportPkcs8PrivateKeyPem()),
+            },
+        });
+        await _cluster.Client.CreateAsync(new Issuer { Metadata = new V1ObjectMeta { Name = "ca", NamespaceProperty = Ns }, Spec = new IssuerSpec { Ca = new CaIssuer { SecretName = "ca-key" } } });
+        await EventuallyAsync(() => Conditions.IsTrue(_cluster.Client.GetAsync<Issuer>(Ns, "ca").GetAwaiter().GetResult().Status?.Conditions, ConditionTypes.Ready), "the CA Issuer is Ready");
+        await _cluster.SettledAsync();
+    }
+
+    /// <summary>Waits until the Certificate is Ready at <paramref name="revision"/> and the operator has settled.</summary>
+    private async Task IssuedAsync(int revision)
+    {
+        await EventuallyAsync(
+            () => Find() is { Status: { } s } && s.Revision == revision && Conditions.IsTrue(s.Conditions, ConditionTypes.Ready) && !Conditions.IsTrue(s.Conditions, ConditionTypes.Issuing),
+            $"revision {revision} is issued and Ready");
+        await _cluster.SettledAsync(TimeSpan.FromMilliseconds(100));
+    }
+
+    private Certificate? Find() => _cluster.Observer.GetInformer<Certificate>().Store.Find(new ObjectKey(Ns, "web"));
+
+    private static string Describe(Certificate c) =>
+        string.Join(", ", (c.Status?.Conditions ?? []).OrderBy(x => x.Type, StringComparer.Ordinal).Select(x => $"{x.Type}={x.Status} ({x.Reason})"));
+
+    private async Task EventuallyAsync(Func<bool> condition, string what)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (!condition())
+        {
+            deadline.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(30), $"{what}; operator log:\n{string.Join("\n", _cluster.Operator.Log.Lines())}");
+            await Task.Delay(10);
+        }
+    }
+}
