@@ -1,4 +1,5 @@
 using CertOperator.Certificates.Pki;
+using CertOperator.Certificates.Policies;
 using CertOperator.Crds.CertificateRequests;
 using CertOperator.Crds.Certificates;
 using CertOperator.Crds.Meta;
@@ -77,4 +78,11 @@ internal static class Gen
         spec?.Invoke(request.Spec);
         return request;
     }
+
+    /// <summary>A target Secret holding a valid certificate (<see cref="Facts"/>) from the Issuer "ca".</summary>
+    public static SecretState ValidSecret() => new(IssuerAnnotations(), Facts(), null, null);
+
+    /// <summary>What the trigger and readiness decide from: the Certificate, its Secret (null: absent), any claim on it.</summary>
+    public static IssuanceInput Input(Certificate certificate, SecretState? secret, SecretConflict? conflict = null, DateTimeOffset? now = null) =>
+        new(certificate, secret, null, now ?? Now, conflict);
 }

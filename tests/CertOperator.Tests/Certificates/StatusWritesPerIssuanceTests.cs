@@ -1,7 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using CertOperator.Crds.Certificates;
 using CertOperator.Crds.Issuers;
@@ -12,6 +10,7 @@ using CertOperator.Kubernetes.Informers;
 using CertOperator.Kubernetes.Model;
 using CertOperator.TestApiServer;
 using CertOperator.Testing;
+using CertOperator.Tests.Certificates.Pki;
 using CertOperator.Tests.Hosting;
 using k8s.Models;
 
@@ -23,33 +22,21 @@ namespace CertOperator.Tests.Certificates;
 /// four: Issuing, Ready=False, the revision, Ready=True) and still shows Ready=False while it issues; a renewal costs
 /// two (it cost three). Its Events are the three that tell a user something (it cost five).
 /// </summary>
-public sealed class StatusWritesPerIssuanceTests : IAsyncLifetime, IDisposable
+public sealed class StatusWritesPerIssuanceTests : IAsyncLifetime
 {
     private const string Ns = "default";
     private const string StatusApplies = "APPLY certificates/status 200";
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero));
-    private readonly ECDsa _caKey = ECDsa.Create(ECCurve.NamedCurves.nistP256);
     private readonly ConcurrentQueue<string> _shown = new();
-    private X509Certificate2 _ca = null!;
     private FakeClockCluster _cluster = null!;
 
     public async Task InitializeAsync()
     {
-        var request = new CertificateRequest("CN=status-writes-ca", _caKey, HashAlgorithmName.SHA256);
-        request.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
-        request.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
-        _ca = request.CreateSelfSigned(_clock.GetUtcNow().AddDays(-1), _clock.GetUtcNow().AddYears(10));
         _cluster = await FakeClockCluster.StartAsync(_clock, "cert-manager");
         _cluster.Observer.GetInformer<Certificate>().AddEventHandler(new InformerHandler<Certificate> { OnUpdate = (_, c) => _shown.Enqueue(Describe(c)) });
     }
 
     public async Task DisposeAsync() => await _cluster.DisposeAsync();
-
-    public void Dispose()
-    {
-        _ca.Dispose();
-        _caKey.Dispose();
-    }
 
     [Fact]
     public async Task A_new_certificate_takes_two_status_writes_and_three_Events_and_shows_not_Ready_while_it_issues_and_a_renewal_takes_two()
@@ -87,6 +74,34 @@ public sealed class StatusWritesPerIssuanceTests : IAsyncLifetime, IDisposable
         Find()!.Status!.RenewalTime.Should().Be(status.RenewalTime.Value.AddDays(60));
     }
 
+    /// <summary>
+    /// Readiness leaves Ready=False (Expired) to the trigger when the trigger is about to reissue, so the trigger must wake
+    /// at the expiry itself: with renewal policy Disabled no renewal time comes first.
+    /// </summary>
+    [Fact]
+    public async Task With_renewal_disabled_an_expired_certificate_shows_Expired_and_is_reissued_at_its_expiry()
+    {
+        await CaIssuerAsync();
+        await _cluster.Client.CreateAsync(Gen.Certificate("web", Ns, s =>
+        {
+            s.DnsNames = ["web.example.com"];
+            s.Duration = "2160h";
+            s.PrivateKey = new CertificatePrivateKey { Algorithm = "ECDSA", Size = 256 };
+            s.Renewal = new CertificateRenewal { Policy = "Disabled" };
+        }));
+        await IssuedAsync(revision: 1);
+        var notAfter = Find()!.Status!.NotAfter!.Value;
+        Find()!.Status!.RenewalTime.Should().BeNull("policy Disabled schedules no renewal");
+
+        _clock.Advance(notAfter - TimeSpan.FromSeconds(1) - _clock.GetUtcNow());
+        await _cluster.SettledAsync(TimeSpan.FromMilliseconds(100));
+        Find()!.Status!.Revision.Should().Be(1, "nothing is due before the expiry");
+        _clock.Advance(TimeSpan.FromSeconds(1));
+        await IssuedAsync(revision: 2);
+
+        _shown.Should().Contain("Issuing=True (Expired), Ready=False (Expired)", "the expiry shows until the new certificate is in");
+    }
+
     private static int Writes(IReadOnlyDictionary<string, int> before, IReadOnlyDictionary<string, int> after) => RequestCounter.Delta(before, after, StatusApplies);
 
     private static string Changes(IReadOnlyDictionary<string, int> before, IReadOnlyDictionary<string, int> after) =>
@@ -100,12 +115,12 @@ public sealed class StatusWritesPerIssuanceTests : IAsyncLifetime, IDisposable
             Type = "kubernetes.io/tls",
             Data = new Dictionary<string, byte[]>
             {
-                ["tls.crt"] = Encoding.ASCII.GetBytes(_ca.ExportCertificatePem()),
-                ["tls.key"] = Encoding.ASCII.GetBytes(_caKey.ExportPkcs8PrivateKeyPem()),
+                ["tls.crt"] = Encoding.ASCII.GetBytes(PkiFixtures.Ca.Cert),
+                ["tls.key"] = Encoding.ASCII.GetBytes(PkiFixtures.Ca.Key),
             },
         });
         await _cluster.Client.CreateAsync(new Issuer { Metadata = new V1ObjectMeta { Name = "ca", NamespaceProperty = Ns }, Spec = new IssuerSpec { Ca = new CaIssuer { SecretName = "ca-key" } } });
-        await EventuallyAsync(() => Conditions.IsTrue(_cluster.Client.GetAsync<Issuer>(Ns, "ca").GetAwaiter().GetResult().Status?.Conditions, ConditionTypes.Ready), "the CA Issuer is Ready");
+        await EventuallyAsync(async () => Conditions.IsTrue((await _cluster.Client.GetAsync<Issuer>(Ns, "ca")).Status?.Conditions, ConditionTypes.Ready), "the CA Issuer is Ready");
         await _cluster.SettledAsync();
     }
 
@@ -113,7 +128,7 @@ public sealed class StatusWritesPerIssuanceTests : IAsyncLifetime, IDisposable
     private async Task IssuedAsync(int revision)
     {
         await EventuallyAsync(
-            () => Find() is { Status: { } s } && s.Revision == revision && Conditions.IsTrue(s.Conditions, ConditionTypes.Ready) && !Conditions.IsTrue(s.Conditions, ConditionTypes.Issuing),
+            () => Task.FromResult(Find() is { Status: { } s } && s.Revision == revision && Conditions.IsTrue(s.Conditions, ConditionTypes.Ready) && !Conditions.IsTrue(s.Conditions, ConditionTypes.Issuing)),
             $"revision {revision} is issued and Ready");
         await _cluster.SettledAsync(TimeSpan.FromMilliseconds(100));
     }
@@ -123,10 +138,10 @@ public sealed class StatusWritesPerIssuanceTests : IAsyncLifetime, IDisposable
     private static string Describe(Certificate c) =>
         string.Join(", ", (c.Status?.Conditions ?? []).OrderBy(x => x.Type, StringComparer.Ordinal).Select(x => $"{x.Type}={x.Status} ({x.Reason})"));
 
-    private async Task EventuallyAsync(Func<bool> condition, string what)
+    private async Task EventuallyAsync(Func<Task<bool>> condition, string what)
     {
         var deadline = Stopwatch.StartNew();
-        while (!condition())
+        while (!await condition())
         {
             deadline.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(30), $"{what}; operator log:\n{string.Join("\n", _cluster.Operator.Log.Lines())}");
             await Task.Delay(10);

@@ -7,7 +7,7 @@ namespace CertOperator.Tests.Certificates.Policies;
 
 public sealed class IssuanceStartTests
 {
-    private static readonly SecretState Valid = new(Gen.IssuerAnnotations(), Gen.Facts(), null, null);
+    private static readonly SecretState Valid = Gen.ValidSecret();
 
     /// <summary>One case: a situation, the reason an issuance starts with (null: none now), and when to look again.</summary>
     public sealed class Row
@@ -27,15 +27,17 @@ public sealed class IssuanceStartTests
 
     public static TheoryData<Row> Cases => new()
     {
-        new("Secret missing", Input(Gen.Certificate(), null), "DoesNotExist", null),
-        new("valid: look again at the renewal time", Input(Gen.Certificate(), Valid), null, Gen.Now.AddDays(50)),
-        new("renewal time reached", Input(Gen.Certificate(), Valid, now: Gen.Now.AddDays(50)), "Renewing", null),
-        new("already issuing", Input(Issuing(Gen.Certificate()), null), null, null),
-        new("spec cannot be issued", Input(Gen.Certificate(spec: s => s.DnsNames = null), null), null, null),
-        new("Secret is not the Certificate's to write", Input(Gen.Certificate(), null, new SecretConflict("SecretInUse", "in use", Blocks: true)), null, null),
-        new("Secret shared with another Certificate it may still write", Input(Gen.Certificate(), null, new SecretConflict("SecretShared", "shared", Blocks: false)), "DoesNotExist", null),
-        new("failed an hour ago at the first attempt: backing off", Input(Failed(Gen.Certificate(), Gen.Now.AddMinutes(-30), 1), null), null, Gen.Now.AddMinutes(30)),
-        new("backoff over", Input(Failed(Gen.Certificate(), Gen.Now.AddHours(-1), 1), null), "DoesNotExist", null),
+        new("Secret missing", Gen.Input(Gen.Certificate(), null), "DoesNotExist", null),
+        new("valid: look again at the renewal time", Gen.Input(Gen.Certificate(), Valid), null, Gen.Now.AddDays(50)),
+        new("renewal time reached", Gen.Input(Gen.Certificate(), Valid, now: Gen.Now.AddDays(50)), "Renewing", null),
+        new("renewal policy Disabled: look again at the expiry", Gen.Input(Gen.Certificate(spec: s => s.Renewal = new CertificateRenewal { Policy = "Disabled" }), Valid), null, Gen.Now.AddDays(80)),
+        new("renewal policy Disabled, expired", Gen.Input(Gen.Certificate(spec: s => s.Renewal = new CertificateRenewal { Policy = "Disabled" }), Valid, now: Gen.Now.AddDays(80)), "Expired", null),
+        new("already issuing", Gen.Input(Issuing(Gen.Certificate()), null), null, null),
+        new("spec cannot be issued", Gen.Input(Gen.Certificate(spec: s => s.DnsNames = null), null), null, null),
+        new("Secret is not the Certificate's to write", Gen.Input(Gen.Certificate(), null, new SecretConflict("SecretInUse", "in use", Blocks: true)), null, null),
+        new("Secret shared with another Certificate it may still write", Gen.Input(Gen.Certificate(), null, new SecretConflict("SecretShared", "shared", Blocks: false)), "DoesNotExist", null),
+        new("failed an hour ago at the first attempt: backing off", Gen.Input(Failed(Gen.Certificate(), Gen.Now.AddMinutes(-30), 1), null), null, Gen.Now.AddMinutes(30)),
+        new("backoff over", Gen.Input(Failed(Gen.Certificate(), Gen.Now.AddHours(-1), 1), null), "DoesNotExist", null),
     };
 
     [Theory]
@@ -48,9 +50,6 @@ public sealed class IssuanceStartTests
         (start is null).Should().Be(row.Reason is null, row.Name);
         at.Should().Be(row.LookAgainAt, row.Name);
     }
-
-    private static IssuanceInput Input(Certificate certificate, SecretState? secret, SecretConflict? conflict = null, DateTimeOffset? now = null) =>
-        new(certificate, secret, null, now ?? Gen.Now, conflict);
 
     private static Certificate Issuing(Certificate certificate)
     {

@@ -5,7 +5,7 @@ namespace CertOperator.Tests.Certificates.Policies;
 
 public sealed class ReadinessDecisionTests
 {
-    private static readonly SecretState Valid = new(Gen.IssuerAnnotations(), Gen.Facts(), null, null);
+    private static readonly SecretState Valid = Gen.ValidSecret();
 
     /// <summary>
     /// One case: a situation and the request's progress; whether Ready, its reason, the end of its message, whether the
@@ -37,13 +37,13 @@ public sealed class ReadinessDecisionTests
 
     public static TheoryData<Row> Cases => new()
     {
-        new("valid", Input(Gen.Certificate(), Valid), null, true, "Ready", "Certificate is up to date and has not expired", true, true),
-        new("Secret missing", Input(Gen.Certificate(), null), null, false, "DoesNotExist", "Issuing certificate as Secret \"web-tls\" does not exist", false, true),
-        new("Secret missing, the request waits", Input(Gen.Certificate(), null), "CertificateRequest \"web-1\": Waiting on the order", false, "DoesNotExist", "does not exist; CertificateRequest \"web-1\": Waiting on the order", false, true),
-        new("expired", Input(Gen.Certificate(), Valid, now: Gen.Now.AddDays(81)), null, false, "Expired", "Certificate expired on Thu, 20 Aug 2026 12:00:00 GMT", true, true),
-        new("spec cannot be issued", Input(Gen.Certificate(spec: s => s.DnsNames = null), Valid), null, false, ReadinessDecision.InvalidSpec, "", true, false),
-        new("Secret is not the Certificate's to write", Input(Gen.Certificate(), Valid, new SecretConflict("SecretInUse", "Secret is in use", Blocks: true)), null, false, "SecretInUse", "Secret is in use", false, false),
-        new("Secret shared, still the Certificate's", Input(Gen.Certificate(), Valid, new SecretConflict("SecretShared", "others want it", Blocks: false)), null, true, "Ready", "has not expired; others want it", true, false),
+        new("valid", Gen.Input(Gen.Certificate(), Valid), null, true, "Ready", "Certificate is up to date and has not expired", true, true),
+        new("Secret missing", Gen.Input(Gen.Certificate(), null), null, false, "DoesNotExist", "Issuing certificate as Secret \"web-tls\" does not exist", false, true),
+        new("Secret missing, the request waits", Gen.Input(Gen.Certificate(), null), "CertificateRequest \"web-1\": Waiting on the order", false, "DoesNotExist", "does not exist; CertificateRequest \"web-1\": Waiting on the order", false, true),
+        new("expired", Gen.Input(Gen.Certificate(), Valid, now: Gen.Now.AddDays(81)), null, false, "Expired", "Certificate expired on Thu, 20 Aug 2026 12:00:00 GMT", true, true),
+        new("spec cannot be issued", Gen.Input(Gen.Certificate(spec: s => s.DnsNames = null), Valid), null, false, ReadinessDecision.InvalidSpec, "", true, false),
+        new("Secret is not the Certificate's to write", Gen.Input(Gen.Certificate(), Valid, new SecretConflict("SecretInUse", "Secret is in use", Blocks: true)), null, false, "SecretInUse", "Secret is in use", false, false),
+        new("Secret shared, still the Certificate's", Gen.Input(Gen.Certificate(), Valid, new SecretConflict("SecretShared", "others want it", Blocks: false)), null, true, "Ready", "has not expired; others want it", true, false),
     };
 
     [Theory]
@@ -63,11 +63,8 @@ public sealed class ReadinessDecisionTests
     [Fact]
     public void The_renewal_time_is_two_thirds_of_the_way_by_default()
     {
-        var outcome = ReadinessDecision.Decide(Input(Gen.Certificate(), Valid), progress: null);
+        var outcome = ReadinessDecision.Decide(Gen.Input(Gen.Certificate(), Valid), progress: null);
 
         outcome.RenewalTime.Should().Be(Gen.Facts().NotBefore.AddDays(60));
     }
-
-    private static IssuanceInput Input(Certificate certificate, SecretState? secret, SecretConflict? conflict = null, DateTimeOffset? now = null) =>
-        new(certificate, secret, null, now ?? Gen.Now, conflict);
 }
