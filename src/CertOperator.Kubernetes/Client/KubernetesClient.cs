@@ -98,28 +98,6 @@ public sealed partial class KubernetesClient : IDisposable
         }
     }
 
-    /// <summary>
-    /// Deletes every object of the kind in <paramref name="ns"/> that <paramref name="labelSelector"/> selects, in one request.
-    /// The server selects them from its watch cache (resourceVersion 0): without it kube-apiserver reads and decodes every
-    /// object of the namespace from etcd to filter them (250 ms for 6,500 Secrets, against none measurable from the cache),
-    /// so an object created a moment ago may be missed. The server answers with the objects it deleted; that answer is not read.
-    /// </summary>
-    public async Task DeleteCollectionAsync<T>(string ns, string labelSelector, CancellationToken ct = default)
-        where T : class, IKubernetesObject<T>
-    {
-        var query = new QueryString().Add("labelSelector", labelSelector).Add("resourceVersion", "0");
-        var request = new ApiRequest(HttpMethod.Delete, T.Resource.CollectionPath(ns) + query);
-        using var timeout = _transport.StartTimeout(ct);
-        try
-        {
-            using var response = await _transport.SendAsync(request, timeout.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-        {
-            throw _transport.TimedOut(request);
-        }
-    }
-
     /// <summary>Like <see cref="DeleteAsync{T}"/> but treats an object that is already gone as deleted; false in that case.</summary>
     public async Task<bool> TryDeleteAsync<T>(string? ns, string name, DeleteOptions? options = null, CancellationToken ct = default)
         where T : class, IKubernetesObject<T>

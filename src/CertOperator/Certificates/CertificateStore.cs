@@ -118,7 +118,7 @@ internal sealed class CertificateStore
         replace ? (secret, ct) => _client.ReplaceAsync(secret, ct) : (secret, ct) => _client.CreateAsync(secret, ct);
 
     /// <summary>Whether the metadata cache holds the Secret (it may lag our own writes by a watch event).</summary>
-    public PartialObjectMetadata? CachedSecret(string ns, string name) => _secrets.Store.Find(new ObjectKey(ns, name));
+    public bool SecretCached(string ns, string name) => _secrets.Store.Find(new ObjectKey(ns, name)) is not null;
 
     /// <summary>
     /// Everything the issuance policies need about one Certificate. With <paramref name="confirmAbsent"/>, a Secret

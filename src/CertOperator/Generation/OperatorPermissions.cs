@@ -32,8 +32,7 @@ internal static class OperatorPermissions
         new(["acme.cert-manager.io"], ["orders", "challenges"], ReadWrite),
         new(["acme.cert-manager.io"], ["orders/status", "challenges/status"], StatusVerbs),
         new(["acme.cert-manager.io"], ["orders/finalizers", "challenges/finalizers"], ["update"]),
-        // deletecollection: finished issuances' next-key Secrets go together (NextKeyDeletions).
-        new([""], ["secrets"], [.. ReadWrite, "deletecollection"]),
+        new([""], ["secrets"], ReadWrite),
         new([""], ["pods", "services"], ["get", "list", "watch", "create", "delete"]),
         new(["networking.k8s.io"], ["ingresses"], ReadWrite),
         new(["networking.k8s.io"], ["ingresses/finalizers"], ["update"]),

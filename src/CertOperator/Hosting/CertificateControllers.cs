@@ -48,10 +48,6 @@ internal static class CertificateControllers
     {
         services.AddSingleton<IAriRandom, AriRandom>();
         services.AddSingleton<CertificateStore>();
-        // The linger is a window for batching requests, not a decision: it runs on the real clock even where decisions
-        // run on a fake one (a fake clock would hold the deletions until a test moved it).
-        services.AddSingleton(sp => new NextKeyDeletions(
-            sp.GetRequiredService<KubernetesClient>(), TimeProvider.System, sp.GetRequiredService<ILogger<NextKeyDeletions>>()));
         services.AddSingleton<IssuerLookup>();
         services.AddSingleton<RequestSigner>();
         services.AddSingleton<IVaultKubernetes, VaultKubernetes>();

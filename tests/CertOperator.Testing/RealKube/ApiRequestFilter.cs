@@ -18,16 +18,12 @@ public sealed record ApiRequestFilter
     /// <summary>HTTP status code, e.g. "409".</summary>
     public string? Code { get; init; }
 
-    /// <summary>"resource" for one object, "namespace" or "cluster" for a collection (a DELETE there is a deletecollection).</summary>
-    public string? Scope { get; init; }
-
     internal bool Matches(IReadOnlyDictionary<string, string> labels) =>
         Match(labels, "verb", Verb, StringComparison.OrdinalIgnoreCase)
         && Match(labels, "group", Group, StringComparison.Ordinal)
         && Match(labels, "resource", Resource, StringComparison.Ordinal)
         && Match(labels, "subresource", Subresource, StringComparison.Ordinal)
-        && Match(labels, "code", Code, StringComparison.Ordinal)
-        && Match(labels, "scope", Scope, StringComparison.Ordinal);
+        && Match(labels, "code", Code, StringComparison.Ordinal);
 
     private static bool Match(IReadOnlyDictionary<string, string> labels, string label, string? wanted, StringComparison comparison) =>
         wanted is null || string.Equals(wanted, labels.GetValueOrDefault(label, ""), comparison);

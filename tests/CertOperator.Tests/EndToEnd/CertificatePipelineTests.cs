@@ -173,14 +173,7 @@ public abstract class CertificatePipelineTests<TEnvironment>(TEnvironment env) :
                 .Should().Equal([$"certificaterequest.cert-manager.io/{name}-1"], "exactly one CertificateRequest per revision");
         }
 
-        // They go together with others that ended within a moment (NextKeyDeletions.Linger).
         var leftovers = await env.KubectlAsync("get", "secrets", "-n", "crash", "-l", "cert-manager.io/next-private-key=true", "-o", "name");
-        for (var attempt = 0; attempt < 50 && leftovers.Trim().Length > 0; attempt++)
-        {
-            await Task.Delay(TimeSpan.FromMilliseconds(100));
-            leftovers = await env.KubectlAsync("get", "secrets", "-n", "crash", "-l", "cert-manager.io/next-private-key=true", "-o", "name");
-        }
-
         leftovers.Trim().Should().BeEmpty("temporary next-key Secrets are removed once issuance completes");
     }
 

@@ -74,7 +74,7 @@ internal sealed class FakeClockCluster : IAsyncDisposable
         {
             await Task.Delay(5);
             var now = Server.Requests.Snapshot();
-            if (RequestCounter.Delta(last, now) != 0 || _clock.PendingTimeouts > 0 || !Operator.Idle)
+            if (RequestCounter.Delta(last, now) != 0 || _clock.PendingTimeouts > 0 || !Operator.Manager.IsIdle)
             {
                 last = now;
                 quiet.Restart();

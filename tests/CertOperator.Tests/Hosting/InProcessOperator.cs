@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using CertOperator.Certificates;
 using CertOperator.Hosting;
 using CertOperator.Kubernetes.Configuration;
 using CertOperator.Kubernetes.Controllers;
@@ -27,9 +26,6 @@ internal sealed class InProcessOperator : IAsyncDisposable
     public LogSink Log { get; }
 
     public ControllerManager Manager => _host.Services.GetRequiredService<ControllerManager>();
-
-    /// <summary>Nothing queued or in flight: no reconcile, no deletion of next-key Secrets waiting to be sent.</summary>
-    public bool Idle => Manager.IsIdle && _host.Services.GetRequiredService<NextKeyDeletions>().Idle;
 
     public static async Task<InProcessOperator> StartAsync(
         KubeApiServer server, TimeProvider time, string clusterResourceNamespace, IReadOnlyDictionary<string, Uri>? dns01ProviderEndpoints = null)

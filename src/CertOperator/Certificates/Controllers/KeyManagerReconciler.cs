@@ -14,17 +14,13 @@ namespace CertOperator.Certificates.Controllers;
 
 /// <summary>
 /// While a Certificate is Issuing, keeps the private key for the next revision in a temporary Secret
-/// (named in status.nextPrivateKeySecretName, which the trigger sets with Issuing); afterwards removes it, together
-/// with others that ended at the same time (<see cref="NextKeyDeletions"/>). With rotationPolicy Never the current key
-/// is carried over. Writes status only for issuances an older version started, which named the Secret in a status
-/// field of this controller's own.
+/// (named in status.nextPrivateKeySecretName, which the trigger sets with Issuing); afterwards removes it.
+/// With rotationPolicy Never the current key is carried over. Writes status only for issuances an older
+/// version started, which named the Secret in a status field of this controller's own.
 /// </summary>
-internal sealed class KeyManagerReconciler(CertificateStore store, NextKeyDeletions deletions) : ConflictTolerantReconciler
+internal sealed class KeyManagerReconciler(CertificateStore store) : ConflictTolerantReconciler
 {
     public const string NextKeyLabel = "cert-manager.io/next-private-key";
-
-    /// <summary>How soon to look again whether a Secret asked to be deleted is gone (asking again if not).</summary>
-    private static readonly TimeSpan DeletionCheck = TimeSpan.FromSeconds(10);
 
     /// <summary>One name per Certificate (by uid), so a crash between create and status update cannot leave a second key behind.</summary>
     public static string NextKeySecretName(Certificate certificate) =>
@@ -42,20 +38,12 @@ internal sealed class KeyManagerReconciler(CertificateStore store, NextKeyDeleti
         if (!Conditions.IsTrue(certificate.Status?.Conditions, ConditionTypes.Issuing))
         {
             await SetNextKeyNameAsync(certificate, null, ct);
-            if (store.CachedSecret(ns, name) is not { } cached)
+            if (store.SecretCached(ns, name))
             {
-                return ReconcileResult.Done;
+                await store.Client.TryDeleteAsync<Secret>(ns, name, ct: ct);
+                store.ForgetNextKey(ns, name);
             }
 
-            store.ForgetNextKey(ns, name);
-            if (cached.Metadata.Labels is { } labels && labels.TryGetValue(NextKeyDeletions.KeyOfLabel, out var madeFor))
-            {
-                deletions.Enqueue(ns, name, madeFor, cached.Metadata.ResourceVersion);
-                return ReconcileResult.RequeueAfter(DeletionCheck);
-            }
-
-            // Made by an older release, without the label to select it by.
-            await store.Client.TryDeleteAsync<Secret>(ns, name, ct: ct);
             return ReconcileResult.Done;
         }
 
@@ -65,15 +53,12 @@ internal sealed class KeyManagerReconciler(CertificateStore store, NextKeyDeleti
             return ReconcileResult.Done;
         }
 
-        // The Secret may be about to go with a finished issuance's; it must not go once rewritten for this one.
-        await deletions.SettledAsync(ns, name, ct);
-        var keyOf = NextKeyDeletions.KeyOf(certificate.Metadata.Uid!, (certificate.Status?.Revision ?? 0) + 1);
         var existing = await store.GetNextKeyAsync(ns, name, ct);
-        if (existing is null || !CertificateStore.IsOwnedBy(existing, certificate) || !MadeFor(existing, keyOf) || !Satisfies(existing, spec.Value!))
+        if (existing is null || !CertificateStore.IsOwnedBy(existing, certificate) || !Satisfies(existing, spec.Value!))
         {
             // cert-manager also records a "Generated" Event here; the Certificate's "Requested" Event follows at once.
             var keyPem = await CurrentKeyToKeepAsync(certificate, spec.Value!, ct) ?? Generate(spec.Value!);
-            await WriteAsync(certificate, name, keyOf, existing, keyPem, ct);
+            await WriteAsync(certificate, name, existing, keyPem, ct);
         }
 
         if (certificate.Status?.NextPrivateKeySecretName is null)
@@ -83,10 +68,6 @@ internal sealed class KeyManagerReconciler(CertificateStore store, NextKeyDeleti
 
         return ReconcileResult.Done;
     }
-
-    /// <summary>Whether the Secret's key was made for this revision (one from an older release, without the label, counts as such).</summary>
-    private static bool MadeFor(Secret secret, string keyOf) =>
-        secret.Metadata.Labels is not { } labels || !labels.TryGetValue(NextKeyDeletions.KeyOfLabel, out var made) || made == keyOf;
 
     private static bool Satisfies(Secret secret, PrivateKeySpec spec)
     {
@@ -120,7 +101,7 @@ internal sealed class KeyManagerReconciler(CertificateStore store, NextKeyDeleti
     }
 
     /// <summary>Creates or replaces the temporary Secret (leaving one that turned out to exist already; see below).</summary>
-    private async Task WriteAsync(Certificate certificate, string name, string keyOf, Secret? existing, string keyPem, CancellationToken ct)
+    private async Task WriteAsync(Certificate certificate, string name, Secret? existing, string keyPem, CancellationToken ct)
     {
         var secret = new Secret
         {
@@ -128,12 +109,7 @@ internal sealed class KeyManagerReconciler(CertificateStore store, NextKeyDeleti
             {
                 Name = name,
                 NamespaceProperty = certificate.Metadata.NamespaceProperty,
-                Labels = new Dictionary<string, string>()
-                {
-                    [NextKeyLabel] = "true",
-                    [CertManagerLabels.PartOfCertManagerController] = "true",
-                    [NextKeyDeletions.KeyOfLabel] = keyOf,
-                },
+                Labels = new Dictionary<string, string>() { [NextKeyLabel] = "true", [CertManagerLabels.PartOfCertManagerController] = "true" },
                 OwnerReferences = [Owners.ControllerReference(certificate)],
                 ResourceVersion = existing?.Metadata.ResourceVersion,
             },

@@ -14,7 +14,6 @@ using CertOperator.Kubernetes.Model;
 using CertOperator.TestApiServer;
 using CertOperator.Testing;
 using k8s.Models;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace CertOperator.Tests.Certificates.Controllers;
 
@@ -51,9 +50,7 @@ public sealed class KeyManagerReconcilerTests
             Metadata = new V1ObjectMeta { Name = name, NamespaceProperty = "default", OwnerReferences = [Owners.ControllerReference(certificate)] },
             Data = new Dictionary<string, byte[]>() { ["tls.key"] = Encoding.ASCII.GetBytes(keyPem) },
         });
-        using var deletions = new NextKeyDeletions(client, TimeProvider.System, NullLogger<NextKeyDeletions>.Instance);
-
-        var result = await new KeyManagerReconciler(store, deletions).ReconcileAsync(ObjectKey.Of(certificate), CancellationToken.None);
+        var result = await new KeyManagerReconciler(store).ReconcileAsync(ObjectKey.Of(certificate), CancellationToken.None);
 
         result.Should().Be(ReconcileResult.Done);
         Encoding.ASCII.GetString((await client.GetAsync<Secret>("default", name)).Data!["tls.key"]).Should().Be(keyPem, "the key already stored is kept");
