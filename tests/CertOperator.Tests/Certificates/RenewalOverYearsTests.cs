@@ -121,7 +121,8 @@ public sealed class RenewalOverYearsTests(ITestOutputHelper output) : IAsyncLife
     {
         // The test's Certificate and Secret caches are fed by separate watches: wait until both show the new revision.
         await EventuallyAsync(
-            () => issued.All(i => Find(i.Key) is { Status: { } s } c && s.Revision == i.Value.Count && IsReady(c) && s.NotBefore == i.Value[^1] && LeafNotBefore(i.Key) == i.Value[^1]),
+            () => issued.All(i => Find(i.Key) is { Status: { } s } c && s.Revision == i.Value.Count && IsReady(c) && s.NotBefore == i.Value[^1] && LeafNotBefore(i.Key) == i.Value[^1])
+                && _cluster.NextKeySecretsGone(),
             $"revisions {string.Join(", ", issued.Select(i => $"{i.Key.Name} {i.Value.Count}"))} are issued and Ready");
         foreach (var (subject, times) in issued)
         {

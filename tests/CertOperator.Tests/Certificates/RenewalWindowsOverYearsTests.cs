@@ -83,7 +83,8 @@ public sealed class RenewalWindowsOverYearsTests : IAsyncLifetime
     {
         var deadline = Stopwatch.StartNew();
         while (Find() is not { Status: { } s } c || s.Revision != revision || !Conditions.IsTrue(s.Conditions, ConditionTypes.Ready)
-            || Conditions.IsTrue(s.Conditions, ConditionTypes.Issuing) || s.NotBefore != _clock.GetUtcNow().AddTicks(-(_clock.GetUtcNow().UtcTicks % TimeSpan.TicksPerSecond)))
+            || Conditions.IsTrue(s.Conditions, ConditionTypes.Issuing) || s.NotBefore != _clock.GetUtcNow().AddTicks(-(_clock.GetUtcNow().UtcTicks % TimeSpan.TicksPerSecond))
+            || !_cluster.NextKeySecretsGone())
         {
             deadline.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(30), $"revision {revision} is issued and Ready at {_clock.GetUtcNow():u}");
             await Task.Delay(5);

@@ -128,7 +128,8 @@ public sealed class StatusWritesPerIssuanceTests : IAsyncLifetime
     private async Task IssuedAsync(int revision)
     {
         await EventuallyAsync(
-            () => Task.FromResult(Find() is { Status: { } s } && s.Revision == revision && Conditions.IsTrue(s.Conditions, ConditionTypes.Ready) && !Conditions.IsTrue(s.Conditions, ConditionTypes.Issuing)),
+            () => Task.FromResult(Find() is { Status: { } s } && s.Revision == revision && Conditions.IsTrue(s.Conditions, ConditionTypes.Ready)
+                && !Conditions.IsTrue(s.Conditions, ConditionTypes.Issuing) && _cluster.NextKeySecretsGone()),
             $"revision {revision} is issued and Ready");
         await _cluster.SettledAsync(TimeSpan.FromMilliseconds(100));
     }

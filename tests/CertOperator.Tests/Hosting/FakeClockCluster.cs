@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using CertOperator.Certificates.Controllers;
 using CertOperator.Crds.Certificates;
 using CertOperator.Kubernetes.Client;
 using CertOperator.Kubernetes.Configuration;
@@ -60,6 +61,13 @@ internal sealed class FakeClockCluster : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>
+    /// Whether the test's Secret cache holds no next-key Secret: the key manager deletes it once an issuance has ended,
+    /// woken by the same status write that shows the issuance done, so until then the issuance is not quite over.
+    /// </summary>
+    public bool NextKeySecretsGone() =>
+        !Observer.GetInformer<Secret>().Store.List().Any(s => s.Metadata.Labels?.ContainsKey(KeyManagerReconciler.NextKeyLabel) == true);
 
     /// <summary>
     /// Waits (in real time) until the operator has nothing queued or in flight, no request is waiting on a timeout of
