@@ -69,11 +69,21 @@ internal sealed class CertificateStore
         Written(certificate, await CertificateStatusSlices.ApplyAsync(_client, certificate, fieldManager, slice, ct));
 
     /// <summary>
-    /// Applies the issuance slice with the readiness fields of <paramref name="readiness"/>, as cached when null
-    /// (<see cref="CertificateStatusSlices.ApplyIssuanceAsync"/>); reads see the result before the cache does.
+    /// Applies the issuance slice with the readiness fields as cached (<see cref="CertificateStatusSlices.ApplyIssuanceAsync"/>);
+    /// reads see the result before the cache does.
     /// </summary>
-    public async Task ApplyIssuanceAsync(Certificate certificate, CertificateStatus slice, TimeProvider time, CancellationToken ct, CertificateStatus? readiness = null) =>
-        Written(certificate, await CertificateStatusSlices.ApplyIssuanceAsync(_client, certificate, slice, readiness, time, ct));
+    public async Task ApplyIssuanceAsync(Certificate certificate, CertificateStatus slice, TimeProvider time, CancellationToken ct) =>
+        Written(certificate, await CertificateStatusSlices.ApplyIssuanceAsync(_client, certificate, slice, readiness: null, time, ct));
+
+    /// <summary>
+    /// Applies the issuance slice with the readiness fields as <paramref name="readiness"/> sets them when it is plain;
+    /// otherwise as cached, and the readiness controller writes them with its Warning Event.
+    /// </summary>
+    public async Task ApplyIssuanceAsync(Certificate certificate, CertificateStatus slice, ReadinessOutcome readiness, TimeProvider time, CancellationToken ct)
+    {
+        var carried = readiness.Plain ? CertificateStatusSlices.Readiness(certificate, readiness, time).Slice : null;
+        Written(certificate, await CertificateStatusSlices.ApplyIssuanceAsync(_client, certificate, slice, carried, time, ct));
+    }
 
     /// <summary>Records what the server returned for a write of <paramref name="read"/>, for reads until the cache shows it.</summary>
     public void Written(Certificate read, Certificate written) =>

@@ -149,7 +149,7 @@ internal sealed class IssuingReconciler(CertificateStore store, SignedPayloadMem
         issued.Conditions = null;
         // Ready as it is once this write lands, so the readiness controller has nothing left to write.
         var readiness = ReadinessDecision.Decide(store.InputAfterIssuance(certificate, request, written, time.GetUtcNow()), progress: null);
-        await store.ApplyIssuanceAsync(certificate, issued, time, ct, readiness.Plain ? CertificateStatusSlices.Readiness(certificate, readiness, time).Slice : null);
+        await store.ApplyIssuanceAsync(certificate, issued, readiness, time, ct);
         _completed.Remember(ObjectKey.Of(certificate), null, request.Metadata.Uid!);
         await events.RecordAsync(certificate, EventType.Normal, "Issuing", "The certificate has been successfully issued", ct);
         return ReconcileResult.Done;

@@ -29,13 +29,13 @@ internal sealed class ReadinessReconciler(CertificateStore store, EventRecorder 
         var now = time.GetUtcNow();
         var input = await store.GatherAsync(certificate, now, confirmAbsent: false, ct);
         var outcome = ReadinessDecision.Decide(input, Progress(certificate));
-        if (outcome.Plain && (IssuanceStart.Decide(input).Start is not null || Completing(certificate)))
+        var (slice, changed) = CertificateStatusSlices.Readiness(certificate, outcome, time);
+        if (changed && outcome.Plain && (IssuanceStart.Decide(input).Start is not null || Completing(certificate)))
         {
             return ReconcileResult.Done;
         }
 
         var was = Conditions.Find(certificate.Status?.Conditions, ConditionTypes.Ready);
-        var (slice, changed) = CertificateStatusSlices.Readiness(certificate, outcome, time);
         if (changed)
         {
             await store.ApplyReadinessAsync(certificate, slice, ct);

@@ -35,8 +35,7 @@ internal sealed class TriggerReconciler(CertificateStore store, EventRecorder ev
 
         var slice = CertificateStatusSlices.Issuance(certificate);
         Conditions.Set(slice.Conditions ??= [], ConditionTypes.Issuing, Conditions.True, reason.Reason, reason.Message, certificate.Metadata.Generation, time);
-        var readiness = ReadinessDecision.Decide(input, progress: null);
-        await store.ApplyIssuanceAsync(certificate, slice, time, ct, readiness.Plain ? CertificateStatusSlices.Readiness(certificate, readiness, time).Slice : null);
+        await store.ApplyIssuanceAsync(certificate, slice, ReadinessDecision.Decide(input, progress: null), time, ct);
         if (reason.Warning is { } warning)
         {
             await events.RecordAsync(certificate, EventType.Warning, warning.Reason, warning.Message, ct);
