@@ -35,8 +35,14 @@ internal sealed class CertificateRequestReconciler(
 
     protected override async Task<ReconcileResult> ReconcileCoreAsync(ObjectKey key, CancellationToken ct)
     {
-        if (informers.GetInformer<CertificateRequest>().Store.Find(key) is not { Metadata.DeletionTimestamp: null } request
-            || !IssuerLookup.IsOurs(request.Spec.IssuerRef))
+        if (informers.GetInformer<CertificateRequest>().Store.Find(key) is not { Metadata.DeletionTimestamp: null } request)
+        {
+            // Deleted before its Certificate read the chain (the Certificate deleted mid-issuance): nothing will read it now.
+            payloads.Forget(key);
+            return ReconcileResult.Done;
+        }
+
+        if (!IssuerLookup.IsOurs(request.Spec.IssuerRef))
         {
             return ReconcileResult.Done;
         }

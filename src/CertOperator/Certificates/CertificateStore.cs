@@ -34,7 +34,7 @@ internal sealed class CertificateStore
     private readonly CertificateWrites _written = new();
 
     /// <summary>With <paramref name="ari"/>, decisions follow the ACME Renewal Information recorded in status.acme (ACMEUseARI).</summary>
-    public CertificateStore(SharedInformerFactory informers, KubernetesClient client, OperatorOptions options, IAriRandom? ari = null)
+    public CertificateStore(SharedInformerFactory informers, KubernetesClient client, OperatorOptions options, TimeProvider time, IAriRandom? ari = null)
     {
         _ari = options.FeatureGates.AcmeUseAri ? ari ?? new AriRandom() : null;
         CertificateIndexes.Register(informers, options.ClusterResourceNamespace);
@@ -44,8 +44,8 @@ internal sealed class CertificateStore
         _issuers = informers.GetInformer<Issuer>();
         _clusterIssuers = informers.GetInformer<ClusterIssuer>();
         _client = client;
-        _targets = new SecretReads<TargetSecretView>(_secrets, client, secret => new TargetSecretView(ExistingSecret.Of(secret), Describe(secret)));
-        _keySecrets = new SecretReads<Secret>(_secrets, client, secret => secret);
+        _targets = new SecretReads<TargetSecretView>(_secrets, client, secret => new TargetSecretView(ExistingSecret.Of(secret), Describe(secret)), time);
+        _keySecrets = new SecretReads<Secret>(_secrets, client, secret => secret, time);
     }
 
     public KubernetesClient Client => _client;
@@ -119,16 +119,14 @@ internal sealed class CertificateStore
     /// <summary>Creates or replaces a next-key Secret; what the server returns is what later reads see, without a GET.</summary>
     public async Task WriteNextKeyAsync(Secret secret, bool replace, CancellationToken ct) => await _keySecrets.WriteAsync(secret, Sender(replace), ct);
 
-    public void ForgetNextKey(string ns, string name) => _keySecrets.Forget(ns, name);
+    /// <summary>Deletes a next-key Secret the cache shows, once per version of it (see <see cref="SecretReads{TView}.DeleteAsync"/>).</summary>
+    public Task DeleteNextKeyAsync(string ns, string name, CancellationToken ct) => _keySecrets.DeleteAsync(ns, name, ct);
 
     /// <summary>Creates or replaces a target Secret; the decisions that follow read what the server returned, without a GET.</summary>
     public async Task<TargetSecretView> WriteTargetAsync(Secret secret, bool replace, CancellationToken ct) => (await _targets.WriteAsync(secret, Sender(replace), ct)).View;
 
     private Func<Secret, CancellationToken, Task<Secret>> Sender(bool replace) =>
         replace ? (secret, ct) => _client.ReplaceAsync(secret, ct) : (secret, ct) => _client.CreateAsync(secret, ct);
-
-    /// <summary>Whether the metadata cache holds the Secret (it may lag our own writes by a watch event).</summary>
-    public bool SecretCached(string ns, string name) => _secrets.Store.Find(new ObjectKey(ns, name)) is not null;
 
     /// <summary>
     /// Everything the issuance policies need about one Certificate. With <paramref name="confirmAbsent"/>, a Secret

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using CertOperator.Infrastructure;
@@ -12,19 +13,47 @@ namespace CertOperator.Certificates;
 /// Reads Secrets through the metadata-only cache: a Secret is fetched (GET) only when the cache shows a version
 /// this process has not seen, and what the controllers need from it (a <typeparamref name="TView"/>) is kept for
 /// that cached version. Views hang off the cached object itself, so they go when the informer replaces or drops
-/// it; a Secret this process has just written is remembered by resourceVersion until the cache catches up.
-/// A cache that lags a write can only cost a GET, never a decision taken on an older Secret.
+/// it; a Secret this process has just written is remembered by resourceVersion until the cache catches up, and a
+/// read before the cache has shown any event of the Secret since that write waits (up to <see cref="EventWait"/>)
+/// for the event rather than GET what it sent: the watch of Certificates, which woke the reader, can run ahead of
+/// the watch of Secrets. A cache that lags a write can only cost a wait or a GET, never a decision taken on an older
+/// Secret.
 /// </summary>
-internal sealed class SecretReads<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TView>(IInformer<PartialObjectMetadata> secrets, KubernetesClient client, Func<Secret, TView> project)
+internal sealed class SecretReads<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TView>
     where TView : class
 {
+    /// <summary>How long a read waits for the watch event of our own write before it GETs instead (the event lost, say).</summary>
+    public static readonly TimeSpan EventWait = TimeSpan.FromSeconds(2);
+
+    private static readonly object Deleted = new();
+
+    private readonly IInformer<PartialObjectMetadata> _secrets;
+    private readonly KubernetesClient _client;
+    private readonly Func<Secret, TView> _project;
+    private readonly TimeProvider _time;
+
     private readonly ConditionalWeakTable<PartialObjectMetadata, TView> _byCachedVersion = [];
 
     // Unbounded: an entry is what keeps a lagging cache from deciding, so it must not be evicted; there is one per Secret.
     private readonly VersionMemo<TView> _written = new();
 
+    // Secrets written here of which the cache has shown no event since: completed by the first one.
+    private readonly ConcurrentDictionary<ObjectKey, TaskCompletionSource> _unseen = new();
+
     // One GET at a time per cached object (one per version).
     private readonly KeyedGate<PartialObjectMetadata> _fetching = new(ReferenceEqualityComparer.Instance);
+
+    // Cached versions this process has deleted; like the views, a mark goes when the informer drops the object.
+    private readonly ConditionalWeakTable<PartialObjectMetadata, object> _deleted = [];
+
+    public SecretReads(IInformer<PartialObjectMetadata> secrets, KubernetesClient client, Func<Secret, TView> project, TimeProvider time)
+    {
+        _secrets = secrets;
+        _client = client;
+        _project = project;
+        _time = time;
+        secrets.AddEventHandler(new InformerHandler<PartialObjectMetadata> { OnAdd = Seen, OnUpdate = (_, secret) => Seen(secret), OnDelete = Seen });
+    }
 
     /// <summary>
     /// The Secret's view, or null when it does not exist. A Secret missing from the cache counts as absent unless
@@ -34,9 +63,10 @@ internal sealed class SecretReads<[DynamicallyAccessedMembers(DynamicallyAccesse
     {
         var key = new ObjectKey(ns, name);
 
-        // The watch event of our own write can outrun the write's response: wait for it rather than GET what we sent.
+        // The watch event of our own write can outrun the write's response, or come after: wait for either rather than GET what we sent.
         await _written.WrittenAsync(key, ct);
-        var cached = secrets.Store.Find(key);
+        await EventOfOurWriteAsync(key, ct);
+        var cached = _secrets.Store.Find(key);
         if (cached is not null && _written.TryTake(key, cached.Metadata.ResourceVersion, out var caughtUp))
         {
             _byCachedVersion.AddOrUpdate(cached, caughtUp);
@@ -64,7 +94,7 @@ internal sealed class SecretReads<[DynamicallyAccessedMembers(DynamicallyAccesse
             return fetched;
         }
 
-        if (await client.TryGetAsync<Secret>(ns, name, ct) is not { } secret)
+        if (await _client.TryGetAsync<Secret>(ns, name, ct) is not { } secret)
         {
             _written.Forget(key);
             return null;
@@ -75,7 +105,7 @@ internal sealed class SecretReads<[DynamicallyAccessedMembers(DynamicallyAccesse
             return written;
         }
 
-        var view = project(secret);
+        var view = _project(secret);
         if (cached is not null && secret.Metadata.ResourceVersion == cached.Metadata.ResourceVersion)
         {
             _written.Forget(key);
@@ -95,11 +125,77 @@ internal sealed class SecretReads<[DynamicallyAccessedMembers(DynamicallyAccesse
     /// </summary>
     public async Task<(Secret Secret, TView View)> WriteAsync(Secret secret, Func<Secret, CancellationToken, Task<Secret>> send, CancellationToken ct)
     {
-        TView? view = null;
-        var written = await _written.WriteAsync(ObjectKey.Of(secret), token => send(secret, token), written => view = project(written), ct);
-        return (written, view!);
+        var key = ObjectKey.Of(secret);
+        var unseen = _unseen.GetOrAdd(key, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        try
+        {
+            TView? view = null;
+            var written = await _written.WriteAsync(key, token => send(secret, token), written => view = _project(written), ct);
+            return (written, view!);
+        }
+        catch
+        {
+            Release(key, unseen);
+            throw;
+        }
     }
 
-    /// <summary>Forgets a Secret this process deleted.</summary>
-    public void Forget(string ns, string name) => _written.Forget(new ObjectKey(ns, name));
+    /// <summary>
+    /// Deletes the Secret the cache shows, once per cached version: until the watch event of the DELETE arrives the
+    /// cache still shows it, and a second DELETE (another wake-up of the same Certificate meanwhile) would only meet a
+    /// 404. A Secret the cache does not show is left alone.
+    /// </summary>
+    public async Task DeleteAsync(string ns, string name, CancellationToken ct)
+    {
+        var key = new ObjectKey(ns, name);
+        if (_secrets.Store.Find(key) is not { } cached || _deleted.TryGetValue(cached, out _))
+        {
+            return;
+        }
+
+        await _client.TryDeleteAsync<Secret>(ns, name, ct: ct);
+        _deleted.AddOrUpdate(cached, Deleted);
+        _written.Forget(key);
+        if (_unseen.TryGetValue(key, out var unseen))
+        {
+            Release(key, unseen);
+        }
+    }
+
+    /// <summary>
+    /// Until the cache has shown an event of a Secret we wrote, waits for one: then the cache shows our version (taken
+    /// without a GET) or a later change (fetched). A cache already at our version needs no wait.
+    /// </summary>
+    private async Task EventOfOurWriteAsync(ObjectKey key, CancellationToken ct)
+    {
+        if (!_unseen.TryGetValue(key, out var unseen)
+            || (_written.TryGet(key, out var version, out _) && _secrets.Store.Find(key)?.Metadata.ResourceVersion == version))
+        {
+            return;
+        }
+
+        try
+        {
+            await unseen.Task.WaitAsync(EventWait, _time, ct);
+        }
+        catch (TimeoutException)
+        {
+            Release(key, unseen);
+        }
+    }
+
+    private void Seen(PartialObjectMetadata secret)
+    {
+        if (_unseen.TryRemove(ObjectKey.Of(secret), out var unseen))
+        {
+            unseen.TrySetResult();
+        }
+    }
+
+    /// <summary>Stops waiting for an event of <paramref name="key"/> (readers then GET); a newer wait for it is left alone.</summary>
+    private void Release(ObjectKey key, TaskCompletionSource unseen)
+    {
+        _unseen.TryRemove(KeyValuePair.Create(key, unseen));
+        unseen.TrySetResult();
+    }
 }

@@ -12,11 +12,13 @@ namespace CertOperator.Tests.Certificates;
 
 /// <summary>
 /// Secrets are read through the metadata cache: fetched once per version, never decided on from a version older
-/// than this process's own last write. The cache here is set by hand, so every lag the informer can have is a step.
+/// than this process's own last write, and after our own write read from the cache once its watch event arrives
+/// rather than fetched. The cache here is set by hand, so every lag the informer can have is a step.
 /// </summary>
 public sealed class SecretReadsTests : IAsyncLifetime
 {
     private readonly HandSetCache _cache = new();
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 6, 1, 0, 0, 0, TimeSpan.Zero));
     private TestCluster _cluster = null!;
     private SecretReads<string> _reads = null!;
 
@@ -27,7 +29,7 @@ public sealed class SecretReadsTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _cluster = await TestCluster.StartWithCrdsAsync();
-        _reads = new SecretReads<string>(_cache, Client, secret => Encoding.ASCII.GetString(secret.Data!["v"]));
+        _reads = new SecretReads<string>(_cache, Client, secret => Encoding.ASCII.GetString(secret.Data!["v"]), _clock);
     }
 
     public async Task DisposeAsync() => await _cluster.DisposeAsync();
@@ -73,7 +75,10 @@ public sealed class SecretReadsTests : IAsyncLifetime
 
         var second = (await _reads.WriteAsync(Secret("two", first.Metadata.ResourceVersion), (s, ct) => Client.ReplaceAsync(s, ct), CancellationToken.None)).Secret;
 
-        (await _reads.GetAsync("default", "s", confirmAbsent: false, CancellationToken.None)).Should().Be("two", "the cache lags our write; its version must not decide");
+        var read = _reads.GetAsync("default", "s", confirmAbsent: false, CancellationToken.None);
+        await WaitingAsync(read);
+        _clock.Advance(SecretReads<string>.EventWait);
+        (await read).Should().Be("two", "the cache lags our write (its event lost, here); its version must not decide");
         _cache.Show(second);
         var gets = await GetsDuring(async () =>
             (await _reads.GetAsync("default", "s", confirmAbsent: false, CancellationToken.None)).Should().Be("two"));
@@ -85,7 +90,59 @@ public sealed class SecretReadsTests : IAsyncLifetime
     {
         await _reads.WriteAsync(Secret("one"), (s, ct) => Client.CreateAsync(s, ct), CancellationToken.None);
 
-        (await _reads.GetAsync("default", "s", confirmAbsent: false, CancellationToken.None)).Should().Be("one");
+        var read = _reads.GetAsync("default", "s", confirmAbsent: false, CancellationToken.None);
+        await WaitingAsync(read);
+        _clock.Advance(SecretReads<string>.EventWait);
+        (await read).Should().Be("one");
+    }
+
+    [Fact]
+    public async Task After_our_own_write_a_read_waits_for_its_watch_event_instead_of_fetching_it()
+    {
+        var written = (await _reads.WriteAsync(Secret("one"), (s, ct) => Client.CreateAsync(s, ct), CancellationToken.None)).Secret;
+
+        var gets = await GetsDuring(async () =>
+        {
+            var read = _reads.GetAsync("default", "s", confirmAbsent: false, CancellationToken.None);
+            await WaitingAsync(read);
+            _cache.Show(written);
+            (await read).Should().Be("one");
+        });
+
+        gets.Should().Be(0, "the watch of Certificates woke the reader before the watch of Secrets showed our write");
+    }
+
+    [Fact]
+    public async Task After_our_own_write_an_event_of_a_later_change_ends_the_wait_and_the_change_is_fetched()
+    {
+        var first = (await _reads.WriteAsync(Secret("one"), (s, ct) => Client.CreateAsync(s, ct), CancellationToken.None)).Secret;
+        var read = _reads.GetAsync("default", "s", confirmAbsent: false, CancellationToken.None);
+        await WaitingAsync(read);
+
+        var second = await Client.ReplaceAsync(Secret("two", first.Metadata.ResourceVersion));
+        _cache.Show(second);
+
+        (await read).Should().Be("two");
+    }
+
+    [Fact]
+    public async Task A_Secret_is_deleted_once_while_the_cache_still_shows_it()
+    {
+        var first = await Client.CreateAsync(Secret("one"));
+        _cache.Show(first);
+
+        var deletes = await DeletesDuring(async () =>
+        {
+            await _reads.DeleteAsync("default", "s", CancellationToken.None);
+            await _reads.DeleteAsync("default", "s", CancellationToken.None);
+        });
+        deletes.Should().Be(1, "the second wake-up before the DELETE's watch event would only meet a 404");
+
+        _cache.Hide("default", "s");
+        _cache.Show(await Client.CreateAsync(Secret("two")));
+        (await DeletesDuring(() => _reads.DeleteAsync("default", "s", CancellationToken.None))).Should().Be(1, "a new Secret of the same name is deleted");
+        (await DeletesDuring(() => _reads.DeleteAsync("default", "t", CancellationToken.None))).Should().Be(0, "a Secret the cache does not show is left alone");
+        RequestCounter.Delta(new Dictionary<string, int>(), Server.Requests.Snapshot(), "DELETE secrets 404").Should().Be(0);
     }
 
     [Fact]
@@ -144,17 +201,29 @@ public sealed class SecretReadsTests : IAsyncLifetime
         Data = new Dictionary<string, byte[]>() { ["v"] = Encoding.ASCII.GetBytes(value) },
     };
 
-    private async Task<int> GetsDuring(Func<Task> action)
+    private async Task<int> GetsDuring(Func<Task> action) => await RequestsDuring(action, "GET secrets");
+
+    private async Task<int> DeletesDuring(Func<Task> action) => await RequestsDuring(action, "DELETE secrets 200");
+
+    private async Task<int> RequestsDuring(Func<Task> action, string request)
     {
         var before = Server.Requests.Snapshot();
         await action();
-        return RequestCounter.Delta(before, Server.Requests.Snapshot(), "GET secrets");
+        return RequestCounter.Delta(before, Server.Requests.Snapshot(), request);
+    }
+
+    /// <summary>Gives <paramref name="read"/> time to finish if it were not waiting, and asserts that it is.</summary>
+    private static async Task WaitingAsync(Task read)
+    {
+        await Task.Delay(50);
+        read.IsCompleted.Should().BeFalse("the read waits for the cache");
     }
 
     /// <summary>A metadata cache that shows exactly the versions a test puts in it, like an informer at any point of its lag.</summary>
     private sealed class HandSetCache : IInformer<PartialObjectMetadata>, IObjectStore<PartialObjectMetadata>
     {
         private readonly Dictionary<ObjectKey, PartialObjectMetadata> _items = [];
+        private readonly List<InformerHandler<PartialObjectMetadata>> _handlers = [];
 
         public IObjectStore<PartialObjectMetadata> Store => this;
 
@@ -162,12 +231,35 @@ public sealed class SecretReadsTests : IAsyncLifetime
 
         public int Count => _items.Count;
 
-        public void Show(Secret secret) => _items[ObjectKey.Of(secret)] = new PartialObjectMetadata
+        /// <summary>Shows <paramref name="secret"/>'s version and delivers the watch event for it.</summary>
+        public void Show(Secret secret)
         {
-            Metadata = new V1ObjectMeta { Name = secret.Metadata.Name, NamespaceProperty = secret.Metadata.NamespaceProperty, ResourceVersion = secret.Metadata.ResourceVersion },
-        };
+            var shown = new PartialObjectMetadata
+            {
+                Metadata = new V1ObjectMeta { Name = secret.Metadata.Name, NamespaceProperty = secret.Metadata.NamespaceProperty, ResourceVersion = secret.Metadata.ResourceVersion },
+            };
+            var old = _items.GetValueOrDefault(ObjectKey.Of(secret));
+            _items[ObjectKey.Of(secret)] = shown;
+            foreach (var handler in _handlers)
+            {
+                if (old is null)
+                {
+                    handler.OnAdd?.Invoke(shown);
+                }
+                else
+                {
+                    handler.OnUpdate?.Invoke(old, shown);
+                }
+            }
+        }
 
-        public void Hide(string ns, string name) => _items.Remove(new ObjectKey(ns, name));
+        public void Hide(string ns, string name)
+        {
+            if (_items.Remove(new ObjectKey(ns, name), out var gone))
+            {
+                _handlers.ForEach(h => h.OnDelete?.Invoke(gone));
+            }
+        }
 
         public PartialObjectMetadata? Find(ObjectKey key) => _items.GetValueOrDefault(key);
 
@@ -179,7 +271,7 @@ public sealed class SecretReadsTests : IAsyncLifetime
 
         public void AddIndex(string name, Func<PartialObjectMetadata, IEnumerable<string>> indexFunction) => throw new NotSupportedException();
 
-        public void AddEventHandler(InformerHandler<PartialObjectMetadata> handler) => throw new NotSupportedException();
+        public void AddEventHandler(InformerHandler<PartialObjectMetadata> handler) => _handlers.Add(handler);
 
         public Task RunAsync(CancellationToken ct) => throw new NotSupportedException();
     }

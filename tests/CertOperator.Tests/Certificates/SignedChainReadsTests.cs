@@ -2,14 +2,17 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
+using CertOperator.CertificateRequests;
 using CertOperator.Crds.Certificates;
 using CertOperator.Crds.Issuers;
 using CertOperator.Crds.Meta;
 using CertOperator.Crds.WellKnown;
+using CertOperator.Infrastructure;
 using CertOperator.Kubernetes;
 using CertOperator.Kubernetes.Model;
 using CertOperator.TestApiServer;
 using CertOperator.Testing;
+using CertOperator.Tests.Certificates.Pki;
 using CertOperator.Tests.Hosting;
 using k8s.Models;
 
@@ -17,7 +20,8 @@ namespace CertOperator.Tests.Certificates;
 
 /// <summary>
 /// The whole operator against the test API server: the chain a CA issuer signs in this process reaches the
-/// Certificate's Secret from the status write that stored it, without reading the CertificateRequest back.
+/// Certificate's Secret from the status write that stored it, without reading the CertificateRequest back; the
+/// Secrets it writes are read from the cache; and a chain nothing will read goes with its request.
 /// </summary>
 public sealed class SignedChainReadsTests : IAsyncLifetime, IDisposable
 {
@@ -48,19 +52,7 @@ public sealed class SignedChainReadsTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Certificates_from_a_CA_issuer_get_their_chain_without_a_CertificateRequest_GET()
     {
-        await _cluster.Client.CreateAsync(new Secret
-        {
-            Metadata = new V1ObjectMeta { Name = "ca-key", NamespaceProperty = Ns },
-            Type = "kubernetes.io/tls",
-            Data = new Dictionary<string, byte[]>
-            {
-                ["tls.crt"] = Encoding.ASCII.GetBytes(_ca.ExportCertificatePem()),
-                ["tls.key"] = Encoding.ASCII.GetBytes(_caKey.ExportPkcs8PrivateKeyPem()),
-            },
-        });
-        await _cluster.Client.CreateAsync(new Issuer { Metadata = new V1ObjectMeta { Name = "ca", NamespaceProperty = Ns }, Spec = new IssuerSpec { Ca = new CaIssuer { SecretName = "ca-key" } } });
-        await EventuallyAsync(async () => Conditions.IsTrue((await _cluster.Client.GetAsync<Issuer>(Ns, "ca")).Status?.Conditions, ConditionTypes.Ready), "the CA Issuer is Ready");
-        await _cluster.SettledAsync();
+        await CaIssuerAsync();
         var before = _cluster.Server.Requests.Snapshot();
 
         for (var i = 0; i < Certificates; i++)
@@ -77,6 +69,8 @@ public sealed class SignedChainReadsTests : IAsyncLifetime, IDisposable
         var after = _cluster.Server.Requests.Snapshot();
 
         RequestCounter.Delta(before, after, "POST certificaterequests 201").Should().Be(Certificates, "each Certificate asked for one signature");
+        RequestCounter.Delta(before, after, "GET secrets").Should().Be(1, "the CA's key pair, once: every Secret this process wrote is read from the cache");
+        RequestCounter.Delta(before, after, "DELETE secrets 404").Should().Be(0, "each temporary key Secret is deleted once");
 
         // A first issuance creates its Secret. A replaced one means the issuing step ran again on a Certificate cache that had
         // not yet shown its own status write: that run finds the payload already taken and reads it back, as before the memo.
@@ -91,6 +85,44 @@ public sealed class SignedChainReadsTests : IAsyncLifetime, IDisposable
             leaf.GetNameInfo(X509NameType.DnsName, false).Should().Be($"web-{i}.example.com");
             SignedByCa(leaf).Should().BeTrue($"web-{i}'s certificate is signed by the CA");
         }
+    }
+
+    [Fact]
+    public async Task A_signed_request_deleted_before_its_Certificate_read_the_chain_leaves_no_payload_behind()
+    {
+        await CaIssuerAsync();
+        var payloads = _cluster.Operator.Service<SignedPayloadMemo<Crds.CertificateRequests.CertificateRequest>>();
+        var gone = Gen.Certificate("gone", Ns);
+        var csr = PkiFixtures.Csr(PkiFixtures.Spec(s => s.DnsNames = ["gone.example.com"]), PkiFixtures.EcKeyPem);
+        var request = Gen.Request(gone, 1, s => s.Request = Convert.ToBase64String(Encoding.ASCII.GetBytes(csr)));
+        request.Metadata.OwnerReferences = [Owners.ControllerReference(gone)];
+
+        // The test server has no garbage collector: the request outlives its Certificate, which is never created here.
+        await _cluster.Client.CreateAsync(request);
+        await EventuallyAsync(async () => Conditions.IsTrue((await _cluster.Client.GetAsync<Crds.CertificateRequests.CertificateRequest>(Ns, "gone-1")).Status?.Conditions, ConditionTypes.Ready), "the request is signed");
+        await _cluster.SettledAsync();
+        payloads.Count.Should().Be(1, "the chain waits for its Certificate's issuing step");
+
+        await _cluster.Client.DeleteAsync<Crds.CertificateRequests.CertificateRequest>(Ns, "gone-1");
+
+        await EventuallyAsync(() => Task.FromResult(payloads.Count == 0), "the payload goes with its request");
+    }
+
+    private async Task CaIssuerAsync()
+    {
+        await _cluster.Client.CreateAsync(new Secret
+        {
+            Metadata = new V1ObjectMeta { Name = "ca-key", NamespaceProperty = Ns },
+            Type = "kubernetes.io/tls",
+            Data = new Dictionary<string, byte[]>
+            {
+                ["tls.crt"] = Encoding.ASCII.GetBytes(_ca.ExportCertificatePem()),
+                ["tls.key"] = Encoding.ASCII.GetBytes(_caKey.ExportPkcs8PrivateKeyPem()),
+            },
+        });
+        await _cluster.Client.CreateAsync(new Issuer { Metadata = new V1ObjectMeta { Name = "ca", NamespaceProperty = Ns }, Spec = new IssuerSpec { Ca = new CaIssuer { SecretName = "ca-key" } } });
+        await EventuallyAsync(async () => Conditions.IsTrue((await _cluster.Client.GetAsync<Issuer>(Ns, "ca")).Status?.Conditions, ConditionTypes.Ready), "the CA Issuer is Ready");
+        await _cluster.SettledAsync();
     }
 
     private bool Issued(int i) =>

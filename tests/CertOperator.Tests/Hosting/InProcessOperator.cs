@@ -25,7 +25,11 @@ internal sealed class InProcessOperator : IAsyncDisposable
 
     public LogSink Log { get; }
 
-    public ControllerManager Manager => _host.Services.GetRequiredService<ControllerManager>();
+    public ControllerManager Manager => Service<ControllerManager>();
+
+    /// <summary>One of the operator's services, for a test that asserts what it holds.</summary>
+    public T Service<T>()
+        where T : notnull => _host.Services.GetRequiredService<T>();
 
     public static async Task<InProcessOperator> StartAsync(
         KubeApiServer server, TimeProvider time, string clusterResourceNamespace, IReadOnlyDictionary<string, Uri>? dns01ProviderEndpoints = null)

@@ -38,11 +38,7 @@ internal sealed class KeyManagerReconciler(CertificateStore store) : ConflictTol
         if (!Conditions.IsTrue(certificate.Status?.Conditions, ConditionTypes.Issuing))
         {
             await SetNextKeyNameAsync(certificate, null, ct);
-            if (store.SecretCached(ns, name))
-            {
-                await store.Client.TryDeleteAsync<Secret>(ns, name, ct: ct);
-                store.ForgetNextKey(ns, name);
-            }
+            await store.DeleteNextKeyAsync(ns, name, ct);
 
             return ReconcileResult.Done;
         }

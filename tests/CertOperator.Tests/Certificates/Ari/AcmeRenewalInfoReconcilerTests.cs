@@ -58,7 +58,7 @@ public sealed class AcmeRenewalInfoReconcilerTests : IAsyncLifetime
         var options = new OperatorOptions { ClusterResourceNamespace = "cert-manager", FeatureGates = new FeatureGates { AcmeUseAri = true } };
         var random = new FixedAriRandom();
         Informers = new SharedInformerFactory(Client);
-        Store = new CertificateStore(Informers, Client, options, random);
+        Store = new CertificateStore(Informers, Client, options, TimeProvider.System, random);
         var lookup = new IssuerLookup(Informers, options);
         Informers.Start();
         await Informers.WaitForSyncAsync(CancellationToken.None);
@@ -190,7 +190,7 @@ public sealed class AcmeRenewalInfoReconcilerTests : IAsyncLifetime
         await Client.CreateAsync(new Issuer { Metadata = new V1ObjectMeta { Name = "ca", NamespaceProperty = Ns }, Spec = new IssuerSpec { Ca = new CaIssuer { SecretName = "ca-key" } } });
         await Client.CreateAsync(Gen.Certificate("other", Ns, s => s.IssuerRef = new IssuerReference { Name = "ca", Kind = "Issuer" }));
         await Client.CreateAsync(_leaf.Secret("other-tls", Ns, "other"));
-        await CachedAsync(_ => Store.Find(new ObjectKey(Ns, "other")) is not null && Store.SecretCached(Ns, "other-tls"));
+        await CachedAsync(_ => Store.Find(new ObjectKey(Ns, "other")) is not null && Informers.GetMetadataInformer<Secret>().Store.Find(new ObjectKey(Ns, "other-tls")) is not null);
 
         (await Reconciler.ReconcileAsync(new ObjectKey(Ns, "other"), CancellationToken.None)).Should().Be(ReconcileResult.Done);
         _source.Requests.Should().BeEmpty();
