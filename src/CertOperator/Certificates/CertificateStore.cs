@@ -34,7 +34,7 @@ internal sealed class CertificateStore
     private readonly CertificateWrites _written = new();
 
     /// <summary>With <paramref name="ari"/>, decisions follow the ACME Renewal Information recorded in status.acme (ACMEUseARI).</summary>
-    public CertificateStore(SharedInformerFactory informers, KubernetesClient client, OperatorOptions options, TimeProvider time, IAriRandom? ari = null)
+    public CertificateStore(SharedInformerFactory informers, KubernetesClient client, OperatorOptions options, IAriRandom? ari = null)
     {
         _ari = options.FeatureGates.AcmeUseAri ? ari ?? new AriRandom() : null;
         CertificateIndexes.Register(informers, options.ClusterResourceNamespace);
@@ -44,8 +44,8 @@ internal sealed class CertificateStore
         _issuers = informers.GetInformer<Issuer>();
         _clusterIssuers = informers.GetInformer<ClusterIssuer>();
         _client = client;
-        _targets = new SecretReads<TargetSecretView>(_secrets, client, secret => new TargetSecretView(ExistingSecret.Of(secret), Describe(secret)), time);
-        _keySecrets = new SecretReads<Secret>(_secrets, client, secret => secret, time);
+        _targets = new SecretReads<TargetSecretView>(_secrets, client, secret => new TargetSecretView(ExistingSecret.Of(secret), Describe(secret)));
+        _keySecrets = new SecretReads<Secret>(_secrets, client, secret => secret);
     }
 
     public KubernetesClient Client => _client;

@@ -13,32 +13,27 @@ namespace CertOperator.Certificates;
 /// Reads Secrets through the metadata-only cache: a Secret is fetched (GET) only when the cache shows a version
 /// this process has not seen, and what the controllers need from it (a <typeparamref name="TView"/>) is kept for
 /// that cached version. Views hang off the cached object itself, so they go when the informer replaces or drops
-/// it; a Secret this process has just written is remembered by resourceVersion until the cache catches up, and a
-/// read before the cache has shown any event of the Secret since that write waits (up to <see cref="EventWait"/>)
-/// for the event rather than GET what it sent: the watch of Certificates, which woke the reader, can run ahead of
-/// the watch of Secrets. A cache that lags a write can only cost a wait or a GET, never a decision taken on an older
-/// Secret.
+/// it; a Secret this process has just written is remembered by resourceVersion until the cache catches up. Until the
+/// cache has shown any event of that Secret since our write, nothing newer can be known here, so reads are answered
+/// with what the write returned: the watch of Certificates, which woke the reader, often runs ahead of the watch of
+/// Secrets. A cache that lags a write can only cost a GET, never a decision taken on an older Secret.
 /// </summary>
 internal sealed class SecretReads<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TView>
     where TView : class
 {
-    /// <summary>How long a read waits for the watch event of our own write before it GETs instead (the event lost, say).</summary>
-    public static readonly TimeSpan EventWait = TimeSpan.FromSeconds(2);
-
     private static readonly object Deleted = new();
 
     private readonly IInformer<PartialObjectMetadata> _secrets;
     private readonly KubernetesClient _client;
     private readonly Func<Secret, TView> _project;
-    private readonly TimeProvider _time;
 
     private readonly ConditionalWeakTable<PartialObjectMetadata, TView> _byCachedVersion = [];
 
     // Unbounded: an entry is what keeps a lagging cache from deciding, so it must not be evicted; there is one per Secret.
     private readonly VersionMemo<TView> _written = new();
 
-    // Secrets written here of which the cache has shown no event since: completed by the first one.
-    private readonly ConcurrentDictionary<ObjectKey, TaskCompletionSource> _unseen = new();
+    // Secrets written here of which the cache has shown no event since the write (by a token per write); the first goes.
+    private readonly ConcurrentDictionary<ObjectKey, object> _unseen = new();
 
     // One GET at a time per cached object (one per version).
     private readonly KeyedGate<PartialObjectMetadata> _fetching = new(ReferenceEqualityComparer.Instance);
@@ -46,12 +41,11 @@ internal sealed class SecretReads<[DynamicallyAccessedMembers(DynamicallyAccesse
     // Cached versions this process has deleted; like the views, a mark goes when the informer drops the object.
     private readonly ConditionalWeakTable<PartialObjectMetadata, object> _deleted = [];
 
-    public SecretReads(IInformer<PartialObjectMetadata> secrets, KubernetesClient client, Func<Secret, TView> project, TimeProvider time)
+    public SecretReads(IInformer<PartialObjectMetadata> secrets, KubernetesClient client, Func<Secret, TView> project)
     {
         _secrets = secrets;
         _client = client;
         _project = project;
-        _time = time;
         secrets.AddEventHandler(new InformerHandler<PartialObjectMetadata> { OnAdd = Seen, OnUpdate = (_, secret) => Seen(secret), OnDelete = Seen });
     }
 
@@ -63,9 +57,8 @@ internal sealed class SecretReads<[DynamicallyAccessedMembers(DynamicallyAccesse
     {
         var key = new ObjectKey(ns, name);
 
-        // The watch event of our own write can outrun the write's response, or come after: wait for either rather than GET what we sent.
+        // The watch event of our own write can outrun the write's response: wait for it rather than GET what we sent.
         await _written.WrittenAsync(key, ct);
-        await EventOfOurWriteAsync(key, ct);
         var cached = _secrets.Store.Find(key);
         if (cached is not null && _written.TryTake(key, cached.Metadata.ResourceVersion, out var caughtUp))
         {
@@ -74,6 +67,10 @@ internal sealed class SecretReads<[DynamicallyAccessedMembers(DynamicallyAccesse
         }
 
         var hasWritten = _written.TryGet(key, out var writtenVersion, out var written);
+        if (hasWritten && _unseen.ContainsKey(key))
+        {
+            return written;
+        }
 
         // With a write of ours the cache has not shown yet, what the cache holds (or lacks) must not decide anything.
         if (!hasWritten && cached is not null && _byCachedVersion.TryGetValue(cached, out var known))
@@ -126,7 +123,8 @@ internal sealed class SecretReads<[DynamicallyAccessedMembers(DynamicallyAccesse
     public async Task<(Secret Secret, TView View)> WriteAsync(Secret secret, Func<Secret, CancellationToken, Task<Secret>> send, CancellationToken ct)
     {
         var key = ObjectKey.Of(secret);
-        var unseen = _unseen.GetOrAdd(key, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        var write = new object();
+        _unseen[key] = write;
         try
         {
             TView? view = null;
@@ -135,7 +133,7 @@ internal sealed class SecretReads<[DynamicallyAccessedMembers(DynamicallyAccesse
         }
         catch
         {
-            Release(key, unseen);
+            _unseen.TryRemove(KeyValuePair.Create(key, write));
             throw;
         }
     }
@@ -156,46 +154,8 @@ internal sealed class SecretReads<[DynamicallyAccessedMembers(DynamicallyAccesse
         await _client.TryDeleteAsync<Secret>(ns, name, ct: ct);
         _deleted.AddOrUpdate(cached, Deleted);
         _written.Forget(key);
-        if (_unseen.TryGetValue(key, out var unseen))
-        {
-            Release(key, unseen);
-        }
+        _unseen.TryRemove(key, out _);
     }
 
-    /// <summary>
-    /// Until the cache has shown an event of a Secret we wrote, waits for one: then the cache shows our version (taken
-    /// without a GET) or a later change (fetched). A cache already at our version needs no wait.
-    /// </summary>
-    private async Task EventOfOurWriteAsync(ObjectKey key, CancellationToken ct)
-    {
-        if (!_unseen.TryGetValue(key, out var unseen)
-            || (_written.TryGet(key, out var version, out _) && _secrets.Store.Find(key)?.Metadata.ResourceVersion == version))
-        {
-            return;
-        }
-
-        try
-        {
-            await unseen.Task.WaitAsync(EventWait, _time, ct);
-        }
-        catch (TimeoutException)
-        {
-            Release(key, unseen);
-        }
-    }
-
-    private void Seen(PartialObjectMetadata secret)
-    {
-        if (_unseen.TryRemove(ObjectKey.Of(secret), out var unseen))
-        {
-            unseen.TrySetResult();
-        }
-    }
-
-    /// <summary>Stops waiting for an event of <paramref name="key"/> (readers then GET); a newer wait for it is left alone.</summary>
-    private void Release(ObjectKey key, TaskCompletionSource unseen)
-    {
-        _unseen.TryRemove(KeyValuePair.Create(key, unseen));
-        unseen.TrySetResult();
-    }
+    private void Seen(PartialObjectMetadata secret) => _unseen.TryRemove(ObjectKey.Of(secret), out _);
 }

@@ -45,7 +45,7 @@ public sealed class AcmeRequestHandlerChainTests : IAsyncLifetime
     {
         var options = new OperatorOptions { ClusterResourceNamespace = "cert-manager" };
         await using var informers = new SharedInformerFactory(Client);
-        var store = new CertificateStore(informers, Client, options, TimeProvider.System);
+        var store = new CertificateStore(informers, Client, options);
         var orders = informers.GetInformer<Order>();
         informers.GetInformer<Challenge>();
         informers.Start();

@@ -47,7 +47,7 @@ public sealed class AcmeRequestHandlerReplacesTests : IAsyncLifetime
     {
         var options = new OperatorOptions { ClusterResourceNamespace = "cert-manager", FeatureGates = new FeatureGates { AcmeUseAri = acmeUseAri } };
         await using var informers = new SharedInformerFactory(Client);
-        var store = new CertificateStore(informers, Client, options, TimeProvider.System);
+        var store = new CertificateStore(informers, Client, options);
         informers.GetInformer<Order>();
         informers.GetInformer<Challenge>();
         informers.Start();

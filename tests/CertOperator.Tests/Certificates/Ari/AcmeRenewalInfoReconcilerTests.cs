@@ -58,7 +58,7 @@ public sealed class AcmeRenewalInfoReconcilerTests : IAsyncLifetime
         var options = new OperatorOptions { ClusterResourceNamespace = "cert-manager", FeatureGates = new FeatureGates { AcmeUseAri = true } };
         var random = new FixedAriRandom();
         Informers = new SharedInformerFactory(Client);
-        Store = new CertificateStore(Informers, Client, options, TimeProvider.System, random);
+        Store = new CertificateStore(Informers, Client, options, random);
         var lookup = new IssuerLookup(Informers, options);
         Informers.Start();
         await Informers.WaitForSyncAsync(CancellationToken.None);

@@ -49,7 +49,7 @@ public abstract class ContestedSecretTests(string ns) : IAsyncLifetime
     /// <summary>A certificate store over <paramref name="informers"/>' caches, once they have synced.</summary>
     private protected async Task<CertificateStore> SyncedStoreAsync(SharedInformerFactory informers)
     {
-        var store = new CertificateStore(informers, Client, new OperatorOptions { ClusterResourceNamespace = "cert-manager" }, TimeProvider.System);
+        var store = new CertificateStore(informers, Client, new OperatorOptions { ClusterResourceNamespace = "cert-manager" });
         informers.Start();
         await informers.WaitForSyncAsync(CancellationToken.None);
         return store;

@@ -36,7 +36,7 @@ public sealed class KeyManagerReconcilerTests
         };
         certificate = await client.ReplaceStatusAsync(certificate);
         var informers = new SharedInformerFactory(client);
-        var store = new CertificateStore(informers, client, new OperatorOptions { ClusterResourceNamespace = "cert-manager" }, TimeProvider.System);
+        var store = new CertificateStore(informers, client, new OperatorOptions { ClusterResourceNamespace = "cert-manager" });
         informers.Start();
         await informers.WaitForSyncAsync(CancellationToken.None);
         await informers.DisposeAsync();
