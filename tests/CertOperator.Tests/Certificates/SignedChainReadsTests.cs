@@ -1,11 +1,8 @@
-using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using CertOperator.CertificateRequests;
 using CertOperator.Crds.Certificates;
-using CertOperator.Crds.Issuers;
-using CertOperator.Crds.Meta;
 using CertOperator.Crds.WellKnown;
 using CertOperator.Infrastructure;
 using CertOperator.Kubernetes;
@@ -14,7 +11,6 @@ using CertOperator.TestApiServer;
 using CertOperator.Testing;
 using CertOperator.Tests.Certificates.Pki;
 using CertOperator.Tests.Hosting;
-using k8s.Models;
 
 namespace CertOperator.Tests.Certificates;
 
@@ -52,7 +48,7 @@ public sealed class SignedChainReadsTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Certificates_from_a_CA_issuer_get_their_chain_without_a_CertificateRequest_GET()
     {
-        await CaIssuerAsync();
+        await _cluster.CaIssuerAsync(Ns, _ca.ExportCertificatePem(), _caKey.ExportPkcs8PrivateKeyPem());
         var before = _cluster.Server.Requests.Snapshot();
 
         for (var i = 0; i < Certificates; i++)
@@ -64,7 +60,7 @@ public sealed class SignedChainReadsTests : IAsyncLifetime, IDisposable
             }));
         }
 
-        await EventuallyAsync(() => Task.FromResult(Enumerable.Range(0, Certificates).All(Issued)), $"{Certificates} certificates are issued and Ready");
+        await _cluster.EventuallyAsync(() => Task.FromResult(Enumerable.Range(0, Certificates).All(Issued)), $"{Certificates} certificates are issued and Ready");
         await _cluster.SettledAsync();
         var after = _cluster.Server.Requests.Snapshot();
 
@@ -90,7 +86,7 @@ public sealed class SignedChainReadsTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_signed_request_deleted_before_its_Certificate_read_the_chain_leaves_no_payload_behind()
     {
-        await CaIssuerAsync();
+        await _cluster.CaIssuerAsync(Ns, _ca.ExportCertificatePem(), _caKey.ExportPkcs8PrivateKeyPem());
         var payloads = _cluster.Operator.Service<SignedPayloadMemo<Crds.CertificateRequests.CertificateRequest>>();
         var gone = Gen.Certificate("gone", Ns);
         var csr = PkiFixtures.Csr(PkiFixtures.Spec(s => s.DnsNames = ["gone.example.com"]), PkiFixtures.EcKeyPem);
@@ -99,30 +95,13 @@ public sealed class SignedChainReadsTests : IAsyncLifetime, IDisposable
 
         // The test server has no garbage collector: the request outlives its Certificate, which is never created here.
         await _cluster.Client.CreateAsync(request);
-        await EventuallyAsync(async () => Conditions.IsTrue((await _cluster.Client.GetAsync<Crds.CertificateRequests.CertificateRequest>(Ns, "gone-1")).Status?.Conditions, ConditionTypes.Ready), "the request is signed");
+        await _cluster.EventuallyAsync(async () => Conditions.IsTrue((await _cluster.Client.GetAsync<Crds.CertificateRequests.CertificateRequest>(Ns, "gone-1")).Status?.Conditions, ConditionTypes.Ready), "the request is signed");
         await _cluster.SettledAsync();
         payloads.Count.Should().Be(1, "the chain waits for its Certificate's issuing step");
 
         await _cluster.Client.DeleteAsync<Crds.CertificateRequests.CertificateRequest>(Ns, "gone-1");
 
-        await EventuallyAsync(() => Task.FromResult(payloads.Count == 0), "the payload goes with its request");
-    }
-
-    private async Task CaIssuerAsync()
-    {
-        await _cluster.Client.CreateAsync(new Secret
-        {
-            Metadata = new V1ObjectMeta { Name = "ca-key", NamespaceProperty = Ns },
-            Type = "kubernetes.io/tls",
-            Data = new Dictionary<string, byte[]>
-            {
-                ["tls.crt"] = Encoding.ASCII.GetBytes(_ca.ExportCertificatePem()),
-                ["tls.key"] = Encoding.ASCII.GetBytes(_caKey.ExportPkcs8PrivateKeyPem()),
-            },
-        });
-        await _cluster.Client.CreateAsync(new Issuer { Metadata = new V1ObjectMeta { Name = "ca", NamespaceProperty = Ns }, Spec = new IssuerSpec { Ca = new CaIssuer { SecretName = "ca-key" } } });
-        await EventuallyAsync(async () => Conditions.IsTrue((await _cluster.Client.GetAsync<Issuer>(Ns, "ca")).Status?.Conditions, ConditionTypes.Ready), "the CA Issuer is Ready");
-        await _cluster.SettledAsync();
+        await _cluster.EventuallyAsync(() => Task.FromResult(payloads.Count == 0), "the payload goes with its request");
     }
 
     private bool Issued(int i) =>
@@ -138,15 +117,5 @@ public sealed class SignedChainReadsTests : IAsyncLifetime, IDisposable
         chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
         chain.ChainPolicy.VerificationTime = _clock.GetUtcNow().UtcDateTime;
         return chain.Build(leaf);
-    }
-
-    private async Task EventuallyAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            deadline.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(30), $"{what}; operator log:\n{string.Join("\n", _cluster.Operator.Log.Lines())}");
-            await Task.Delay(10);
-        }
     }
 }

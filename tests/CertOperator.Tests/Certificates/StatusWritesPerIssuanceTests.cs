@@ -1,9 +1,5 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
-using System.Text;
 using CertOperator.Crds.Certificates;
-using CertOperator.Crds.Issuers;
-using CertOperator.Crds.Meta;
 using CertOperator.Crds.WellKnown;
 using CertOperator.Kubernetes;
 using CertOperator.Kubernetes.Informers;
@@ -12,7 +8,6 @@ using CertOperator.TestApiServer;
 using CertOperator.Testing;
 using CertOperator.Tests.Certificates.Pki;
 using CertOperator.Tests.Hosting;
-using k8s.Models;
 
 namespace CertOperator.Tests.Certificates;
 
@@ -41,7 +36,7 @@ public sealed class StatusWritesPerIssuanceTests : IAsyncLifetime
     [Fact]
     public async Task A_new_certificate_takes_two_status_writes_and_three_Events_and_shows_not_Ready_while_it_issues_and_a_renewal_takes_two()
     {
-        await CaIssuerAsync();
+        await _cluster.CaIssuerAsync(Ns, PkiFixtures.Ca.Cert, PkiFixtures.Ca.Key);
         var before = _cluster.Server.Requests.Snapshot();
 
         await _cluster.Client.CreateAsync(Gen.Certificate("web", Ns, s =>
@@ -81,7 +76,7 @@ public sealed class StatusWritesPerIssuanceTests : IAsyncLifetime
     [Fact]
     public async Task With_renewal_disabled_an_expired_certificate_shows_Expired_and_is_reissued_at_its_expiry()
     {
-        await CaIssuerAsync();
+        await _cluster.CaIssuerAsync(Ns, PkiFixtures.Ca.Cert, PkiFixtures.Ca.Key);
         await _cluster.Client.CreateAsync(Gen.Certificate("web", Ns, s =>
         {
             s.DnsNames = ["web.example.com"];
@@ -107,27 +102,10 @@ public sealed class StatusWritesPerIssuanceTests : IAsyncLifetime
     private static string Changes(IReadOnlyDictionary<string, int> before, IReadOnlyDictionary<string, int> after) =>
         string.Join("\n", after.Where(kv => kv.Value != before.GetValueOrDefault(kv.Key)).Select(kv => $"{kv.Key}: {kv.Value - before.GetValueOrDefault(kv.Key)}"));
 
-    private async Task CaIssuerAsync()
-    {
-        await _cluster.Client.CreateAsync(new Secret
-        {
-            Metadata = new V1ObjectMeta { Name = "ca-key", NamespaceProperty = Ns },
-            Type = "kubernetes.io/tls",
-            Data = new Dictionary<string, byte[]>
-            {
-                ["tls.crt"] = Encoding.ASCII.GetBytes(PkiFixtures.Ca.Cert),
-                ["tls.key"] = Encoding.ASCII.GetBytes(PkiFixtures.Ca.Key),
-            },
-        });
-        await _cluster.Client.CreateAsync(new Issuer { Metadata = new V1ObjectMeta { Name = "ca", NamespaceProperty = Ns }, Spec = new IssuerSpec { Ca = new CaIssuer { SecretName = "ca-key" } } });
-        await EventuallyAsync(async () => Conditions.IsTrue((await _cluster.Client.GetAsync<Issuer>(Ns, "ca")).Status?.Conditions, ConditionTypes.Ready), "the CA Issuer is Ready");
-        await _cluster.SettledAsync();
-    }
-
     /// <summary>Waits until the Certificate is Ready at <paramref name="revision"/> and the operator has settled.</summary>
     private async Task IssuedAsync(int revision)
     {
-        await EventuallyAsync(
+        await _cluster.EventuallyAsync(
             () => Task.FromResult(Find() is { Status: { } s } && s.Revision == revision && Conditions.IsTrue(s.Conditions, ConditionTypes.Ready)
                 && !Conditions.IsTrue(s.Conditions, ConditionTypes.Issuing) && _cluster.NextKeySecretsGone()),
             $"revision {revision} is issued and Ready");
@@ -138,14 +116,4 @@ public sealed class StatusWritesPerIssuanceTests : IAsyncLifetime
 
     private static string Describe(Certificate c) =>
         string.Join(", ", (c.Status?.Conditions ?? []).OrderBy(x => x.Type, StringComparer.Ordinal).Select(x => $"{x.Type}={x.Status} ({x.Reason})"));
-
-    private async Task EventuallyAsync(Func<Task<bool>> condition, string what)
-    {
-        var deadline = Stopwatch.StartNew();
-        while (!await condition())
-        {
-            deadline.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(30), $"{what}; operator log:\n{string.Join("\n", _cluster.Operator.Log.Lines())}");
-            await Task.Delay(10);
-        }
-    }
 }

@@ -1,12 +1,18 @@
 using System.Diagnostics;
+using System.Text;
 using CertOperator.Certificates.Controllers;
 using CertOperator.Crds.Certificates;
+using CertOperator.Crds.Issuers;
+using CertOperator.Crds.Meta;
+using CertOperator.Crds.WellKnown;
+using CertOperator.Kubernetes;
 using CertOperator.Kubernetes.Client;
 using CertOperator.Kubernetes.Configuration;
 using CertOperator.Kubernetes.Informers;
 using CertOperator.Kubernetes.Model;
 using CertOperator.TestApiServer;
 using CertOperator.Testing;
+using k8s.Models;
 
 namespace CertOperator.Tests.Hosting;
 
@@ -68,6 +74,35 @@ internal sealed class FakeClockCluster : IAsyncDisposable
     /// </summary>
     public bool NextKeySecretsGone() =>
         !Observer.GetInformer<Secret>().Store.List().Any(s => s.Metadata.Labels?.ContainsKey(KeyManagerReconciler.NextKeyLabel) == true);
+
+    /// <summary>Waits (in real time, up to 30 s) until <paramref name="condition"/> holds; a timeout shows the operator's log.</summary>
+    public async Task EventuallyAsync(Func<Task<bool>> condition, string what)
+    {
+        var deadline = Stopwatch.StartNew();
+        while (!await condition())
+        {
+            deadline.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(30), $"{what}; operator log:\n{string.Join("\n", Operator.Log.Lines())}");
+            await Task.Delay(10);
+        }
+    }
+
+    /// <summary>A CA Issuer "ca" in <paramref name="ns"/> signing with the key pair given (PEM), once it is Ready and the operator has settled.</summary>
+    public async Task CaIssuerAsync(string ns, string certPem, string keyPem)
+    {
+        await Client.CreateAsync(new Secret
+        {
+            Metadata = new V1ObjectMeta { Name = "ca-key", NamespaceProperty = ns },
+            Type = "kubernetes.io/tls",
+            Data = new Dictionary<string, byte[]>
+            {
+                ["tls.crt"] = Encoding.ASCII.GetBytes(certPem),
+                ["tls.key"] = Encoding.ASCII.GetBytes(keyPem),
+            },
+        });
+        await Client.CreateAsync(new Issuer { Metadata = new V1ObjectMeta { Name = "ca", NamespaceProperty = ns }, Spec = new IssuerSpec { Ca = new CaIssuer { SecretName = "ca-key" } } });
+        await EventuallyAsync(async () => Conditions.IsTrue((await Client.GetAsync<Issuer>(ns, "ca")).Status?.Conditions, ConditionTypes.Ready), "the CA Issuer is Ready");
+        await SettledAsync();
+    }
 
     /// <summary>
     /// Waits (in real time) until the operator has nothing queued or in flight, no request is waiting on a timeout of
