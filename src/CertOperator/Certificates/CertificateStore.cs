@@ -119,7 +119,7 @@ internal sealed class CertificateStore
     /// <summary>Creates or replaces a next-key Secret; what the server returns is what later reads see, without a GET.</summary>
     public async Task WriteNextKeyAsync(Secret secret, bool replace, CancellationToken ct) => await _keySecrets.WriteAsync(secret, Sender(replace), ct);
 
-    /// <summary>Deletes a next-key Secret the cache shows, once per version of it (see <see cref="SecretReads{TView}.DeleteAsync"/>).</summary>
+    /// <summary>Deletes a next-key Secret the cache shows, once (see <see cref="SecretReads{TView}.DeleteAsync"/>).</summary>
     public Task DeleteNextKeyAsync(string ns, string name, CancellationToken ct) => _keySecrets.DeleteAsync(ns, name, ct);
 
     /// <summary>Creates or replaces a target Secret; the decisions that follow read what the server returned, without a GET.</summary>

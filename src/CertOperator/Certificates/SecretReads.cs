@@ -21,6 +21,7 @@ namespace CertOperator.Certificates;
 internal sealed class SecretReads<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicParameterlessConstructor)] TView>
     where TView : class
 {
+    /// <summary>What <see cref="_unseen"/> holds for a Secret this process deleted; a write holds a token of its own.</summary>
     private static readonly object Deleted = new();
 
     private readonly IInformer<PartialObjectMetadata> _secrets;
@@ -32,14 +33,11 @@ internal sealed class SecretReads<[DynamicallyAccessedMembers(DynamicallyAccesse
     // Unbounded: an entry is what keeps a lagging cache from deciding, so it must not be evicted; there is one per Secret.
     private readonly VersionMemo<TView> _written = new();
 
-    // Secrets written here of which the cache has shown no event since the write (by a token per write); the first goes.
+    // Secrets this process changed of which the cache has shown no event since (a token per write, or Deleted); the first event clears it.
     private readonly ConcurrentDictionary<ObjectKey, object> _unseen = new();
 
     // One GET at a time per cached object (one per version).
     private readonly KeyedGate<PartialObjectMetadata> _fetching = new(ReferenceEqualityComparer.Instance);
-
-    // Cached versions this process has deleted; like the views, a mark goes when the informer drops the object.
-    private readonly ConditionalWeakTable<PartialObjectMetadata, object> _deleted = [];
 
     public SecretReads(IInformer<PartialObjectMetadata> secrets, KubernetesClient client, Func<Secret, TView> project)
     {
@@ -67,7 +65,7 @@ internal sealed class SecretReads<[DynamicallyAccessedMembers(DynamicallyAccesse
         }
 
         var hasWritten = _written.TryGet(key, out var writtenVersion, out var written);
-        if (hasWritten && _unseen.ContainsKey(key))
+        if (hasWritten && _unseen.TryGetValue(key, out var change) && change != Deleted)
         {
             return written;
         }
@@ -139,22 +137,30 @@ internal sealed class SecretReads<[DynamicallyAccessedMembers(DynamicallyAccesse
     }
 
     /// <summary>
-    /// Deletes the Secret the cache shows, once per cached version: until the watch event of the DELETE arrives the
-    /// cache still shows it, and a second DELETE (another wake-up of the same Certificate meanwhile) would only meet a
-    /// 404. A Secret the cache does not show is left alone.
+    /// Deletes the Secret the cache shows, once: until the watch event of the DELETE arrives the cache still shows it,
+    /// and a second DELETE (another wake-up of the same Certificate meanwhile) would only meet a 404. A Secret the
+    /// cache does not show is left alone.
     /// </summary>
     public async Task DeleteAsync(string ns, string name, CancellationToken ct)
     {
         var key = new ObjectKey(ns, name);
-        if (_secrets.Store.Find(key) is not { } cached || _deleted.TryGetValue(cached, out _))
+        if (_secrets.Store.Find(key) is null || (_unseen.TryGetValue(key, out var change) && change == Deleted))
         {
             return;
         }
 
-        await _client.TryDeleteAsync<Secret>(ns, name, ct: ct);
-        _deleted.AddOrUpdate(cached, Deleted);
+        _unseen[key] = Deleted;
+        try
+        {
+            await _client.TryDeleteAsync<Secret>(ns, name, ct: ct);
+        }
+        catch
+        {
+            _unseen.TryRemove(KeyValuePair.Create(key, Deleted));
+            throw;
+        }
+
         _written.Forget(key);
-        _unseen.TryRemove(key, out _);
     }
 
     private void Seen(PartialObjectMetadata secret) => _unseen.TryRemove(ObjectKey.Of(secret), out _);
